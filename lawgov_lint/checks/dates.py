@@ -1,0 +1,204 @@
+"""D — dates and deadlines.
+
+Sources: 《法治政府建设与责任落实督察工作规定》第二十三条 (report before 3月1日; provinces
+before 4月1日; 示范地区 by 1月底 under provincial guidance), 第二十四条 (publish before
+4月1日); GB/T 9704—2012 §7.3.5.3 (成文日期).
+
+"之前" is read as "by": a date after the deadline day is an error, the deadline
+day itself a warning (the wording is ambiguous), earlier dates are fine.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Iterator
+
+from ..facts.dates import DATE_RE, INCOMPLETE_DATE_RE, find_dates, years_in
+from . import Hit, check, rule
+
+ART23 = "《法治政府建设与责任落实督察工作规定》第二十三条"
+ART24 = "《法治政府建设与责任落实督察工作规定》第二十四条"
+
+rule("D001", "submission-deadline", "error",
+     "The 成文日期 is after the submission deadline (3月1日 of the next year; province 4月1日; demonstration 1月31日).",
+     ART23, fail="2024年度报告 dated 2025年3月5日", passes="2024年度报告 dated 2025年2月20日",
+     severities=("error", "warning"))
+rule("D002", "incomplete-date", "error",
+     "A date with a blank or placeholder (2024年1月  日).", "GB/T 9704—2012 §7.3.5.3 (成文日期 complete)",
+     fail="2025年1月  日", passes="2025年1月20日")
+rule("D003", "publication-deadline", "error",
+     "--published-on is after 4月1日 of the next year.", ART24,
+     fail="--published-on 2025-04-15 for a 2024 report", passes="--published-on 2025-03-20 for a 2024 report",
+     severities=("error", "warning"))
+rule("D004", "partial-period", "warning",
+     "Figures for part of the year (截至10月底, 1-11月, 前三季度): the report covers the whole year.",
+     f"{ART23} (上一年度情况)", fail="截至11月底，共受理复议案件12件", passes="全年共受理复议案件14件")
+rule("D005", "relative-year", "warning",
+     "今年/去年/明年 in a report dated in the next year (warning) or undated (info).",
+     "GB/T 9704—2012 (公文 uses definite dates); 第二十五条 (上一年度/下一年度)",
+     fail="今年共办理……（report dated 2025年1月）", passes="2024年共办理……", severities=("warning", "info"))
+rule("D006", "no-date", "info",
+     "No 成文日期 found: the deadline could not be checked.", ART23,
+     fail="a report without a date line", passes="a report ending with 某某镇人民政府 / 2025年1月20日")
+
+
+def _deadline(ctx, y: int) -> tuple[dt.date, str]:
+    prof = ctx.options.deadline_profile
+    d = ctx.packs["deadlines"]["submission"][prof]
+    return dt.date(y + 1, d["month"], d["day"]), d["label"]
+
+
+def deadline_status(rep, options, packs) -> tuple[str, int | None, dt.date | None]:
+    """("ok"|"due-day"|"late"|"unknown", days left from ``options.as_of``, deadline)."""
+    y = rep.reporting_year
+    if y is None:
+        return "unknown", None, None
+    d = packs["deadlines"]["submission"][options.deadline_profile]
+    deadline = dt.date(y + 1, d["month"], d["day"])
+    days_left = (deadline - options.as_of).days
+    date = rep.signing_date
+    line = rep.signing_line
+    if date is None and line is not None and line.year and line.month:
+        import calendar
+
+        first = dt.date(line.year, line.month, 1)
+        last = dt.date(line.year, line.month, calendar.monthrange(line.year, line.month)[1])
+        if last < deadline:
+            return "ok", days_left, deadline
+        if first > deadline:
+            return "late", days_left, deadline
+    if date is None:
+        return "unknown", days_left, deadline
+    if date > deadline:
+        return "late", days_left, deadline
+    if date == deadline:
+        return "due-day", days_left, deadline
+    return "ok", days_left, deadline
+
+
+@check("D001")
+def submission(ctx) -> Iterator[Hit]:
+    rep = ctx.report
+    status, _, deadline = deadline_status(rep, ctx.options, ctx.packs)
+    if status not in ("late", "due-day"):
+        return
+    line = rep.signing_line
+    _, label = _deadline(ctx, rep.reporting_year)
+    whose = "" if line is rep.signing else "the covering document's "
+    shown = line.date.isoformat() if line.date else line.text
+    if status == "late":
+        yield ctx.hit("D001", line.block, line.start, line.end,
+                      f"{whose}成文日期 {shown} is after the deadline {deadline.isoformat()} "
+                      f"for a {rep.reporting_year} report: {label}")
+    else:
+        yield ctx.hit("D001", line.block, line.start, line.end,
+                      f"{whose}成文日期 {line.date.isoformat()} is the deadline day itself ({label}); "
+                      "“之前” may mean the day before", severity="warning")
+
+
+@check("D002")
+def incomplete(ctx) -> Iterator[Hit]:
+    rep = ctx.report
+    blocks = list(rep.body_range())
+    if rep.cover_signing:
+        blocks.insert(0, rep.cover_signing.block)
+    for i in blocks:
+        t = rep.norm[i].text
+        for m in INCOMPLETE_DATE_RE.finditer(t):
+            if DATE_RE.fullmatch(m.group(0)) and find_dates(m.group(0)):
+                continue
+            yield ctx.hit("D002", i, m.start(), m.end(),
+                          f"incomplete date “{ctx.doc.blocks[i].text[slice(*ctx.span(i, m.start(), m.end()))]}”",
+                          "fill in the full date, e.g. 2025年1月20日")
+
+
+@check("D003")
+def publication(ctx) -> Iterator[Hit]:
+    rep = ctx.report
+    pub = ctx.options.published_on
+    if pub is None or rep.reporting_year is None:
+        return
+    d = ctx.packs["deadlines"]["publication"]["deadline"]
+    deadline = dt.date(rep.reporting_year + 1, d["month"], d["day"])
+    i = rep.title_blocks[0] if rep.title_blocks else rep.start
+    n = len(ctx.doc.blocks[i].text)
+    if pub > deadline:
+        yield Hit("D003", i, 0, n, f"published on {pub.isoformat()}, after the deadline {deadline.isoformat()}: {d['label']}")
+    elif pub == deadline:
+        yield Hit("D003", i, 0, n, f"published on the deadline day {deadline.isoformat()} ({d['label']}); "
+                  "“之前” may mean the day before", severity="warning")
+
+
+_FULL_YEAR = re.compile(r"(?:1[-－—~～至到]12月|截[至止]\d{0,4}年?12月)")
+
+
+@check("D004")
+def partial_period(ctx) -> Iterator[Hit]:
+    rep = ctx.report
+    pats = [re.compile(p) for p in ctx.packs["report"]["dates"]["partial_periods"]]
+    y = rep.reporting_year
+    for i in rep.body_range():
+        t = rep.norm[i].text
+        found: list[tuple[int, int]] = []
+        for p in pats:
+            for m in p.finditer(t):
+                if _FULL_YEAR.match(m.group(0)):
+                    continue
+                ys = years_in(m.group(0))
+                if ys and y is not None and ys[0][0] != y:
+                    continue
+                if any(s < m.end() and m.start() < e for s, e in found):
+                    continue
+                found.append((m.start(), m.end()))
+        for s, e in sorted(found):
+            excerpt = t[s:e]
+            yield ctx.hit("D004", i, s, e,
+                          f"figures for part of the year (“{excerpt}”): the report covers the whole year"
+                          + (f" {y}" if y else ""),
+                          "give full-year figures (全年)")
+
+
+@check("D005")
+def relative_year(ctx) -> Iterator[Hit]:
+    rep = ctx.report
+    y = rep.reporting_year
+    line = rep.signing_line
+    date = rep.signing_date
+    dated_year = date.year if date else (line.year if line else None)
+    if y is None:
+        return
+    if dated_year is not None and dated_year <= y:
+        return
+    severity = "warning" if dated_year is not None else "info"
+    words = ctx.packs["report"]["dates"]["relative_years"]
+    meaning = {"今年": y + 1, "去年": y, "明年": y + 2}
+    for i in rep.body_range():
+        t = rep.norm[i].text
+        for w in words:
+            pos = t.find(w)
+            while pos >= 0:
+                if dated_year is not None:
+                    shown = date.isoformat() if date else line.text
+                    msg = (f"“{w}” in a report dated {shown} reads as {meaning.get(w, '?')}; "
+                           f"write the year")
+                else:
+                    msg = f"“{w}” is ambiguous in an undated report on {y}; write the year"
+                sugg = {"今年": f"{y}年", "去年": f"{y - 1}年", "明年": f"{y + 1}年"}.get(w)
+                yield ctx.hit("D005", i, pos, pos + len(w), msg, sugg, severity=severity)
+                pos = t.find(w, pos + len(w))
+
+
+@check("D006")
+def no_date(ctx) -> Iterator[Hit]:
+    rep = ctx.report
+    if rep.signing is not None or rep.cover_signing is not None:
+        return
+    y = rep.reporting_year
+    i = rep.title_blocks[0] if rep.title_blocks else rep.start
+    if y is None:
+        msg = "no 成文日期 and no reporting year found: the submission deadline could not be checked"
+    else:
+        deadline, label = _deadline(ctx, y)
+        msg = f"no 成文日期 found: the {y} report is due by {deadline.isoformat()} ({label}); not checked"
+    yield Hit("D006", i, 0, len(ctx.doc.blocks[i].text), msg, "end the report with the issuer and the date, e.g. 2025年1月20日")

@@ -1,0 +1,80 @@
+"""M — mandatory mentions: 述法, 第一责任人, 习近平法治思想, 复议与诉讼.
+
+Sources: 《党政主要负责人履行推进法治建设第一责任人职责规定》(中办发〔2016〕71号); the 2021
+opinion of 中央全面依法治国委员会 on 述法 by 党政主要负责人; 《法治政府建设与责任落实督察工作规定》
+第二十五条（三）.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..facts.mentions import shufa_mentions, term_mentions
+from . import Hit, check, rule
+
+rule("M001", "shufa-missing", "error",
+     "述法 by the 党政主要负责人 is not mentioned (reports for 2021 onward).",
+     "《党政主要负责人履行推进法治建设第一责任人职责规定》; 中央全面依法治国委员会 2021 年关于述法的意见",
+     fail="镇长在年终述职测评中……（述职 alone is not 述法）",
+     passes="镇党委书记、镇长在区委全面依法治区委员会会议上专题述法。")
+rule("M002", "first-responsible-person-missing", "error",
+     "第一责任人 is never mentioned in the report.",
+     "《法治政府建设与责任落实督察工作规定》第二十五条（三）",
+     fail="主要领导高度重视法治建设……", passes="党政主要负责人切实履行推进法治建设第一责任人职责……")
+rule("M003", "xi-rule-of-law-thought-missing", "warning",
+     "习近平法治思想 is not mentioned (reports for 2020 onward).",
+     "中央全面依法治国工作会议 (2020年11月) 明确习近平法治思想",
+     fail="深入学习贯彻党的二十大精神……", passes="深入学习贯彻习近平法治思想……")
+rule("M004", "review-litigation-missing", "info",
+     "No mention of 行政复议 or 行政诉讼/应诉.",
+     "《法治政府建设实施纲要（2021—2025年）》第八部分 (行政复议、行政应诉)",
+     fail="a report silent on 复议 and 应诉", passes="全年办理行政复议案件12件，行政机关负责人出庭应诉率100%。")
+
+
+def _anchor(ctx):
+    rep = ctx.report
+    i = rep.title_blocks[0] if rep.title_blocks else rep.start
+    return i, 0, len(ctx.doc.blocks[i].text)
+
+
+@check("M001")
+def shufa(ctx) -> Iterator[Hit]:
+    rep = ctx.report
+    since = ctx.packs["mentions"]["shufa"].get("since_year", 2021)
+    if rep.reporting_year is not None and rep.reporting_year < since:
+        return
+    if not shufa_mentions(rep, ctx.packs):
+        i, s, e = _anchor(ctx)
+        yield Hit("M001", i, s, e,
+                  "the report never mentions 述法 by the 党政主要负责人 (述职 alone is not 述法)",
+                  "state how the principal leaders reported on performing their rule-of-law duties, e.g. 专题述法 or 述法报告")
+
+
+@check("M002")
+def first_responsible_person(ctx) -> Iterator[Hit]:
+    terms = ctx.packs["mentions"]["first_responsible_person"]["terms"]
+    if not term_mentions(ctx.report, terms):
+        i, s, e = _anchor(ctx)
+        yield Hit("M002", i, s, e, "the report never mentions 第一责任人",
+                  "report how the 党政主要负责人 performed their duties as 推进法治建设第一责任人")
+
+
+@check("M003")
+def xi_thought(ctx) -> Iterator[Hit]:
+    rep = ctx.report
+    conf = ctx.packs["mentions"]["xi_thought"]
+    if rep.reporting_year is not None and rep.reporting_year < conf.get("since_year", 2020):
+        return
+    if not term_mentions(rep, conf["terms"]):
+        i, s, e = _anchor(ctx)
+        yield Hit("M003", i, s, e, "the report never mentions 习近平法治思想",
+                  "state how 习近平法治思想 was studied and applied")
+
+
+@check("M004")
+def review_litigation(ctx) -> Iterator[Hit]:
+    terms = ctx.packs["mentions"]["review_litigation"]["terms"]
+    if not term_mentions(ctx.report, terms):
+        i, s, e = _anchor(ctx)
+        yield Hit("M004", i, s, e, "no mention of 行政复议 or 行政诉讼/应诉",
+                  "report the year's 行政复议 and 行政应诉 work and figures")

@@ -1,0 +1,202 @@
+"""S — structure: the required contents of 第二十五条, title, plan year, 请示 wording.
+
+Sources: 《法治政府建设与责任落实督察工作规定》(厅字〔2019〕28号) 第二十五条;
+GB/T 9704—2012 §7.3.1 (标题: 发文机关 + 事由 + 文种).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..facts.dates import years_in
+from ..structure import opening_year
+from . import Hit, check, rule
+
+ART25 = "《法治政府建设与责任落实督察工作规定》第二十五条"
+CN_NUM = "一二三四五"
+
+for _n, _sev in ((1, "error"), (2, "error"), (3, "error"), (4, "error"), (5, "warning")):
+    rule(
+        f"S00{_n}",
+        f"missing-content-{_n}",
+        _sev,
+        f"第二十五条（{CN_NUM[_n - 1]}）is not present as a section of the report.",
+        f"{ART25}（{CN_NUM[_n - 1]}）",
+        fail={1: "一、存在的不足和原因 … (no section of 主要举措和成效)",
+              2: "一、主要举措和成效 … 二、2025年工作安排 (no 不足)",
+              3: "a report without any section on 党政主要负责人履行第一责任人职责",
+              4: "a report ending with its shortcomings, with no 下一年度安排",
+              5: "no 其他需要报告的情况 section"}[_n],
+        passes={1: "一、2024年度推进法治政府建设的主要举措和成效",
+                2: "二、存在的问题和原因",
+                3: "三、党政主要负责人履行推进法治建设第一责任人职责情况",
+                4: "四、2025年工作打算",
+                5: "五、其他需要报告的情况"}[_n],
+        why="The regulation lists what an annual report mainly contains; a reviewer sends back a report "
+            "that leaves one out. Headings are matched by meaning against the synonyms in rules/sections.toml.",
+    )
+
+rule("S006", "shortcomings-without-causes", "warning",
+     "The shortcomings section (二) states no causes.", f"{ART25}（二）: 存在的不足和原因",
+     fail="三、存在问题\n一是学习不够深入。二是队伍力量不足。",
+     passes="二、存在的不足和原因\n……究其原因，主要是对法治建设重视不够。")
+rule("S007", "section-order", "info",
+     "The required contents are not in the order of 第二十五条.", ART25,
+     fail="一、主要举措 二、第一责任人履职 三、存在问题 四、工作安排",
+     passes="一、主要举措 二、存在问题 三、第一责任人履职 四、工作安排")
+rule("S010", "title", "error",
+     "The title lacks the year, 法治政府建设 or the 文种 报告 (error); uses 总结 (warning); names no issuer (warning).",
+     "GB/T 9704—2012 §7.3.1; 第二十五条 (法治政府建设年度报告)",
+     fail="2024年度法治政府报告", passes="某某区2024年法治政府建设情况报告", severities=("error", "warning"))
+rule("S011", "title-year-mismatch", "error",
+     "The title's year differs from the year the opening sentence reports on.", ART25,
+     fail="某镇2024年法治政府建设情况报告\n2023年，在区委区政府领导下……",
+     passes="某镇2024年法治政府建设情况报告\n2024年，在区委区政府领导下……")
+rule("S012", "plan-year", "error",
+     "The plan section (四) names a year other than the year after the reporting year.", f"{ART25}（四）: 下一年度",
+     fail="（title 2024）… 四、2024年工作安排", passes="（title 2024）… 四、2025年工作安排")
+rule("S013", "request-in-report", "error",
+     "请示 wording inside the report: a report (报告) must not ask for approval.",
+     "《党政机关公文处理工作条例》第八条 (报告 不得夹带请示事项)",
+     fail="……以上报告，妥否，请批示。", passes="特此报告。")
+
+
+def _title_block(ctx) -> tuple[int, int, int]:
+    rep = ctx.report
+    i = rep.title_blocks[0] if rep.title_blocks else rep.start
+    return i, 0, len(ctx.doc.blocks[i].text)
+
+
+@check("S001", "S002", "S003", "S004", "S005")
+def missing_contents(ctx) -> Iterator[Hit]:
+    rep = ctx.report
+    present = rep.contents_present()
+    conf = ctx.packs["sections"]["contents"]
+    i, s, e = _title_block(ctx)
+    for n in range(1, 6):
+        if not present[n]:
+            c = conf[str(n)]
+            yield Hit(f"S00{n}", i, s, e,
+                      f"no section on 第二十五条（{CN_NUM[n - 1]}）{c['title']}",
+                      f"add a section such as “{CN_NUM[n - 1]}、{c['synonyms'][0]}”")
+
+
+@check("S006")
+def shortcomings_causes(ctx) -> Iterator[Hit]:
+    rep = ctx.report
+    words = ctx.packs["sections"]["causes"]["words"]
+    for sec in rep.sections:
+        if sec.content != 2 or sec.heading is None:
+            continue
+        h = rep.headings[sec.heading]
+        body = "".join(rep.norm[i].text for i in range(sec.start, sec.end))
+        if any(w in h.text for w in words) or any(w in body for w in words):
+            return
+        yield ctx.hit("S006", h.block, 0, h.end, "the shortcomings section states no causes (原因)",
+                      "analyse the causes, e.g. a heading “存在的不足和原因” or a sentence “究其原因，……”")
+        return
+
+
+@check("S007")
+def section_order(ctx) -> Iterator[Hit]:
+    rep = ctx.report
+    seen: list[int] = []
+    for sec in rep.sections:
+        if sec.heading is None or sec.content in seen:
+            continue
+        if seen and sec.content < max(seen):
+            h = rep.headings[sec.heading]
+            yield ctx.hit("S007", h.block, 0, h.end,
+                          f"content（{CN_NUM[sec.content - 1]}）comes after content（{CN_NUM[max(seen) - 1]}）; "
+                          "第二十五条 lists 举措和成效, 不足和原因, 第一责任人履职, 下一年度安排, 其他 in that order")
+            return
+        seen.append(sec.content)
+
+
+@check("S010")
+def title(ctx) -> Iterator[Hit]:
+    rep = ctx.report
+    if not rep.located or not rep.title_blocks:
+        return
+    conf = ctx.packs["report"]["title"]
+    i = rep.title_blocks[0]
+    t = rep.norm[i].text
+    whole = (0, len(t))
+    title = rep.title or t
+    if not re.search(r"\d{4}|[〇零一二三四五六七八九]{4}", title):
+        yield ctx.hit("S010", i, *whole, "the title names no 4-digit year (报告年度)",
+                      "state the year reported on, e.g. “2024年”")
+    full = conf["subject_full"]
+    if full not in title:
+        pos = t.find(conf["subject"])
+        if pos >= 0:
+            fixed = t[: pos + len(conf["subject"])] + full[len(conf["subject"]):] + t[pos + len(conf["subject"]):]
+            yield ctx.hit("S010", i, pos, pos + len(conf["subject"]),
+                          f"the title lacks “{full}”", fixed)
+    core = re.sub(r"[（(][^）)]{1,8}[）)]$", "", title)
+    if not any(d in core for d in conf["doc_types"]):
+        if "总结" in core:
+            pos = t.find("总结")
+            yield ctx.hit("S010", i, pos, pos + 2, "the 文种 is 总结; the regulation asks for a 报告",
+                          "报告", severity="warning")
+        else:
+            yield ctx.hit("S010", i, *whole, "the title names no 文种 “报告”", "end the title with “报告”")
+    if not rep.issuer:
+        yield ctx.hit("S010", i, *whole,
+                      "no issuer: neither the title nor the lines around it, the 版头 or the 落款 name the reporting body",
+                      "name the body, e.g. “某某区人民政府2024年法治政府建设情况报告”", severity="warning")
+
+
+@check("S011")
+def title_year(ctx) -> Iterator[Hit]:
+    rep = ctx.report
+    if rep.reporting_year_source != "title" or rep.opening_block is None:
+        return
+    y = opening_year(rep.norm[rep.opening_block].text)
+    if y is not None and y != rep.reporting_year:
+        text = rep.norm[rep.opening_block].text
+        pos = text.find(str(y))
+        yield ctx.hit("S011", rep.opening_block, pos, pos + 4,
+                      f"the title reports on {rep.reporting_year} but the opening sentence on {y}",
+                      str(rep.reporting_year))
+
+
+@check("S012")
+def plan_year(ctx) -> Iterator[Hit]:
+    rep = ctx.report
+    y = rep.reporting_year
+    if y is None:
+        return
+    for sec in rep.sections:
+        if sec.content != 4 or sec.heading is None:
+            continue
+        h = rep.headings[sec.heading]
+        candidates = [(h.block, h.text)]
+        nxt = h.block + 1
+        if nxt < sec.end:
+            first = rep.norm[nxt].text
+            clause = re.split(r"[，。；：]", first, maxsplit=1)[0]
+            if re.match(r"^\d{4}年", clause):
+                candidates.append((nxt, clause))
+        for block, text in candidates:
+            for year, s, e in years_in(text):
+                if year != y + 1 and not re.match(r"[—\-－～~]", text[e:e + 1]) and not (e + 1 < len(text) and text[s - 1:s] in "—-－"):
+                    yield ctx.hit("S012", block, s, e,
+                                  f"the plan section names {year}; a {y} report plans for {y + 1}", str(y + 1))
+        return
+
+
+@check("S013")
+def request_in_report(ctx) -> Iterator[Hit]:
+    rep = ctx.report
+    phrases = ctx.packs["report"]["request"]["phrases"]
+    for i in rep.body_range():
+        t = rep.norm[i].text
+        for p in phrases:
+            pos = t.find(p)
+            if pos >= 0:
+                yield ctx.hit("S013", i, pos, pos + len(p),
+                              f"请示 wording “{p}” in a report: a report must not ask for approval",
+                              "remove it, or send the request as a separate 请示")
+                break

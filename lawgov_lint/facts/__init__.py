@@ -1,0 +1,1 @@
+"""Fact extractors: dates, mentions and (later) metrics, read from normalised text."""

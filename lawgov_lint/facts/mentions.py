@@ -1,0 +1,57 @@
+"""Mentions the regulation requires (述法, 第一责任人, 习近平法治思想, 复议/诉讼).
+
+述法 is matched token-aware: an occurrence counts unless the characters before
+it make a different word (表述法律, 陈述法定…) — checked against the pack's
+``false_prefixes`` and confirmed by jieba segmentation with the domain
+dictionary, in which 述法 and its compounds are whole words.
+"""
+
+from __future__ import annotations
+
+from ..packs import Packs
+from ..structure import Report
+
+
+def shufa_mentions(rep: Report, packs: Packs) -> list[tuple[int, int, int]]:
+    """述法 mentions in the report proper: ``(block, start, end)`` in normalised text."""
+    conf = packs["mentions"]["shufa"]
+    term = conf["term"]
+    prefixes = conf["false_prefixes"]
+    out = []
+    for i in rep.body_range():
+        t = rep.norm[i].text
+        pos = t.find(term)
+        while pos >= 0:
+            before = t[max(0, pos - 2): pos + 1]
+            if not any(before.endswith(p) for p in prefixes) and _token_ok(t, pos, term):
+                out.append((i, pos, pos + len(term)))
+            pos = t.find(term, pos + 1)
+    return out
+
+
+def _token_ok(text: str, pos: int, term: str) -> bool:
+    """True when jieba keeps ``term`` at ``pos`` inside one token (not split across words)."""
+    from ..segment import tokens
+
+    lo = max(0, pos - 12)
+    window = text[lo: pos + len(term) + 12]
+    p = pos - lo
+    for w, s, e in tokens(window):
+        if s <= p and p + len(term) <= e:
+            return True
+        if s > p:
+            break
+    return False
+
+
+def term_mentions(rep: Report, terms: list[str]) -> list[tuple[int, int, int]]:
+    """Occurrences of any of ``terms`` in the report proper, normalised spans."""
+    out = []
+    for i in rep.body_range():
+        t = rep.norm[i].text
+        for term in terms:
+            pos = t.find(term)
+            if pos >= 0:
+                out.append((i, pos, pos + len(term)))
+                break
+    return out

@@ -1,0 +1,543 @@
+"""Read a .docx report into a :class:`~lawgov_lint.document.Document` (SPEC §3).
+
+The body XML is walked in document order — paragraphs and tables interleaved,
+content controls (``w:sdt``) and custom-XML wrappers opened — so that a table
+between two paragraphs stays between them. Each non-empty paragraph becomes
+one block; each table cell becomes one block with 1-based ``table``/``row``/
+``col`` (``col`` is the cell's first grid column, so merged cells are counted
+once). Text is taken as Word shows it after accepting tracked changes:
+inserted text kept, deleted text dropped, field results kept, field codes and
+hidden text dropped. Headers and footers go to ``Document.headers`` /
+``Document.footers``, never into the body.
+
+XML is parsed by python-docx (lxml with entity resolution disabled); this
+module only walks the resulting trees.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+
+from ..document import Block, Document, LoadError, Segment
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+W = "{%s}" % W_NS
+MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+M_T = "{http://schemas.openxmlformats.org/officeDocument/2006/math}t"
+R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+STRICT_W_NS = "http://purl.oclc.org/ooxml/wordprocessingml/main"
+
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0"
+
+# Elements that only wrap other content: their children are walked as if
+# they stood in the wrapper's place.
+_WRAPPERS = {W + "sdt", W + "sdtContent", W + "customXml", W + "smartTag", W + "hyperlink",
+             W + "fldSimple", W + "ins", W + "moveTo", W + "bdo", W + "dir"}
+# Tracked-change elements whose content is gone once the changes are accepted.
+_DELETED = {W + "del", W + "moveFrom"}
+_TRACKED = {W + "ins", W + "del", W + "moveFrom", W + "moveTo"}
+# Paragraph-level children that never contribute text.
+_NO_TEXT = {W + "pPr", W + "rPr", W + "sdtPr", W + "sdtEndPr", W + "customXmlPr", W + "smartTagPr",
+            W + "proofErr", W + "bookmarkStart", W + "bookmarkEnd", W + "commentRangeStart",
+            W + "commentRangeEnd", W + "permStart", W + "permEnd"}
+
+_HEADING_NAME = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
+_TITLE_NAMES = {"title", "标题"}
+
+
+def load_docx(name: str, data: bytes) -> Document:
+    """Load a .docx file's body, headers and footers.
+
+    Args:
+        name: the path to record in ``Document.path``.
+        data: the file's bytes.
+
+    Returns:
+        A Document of format "docx": one block per non-empty paragraph and per
+        non-empty table cell, in document order, each with a single
+        ``Segment(0)`` (a table cell has one segment per paragraph it holds).
+
+    Raises:
+        LoadError: a legacy .doc/.wps (OLE2) or password-protected file, a
+            damaged file or one that is not a Word document.
+    """
+    docx_doc = _open(data)
+    styles = _StyleTable.from_document(docx_doc)
+    walker = _Walker(styles)
+    body = docx_doc.element.body
+    walker.walk_body(body)
+    doc = Document(path=name, format="docx", blocks=walker.blocks)
+    doc.headers, doc.footers = _headers_footers(docx_doc)
+    if walker.tracked_changes:
+        doc.notes.append("tracked changes were accepted for linting")
+    return doc
+
+
+# --------------------------------------------------------------------------- opening
+
+def _open(data: bytes):
+    """The python-docx Document for ``data``, or a LoadError saying why not."""
+    if data[:4] == OLE2_MAGIC:
+        if "EncryptedPackage".encode("utf-16-le") in data:
+            raise LoadError("password-protected .docx: remove the password in Word "
+                            "(File → Info → Protect Document) and save it again")
+        raise LoadError("a legacy Word/WPS (.doc/.wps) file renamed to .docx: open it and save it as .docx")
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise LoadError("damaged or not a .docx file (not a ZIP package): re-save it from Word as .docx")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            names = set(zf.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError) as e:
+        raise LoadError(f"damaged or not a .docx file (bad ZIP: {_short(e)}): re-save it from Word as .docx") from None
+    if "word/document.xml" not in names:
+        what = None
+        if any(n.startswith("xl/") for n in names):
+            what = "an Excel workbook"
+        elif any(n.startswith("ppt/") for n in names):
+            what = "a PowerPoint file"
+        elif "[Content_Types].xml" not in names:
+            what = "a ZIP archive without word/document.xml"
+        if what:
+            raise LoadError(f"damaged or not a .docx file ({what}): re-save it from Word as .docx")
+
+    import docx  # python-docx; imported late so that `--help` stays fast
+
+    try:
+        result = docx.Document(io.BytesIO(data))
+    except LoadError:
+        raise
+    except ValueError as e:  # wrong main content type: a template or macro document
+        msg = str(e)
+        what = "a Word template or macro-enabled document" if "content type" in msg else _short(e)
+        raise LoadError(f"damaged or not a .docx file ({what}): re-save it from Word as .docx") from None
+    except KeyError:
+        raise LoadError("damaged or not a .docx file (word/document.xml missing): "
+                        "re-save it from Word as .docx") from None
+    except Exception as e:  # BadZipFile, PackageNotFoundError, lxml XMLSyntaxError, …
+        raise LoadError(f"damaged or not a .docx file ({_short(e)}): re-save it from Word as .docx") from None
+    root = result.element
+    if root.tag.startswith("{%s}" % STRICT_W_NS) or STRICT_W_NS in (root.nsmap or {}).values():
+        raise LoadError("a Strict Open XML document: save it as a regular Word Document (.docx)")
+    return result
+
+
+def _short(e: BaseException) -> str:
+    text = " ".join(str(e).split()) or type(e).__name__
+    return text[:80]
+
+
+# --------------------------------------------------------------------------- styles
+
+@dataclass(slots=True)
+class _StyleInfo:
+    name: str | None
+    based_on: str | None
+    outline: int | None  # w:outlineLvl (0-based; 9 = body text)
+    jc: str | None
+
+
+@dataclass(slots=True)
+class _StyleTable:
+    """Paragraph styles by id, with inherited heading level and alignment."""
+
+    styles: dict[str, _StyleInfo] = field(default_factory=dict)
+    default_id: str | None = None
+
+    @classmethod
+    def from_document(cls, docx_doc) -> "_StyleTable":
+        table = cls()
+        try:
+            styles = docx_doc.styles
+        except Exception:  # no or damaged styles part: styles are only hints
+            return table
+        for style in styles:
+            el = style.element
+            if el.get(W + "type") not in (None, "paragraph"):
+                continue
+            sid = el.get(W + "styleId")
+            if sid is None:
+                continue
+            based = el.find(W + "basedOn")
+            ppr = el.find(W + "pPr")
+            table.styles[sid] = _StyleInfo(
+                name=style.name,
+                based_on=based.get(W + "val") if based is not None else None,
+                outline=_outline(ppr),
+                jc=_jc(ppr),
+            )
+            if el.get(W + "default") in ("1", "true", "on"):
+                table.default_id = sid
+        return table
+
+    def _chain(self, sid: str | None):
+        seen: set[str] = set()
+        while sid is not None and sid in self.styles and sid not in seen:
+            seen.add(sid)
+            info = self.styles[sid]
+            yield info
+            sid = info.based_on
+
+    def resolve(self, sid: str | None) -> tuple[str | None, int | None, str | None]:
+        """(style name, heading level, alignment) of paragraph style ``sid``."""
+        if sid not in self.styles:
+            sid = self.default_id
+        if sid is None:
+            return None, None, None
+        name = self.styles[sid].name
+        level: int | None = None
+        level_known = False
+        jc: str | None = None
+        jc_known = False
+        for info in self._chain(sid):
+            if not level_known:
+                lname = (info.name or "").strip()
+                m = _HEADING_NAME.match(lname)
+                if m:
+                    level, level_known = int(m.group(1)), True
+                elif lname.lower() in _TITLE_NAMES:
+                    level, level_known = 0, True
+                elif info.outline is not None:
+                    level, level_known = (info.outline + 1 if info.outline < 9 else None), True
+            if not jc_known and info.jc is not None:
+                jc, jc_known = info.jc, True
+        return name, level, jc
+
+
+def _outline(ppr) -> int | None:
+    if ppr is None:
+        return None
+    el = ppr.find(W + "outlineLvl")
+    if el is None:
+        return None
+    try:
+        return int(el.get(W + "val"))
+    except (TypeError, ValueError):
+        return None
+
+
+def _jc(ppr) -> str | None:
+    if ppr is None:
+        return None
+    el = ppr.find(W + "jc")
+    return el.get(W + "val") if el is not None else None
+
+
+def _align(jc: str | None) -> str | None:
+    if jc == "center":
+        return "center"
+    if jc in ("right", "end"):
+        return "right"
+    return None
+
+
+# --------------------------------------------------------------------------- body walk
+
+class _Walker:
+    """Walks body-level content in order and collects blocks."""
+
+    def __init__(self, styles: _StyleTable) -> None:
+        self.styles = styles
+        self.blocks: list[Block] = []
+        self.tracked_changes = False
+        self.table_count = 0
+        self._carry = ""  # text of a paragraph whose mark was deleted (merges into the next)
+
+    # -- containers
+    def walk_body(self, container) -> None:
+        for child in container:
+            tag = child.tag
+            if tag == W + "p":
+                self._paragraph(child)
+            elif tag == W + "tbl":
+                self._flush_carry()
+                self._table(child)
+            elif tag in _DELETED:
+                self.tracked_changes = True
+            elif tag in _WRAPPERS:
+                if tag in _TRACKED:
+                    self.tracked_changes = True
+                self.walk_body(child)
+        self._flush_carry()
+
+    def _flush_carry(self) -> None:
+        if self._carry.strip():
+            self._emit(Block(index=0, text=self._carry, segments=[Segment(0)]))
+        self._carry = ""
+
+    def _emit(self, block: Block) -> None:
+        block.index = len(self.blocks) + 1
+        self.blocks.append(block)
+
+    # -- paragraphs
+    def _paragraph(self, p) -> None:
+        text, boxes = self.paragraph_text(p)
+        ppr = p.find(W + "pPr")
+        mark_deleted = False
+        if ppr is not None:
+            rpr = ppr.find(W + "rPr")
+            if rpr is not None:
+                if rpr.find(W + "ins") is not None:
+                    self.tracked_changes = True
+                if rpr.find(W + "del") is not None:
+                    self.tracked_changes = mark_deleted = True
+        text = self._carry + text
+        self._carry = ""
+        if mark_deleted:
+            # Accepting the change joins this paragraph with the next one.
+            self._carry = text
+        elif text.strip():
+            style, level, align = self._para_props(p)
+            self._emit(Block(index=0, text=text, segments=[Segment(0)], style=style,
+                             heading_level=level, align=align))
+        for box in boxes:  # text boxes anchored in this paragraph follow it
+            self.walk_body(box)
+
+    def _para_props(self, p) -> tuple[str | None, int | None, str | None]:
+        ppr = p.find(W + "pPr")
+        sid = None
+        if ppr is not None:
+            ps = ppr.find(W + "pStyle")
+            if ps is not None:
+                sid = ps.get(W + "val")
+        name, level, jc = self.styles.resolve(sid)
+        direct_outline = _outline(ppr)
+        if direct_outline is not None:
+            level = direct_outline + 1 if direct_outline < 9 else None
+        direct_jc = _jc(ppr)
+        if direct_jc is not None:
+            jc = direct_jc
+        return name, level, _align(jc)
+
+    def paragraph_text(self, p) -> tuple[str, list]:
+        """The visible text of paragraph ``p`` and the text boxes anchored in it."""
+        out: list[str] = []
+        boxes: list = []
+        fields: list[bool] = []  # stack: True while in a field's result part
+        self._inline(p, out, boxes, fields)
+        return "".join(out), boxes
+
+    def _inline(self, el, out: list[str], boxes: list, fields: list[bool]) -> None:
+        for child in el:
+            tag = child.tag
+            if not isinstance(tag, str):  # comments, processing instructions
+                continue
+            if tag == W + "r":
+                self._run(child, out, boxes, fields)
+            elif tag in _DELETED:
+                self.tracked_changes = True
+            elif tag in _NO_TEXT:
+                continue
+            elif tag == W + "txbxContent":
+                boxes.append(child)
+            elif tag == MC_FALLBACK:
+                continue  # the mc:Choice branch holds the same content
+            elif tag == M_T:
+                if all(fields):
+                    out.append(child.text or "")
+            else:
+                if tag in _TRACKED:
+                    self.tracked_changes = True
+                self._inline(child, out, boxes, fields)
+
+    def _run(self, r, out: list[str], boxes: list, fields: list[bool]) -> None:
+        rpr = r.find(W + "rPr")
+        hidden = rpr is not None and _on(rpr.find(W + "vanish"))
+        for child in r:
+            tag = child.tag
+            if tag == W + "fldChar":
+                kind = child.get(W + "fldCharType")
+                if kind == "begin":
+                    fields.append(False)
+                elif kind == "separate" and fields:
+                    fields[-1] = True
+                elif kind == "end" and fields:
+                    fields.pop()
+                continue
+            if tag == W + "rPr":
+                continue
+            if tag in (W + "drawing", W + "pict", W + "object") or tag.endswith("}AlternateContent"):
+                self._inline(child, [], boxes, fields)  # only collect text boxes
+                continue
+            if hidden or not all(fields):
+                continue
+            if tag == W + "t":
+                out.append(child.text or "")
+            elif tag in (W + "tab", W + "ptab"):
+                out.append("\t")
+            elif tag in (W + "br", W + "cr"):
+                out.append("\n")
+            elif tag == W + "noBreakHyphen":
+                out.append("-")
+            elif tag == W + "sym":
+                ch = _sym_char(child.get(W + "char"))
+                if ch:
+                    out.append(ch)
+            elif tag in (W + "delText", W + "instrText", W + "delInstrText"):
+                continue
+
+    # -- tables
+    def _table(self, tbl) -> None:
+        self.table_count += 1
+        tno = self.table_count
+        for rno, tr in enumerate(_children(tbl, W + "tr"), start=1):
+            grid_col = 1
+            trpr = tr.find(W + "trPr")
+            if trpr is not None:
+                gb = trpr.find(W + "gridBefore")
+                grid_col += _int(gb.get(W + "val") if gb is not None else None, 0)
+            for tc in _children(tr, W + "tc"):
+                tcpr = tc.find(W + "tcPr")
+                span = 1
+                skip = False
+                if tcpr is not None:
+                    gs = tcpr.find(W + "gridSpan")
+                    span = max(1, _int(gs.get(W + "val") if gs is not None else None, 1))
+                    vm = tcpr.find(W + "vMerge")
+                    if vm is not None and vm.get(W + "val") in (None, "continue"):
+                        skip = True  # continuation of a vertically merged cell
+                    hm = tcpr.find(W + "hMerge")
+                    if hm is not None and hm.get(W + "val") in (None, "continue"):
+                        skip = True  # legacy horizontal merge continuation
+                col = grid_col
+                grid_col += span
+                if skip:
+                    continue
+                self._cell(tc, tno, rno, col)
+
+    def _cell(self, tc, tno: int, rno: int, col: int) -> None:
+        parts: list[str] = []
+        first_props: tuple[str | None, int | None, str | None] | None = None
+        for kind, el in self._cell_items(tc):
+            if kind == "p":
+                text, boxes = self.paragraph_text(el)
+                for box in boxes:
+                    nested = self._flatten(box)
+                    if nested:
+                        text = f"{text}\n{nested}" if text.strip() else nested
+                if text.strip():
+                    parts.append(text)
+                    if first_props is None:
+                        first_props = self._para_props(el)
+            else:
+                nested = self._flatten_table(el)
+                if nested:
+                    parts.append(nested)
+        if not parts:
+            return
+        segments = []
+        offset = 0
+        for part in parts:
+            segments.append(Segment(offset))
+            offset += len(part) + 1
+        style, _level, align = first_props or (None, None, None)
+        self._emit(Block(index=0, text="\n".join(parts), segments=segments, style=style,
+                         table=tno, row=rno, col=col, align=align))
+
+    def _cell_items(self, container):
+        """(kind, element) for the paragraphs and nested tables of a cell, in order."""
+        for child in container:
+            tag = child.tag
+            if tag == W + "p":
+                yield "p", child
+            elif tag == W + "tbl":
+                yield "tbl", child
+            elif tag in _DELETED:
+                self.tracked_changes = True
+            elif tag in _WRAPPERS:
+                if tag in _TRACKED:
+                    self.tracked_changes = True
+                yield from self._cell_items(child)
+
+    def _flatten(self, container) -> str:
+        """All text of a container (text box content), paragraphs joined by "\\n"."""
+        lines = []
+        for kind, el in self._cell_items(container):
+            if kind == "p":
+                text, boxes = self.paragraph_text(el)
+                texts = [text] + [self._flatten(box) for box in boxes]
+                text = "\n".join(t for t in texts if t.strip())
+            else:
+                text = self._flatten_table(el)
+            if text.strip():
+                lines.append(text)
+        return "\n".join(lines)
+
+    def _flatten_table(self, tbl) -> str:
+        """A nested table as text: cells joined by tabs, rows by newlines."""
+        rows = []
+        for tr in _children(tbl, W + "tr"):
+            cells = []
+            for tc in _children(tr, W + "tc"):
+                tcpr = tc.find(W + "tcPr")
+                if tcpr is not None:
+                    vm = tcpr.find(W + "vMerge")
+                    if vm is not None and vm.get(W + "val") in (None, "continue"):
+                        continue
+                cells.append(self._flatten(tc).replace("\n", " "))
+            if any(c.strip() for c in cells):
+                rows.append("\t".join(cells))
+        return "\n".join(rows)
+
+
+def _children(el, tag: str):
+    """Children of ``el`` with ``tag``, looking through sdt/customXml wrappers."""
+    for child in el:
+        if child.tag == tag:
+            yield child
+        elif child.tag in (W + "sdt", W + "sdtContent", W + "customXml"):
+            yield from _children(child, tag)
+
+
+def _int(value: str | None, default: int) -> int:
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default
+
+
+def _on(el) -> bool:
+    """A w:ST_OnOff toggle element is present and not switched off."""
+    return el is not None and el.get(W + "val") not in ("0", "false", "off")
+
+
+def _sym_char(code: str | None) -> str:
+    """The character of a w:sym, or "" for symbol-font private-use codes."""
+    try:
+        cp = int(code or "", 16)
+    except ValueError:
+        return ""
+    if 0xE000 <= cp <= 0xF8FF or cp < 0x20:
+        return ""
+    return chr(cp)
+
+
+# --------------------------------------------------------------------------- headers / footers
+
+def _headers_footers(docx_doc) -> tuple[list[str], list[str]]:
+    """Texts of all header and footer parts referenced by any section, once each."""
+    headers: list[str] = []
+    footers: list[str] = []
+    seen: set[str] = set()
+    walker = _Walker(_StyleTable())
+    body = docx_doc.element.body
+    sect_prs = body.findall(".//" + W + "sectPr")
+    related = docx_doc.part.related_parts
+    for sect in sect_prs:
+        for ref in sect:
+            if ref.tag not in (W + "headerReference", W + "footerReference"):
+                continue
+            rid = ref.get(R_ID)
+            part = related.get(rid) if rid else None
+            if part is None or str(part.partname) in seen:
+                continue
+            seen.add(str(part.partname))
+            element = getattr(part, "element", None)
+            if element is None:
+                continue
+            text = walker._flatten(element).strip()
+            if text:
+                (headers if ref.tag == W + "headerReference" else footers).append(text)
+    return headers, footers

@@ -1,0 +1,498 @@
+"""Read a .pdf report into a :class:`~lawgov_lint.document.Document` (SPEC §3).
+
+Text comes from the PDF's text layer through pypdfium2, page by page:
+
+1. **Physical lines.** pdfium's text (``get_text_range``) is split at the line
+   breaks pdfium generates; each piece is placed with the loose boxes (origin
+   and advance width) of its first and last visible characters, checked to lie
+   on one baseline (otherwise it is split character by character), and pieces
+   that overlap vertically are merged into one physical line, left to right.
+   Only a few pdfium calls are made per line, which keeps loading within about
+   twice the time of bare text extraction.
+2. **Running headers and footers.** The first/last lines of a page that lie in
+   the top/bottom margin band (:data:`MARGIN_BAND` of the page height) are
+   dropped when they are page numbers (``- 8 -``, ``— 9 —``, ``第 3 页``,
+   ``3/25``, a lone number) or when the same text (digits ignored) recurs on
+   most pages. Their text goes to ``Document.headers`` / ``Document.footers``.
+3. **Paragraphs** are rebuilt from geometry, in units of the body font size
+   (*em*): a paragraph starts at a first-line indent (≥ :data:`INDENT_EM`),
+   after a vertical gap over :data:`GAP_FACTOR` × the body line pitch, after a
+   short line (ending :data:`SHORT_EM` before the right margin) that closes a
+   sentence or stops far short (:data:`FAR_SHORT_EM`), at a change of font
+   size, at centered and right-aligned lines, and at heading lines
+   (:func:`~lawgov_lint.markers.looks_like_heading_line`), which never absorb
+   the body line after them. A paragraph continues across a page break when the
+   page's last line is full width and the next page's first line is not
+   indented. Lines are joined with nothing between them (one space between two
+   ASCII letters/digits); the extracted characters are kept as they are.
+
+Every physical line is one :class:`~lawgov_lint.document.Segment` with its
+page and ``page_line`` (1-based, counted from the top of the page including
+dropped header lines, as a person counts them).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import statistics
+import threading
+from collections import Counter
+from dataclasses import dataclass
+
+from ..document import Block, Document, LoadError, Segment
+from ..markers import ends_sentence, find_marker, looks_like_heading_line
+
+# Thresholds, in em (the body font size) unless stated otherwise.
+MARGIN_BAND = 0.15  # fraction of the page height searched for running headers/footers
+INDENT_EM = 1.2  # a first-line indent (公文 use 2 em)
+SHORT_EM = 1.5  # a line ending this far before the right margin is "short"
+FAR_SHORT_EM = 6.0  # … and this far short ends a paragraph even without 。
+GAP_FACTOR = 1.4  # a line pitch this many times the body pitch starts a paragraph
+CENTER_TOL_EM = 0.5  # |left gap - right gap| for a centered line
+CENTER_MIN_EM = 4.0  # a centered body-size line leaves at least this much on the left
+SIZE_CHANGE = 0.15  # relative font-size change that starts a paragraph
+REPEAT_SHARE = 0.5  # a margin line recurring on this share of pages is a running header
+GARBLED_SHARE = 0.3  # share of undecodable characters that makes the text layer unusable
+
+_PDFIUM_LOCK = threading.Lock()  # pdfium is not thread-safe
+
+_PAGE_NUMBER = re.compile(
+    r"""^[\s\-—–－―─~～·•.。_]*                      # decorations: - 8 -, — 9 —, －9－
+        (?:第\s*)?(?:\d{1,4}|[ivxlcdmIVXLCDM]{1,6})(?:\s*页)?   # 第 3 页, 8, iv
+        (?:\s*[/／]\s*\d{1,4}|\s*[,，]?\s*共\s*\d{1,4}\s*页)?     # 3/25, 第3页 共25页
+        [\s\-—–－―─~～·•.。_]*$""",
+    re.VERBOSE,
+)
+_PAGE_OF = re.compile(r"^\s*(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*$", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class _Piece:
+    text: str
+    x0: float
+    x1: float
+    bottom: float
+    top: float
+    size: float
+
+
+@dataclass(slots=True)
+class _Line:
+    page: int  # 1-based
+    page_line: int  # 1-based among the page's lines, top first
+    text: str
+    x0: float
+    x1: float
+    bottom: float
+    top: float
+    size: float
+    page_height: float
+
+    @property
+    def mid(self) -> float:
+        return (self.bottom + self.top) / 2
+
+
+@dataclass(slots=True)
+class _Frame:
+    """Body geometry: margins and units the paragraph rules are measured in."""
+
+    left: float
+    right: float
+    em: float
+    pitch: float
+
+    @property
+    def width(self) -> float:
+        return max(self.right - self.left, self.em)
+
+
+def load_pdf(name: str, data: bytes) -> Document:
+    """Load a PDF's text layer as paragraphs.
+
+    Args:
+        name: the path to record in ``Document.path``.
+        data: the file's bytes.
+
+    Returns:
+        A Document of format "pdf": one block per rebuilt paragraph, each with
+        one segment per physical line (``page``, ``page_line``) and ``align``
+        "center"/"right" when its lines are centered/right-aligned. Running
+        headers/footers and page numbers are in ``headers``/``footers``.
+
+    Raises:
+        LoadError: password-protected, damaged, no text layer (a scan), or a
+            text layer that cannot be decoded.
+    """
+    with _PDFIUM_LOCK:
+        pages, notes = _extract(data)
+    lines_by_page = [_group_lines(pno, pieces, height) for pno, (pieces, height) in enumerate(pages, start=1)]
+    headers, footers = _drop_running(lines_by_page)
+    body = [line for page in lines_by_page for line in page]
+    doc = Document(path=name, format="pdf", blocks=_paragraphs(body), headers=headers, footers=footers,
+                   notes=notes)
+    return doc
+
+
+# --------------------------------------------------------------------------- extraction
+
+def _extract(data: bytes) -> tuple[list[tuple[list[_Piece], float]], list[str]]:
+    """Per page: the text pieces with geometry, and the page height."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as e:
+        code = getattr(e, "err_code", None)
+        if code in (raw.FPDF_ERR_PASSWORD, raw.FPDF_ERR_SECURITY):
+            raise LoadError("password-protected PDF: remove the password and try again") from None
+        raise LoadError(f"damaged PDF ({_damage_reason(data, code)}): re-export it") from None
+    except Exception as e:  # pragma: no cover - defensive: pdfium bindings raising something else
+        raise LoadError(f"damaged PDF ({type(e).__name__}): re-export it") from None
+    pages: list[tuple[list[_Piece], float]] = []
+    notes: list[str] = []
+    textless: list[int] = []
+    total = garbled = 0
+    try:
+        n_pages = len(pdf)
+        if n_pages == 0:
+            raise LoadError("damaged PDF (no pages): re-export it")
+        rect = raw.FS_RECTF()
+        for index in range(n_pages):
+            try:
+                page = pdf[index]
+                textpage = page.get_textpage()
+            except pdfium.PdfiumError:
+                pages.append(([], 842.0))
+                textless.append(index + 1)
+                continue
+            try:
+                height = page.get_height()
+                pieces = _page_pieces(textpage, raw, rect)
+            finally:
+                textpage.close()
+                page.close()
+            if not pieces:
+                textless.append(index + 1)
+            for piece in pieces:
+                total += len(piece.text)
+                garbled += sum(1 for ch in piece.text if _undecodable(ch))
+            pages.append((pieces, height))
+    finally:
+        pdf.close()
+    if len(textless) == len(pages):
+        raise LoadError("no text layer: this PDF looks like a scanned image; OCR it first or lint the original .docx")
+    if total and garbled / total > GARBLED_SHARE:
+        raise LoadError("unreadable text layer: its fonts have no Unicode mapping; "
+                        "re-export the PDF with embedded fonts or lint the original .docx")
+    if len(textless) == 1:
+        notes.append(f"page {textless[0]} has no text layer (scanned?) and was not linted")
+    elif textless:
+        notes.append(f"pages {_ranges(textless)} have no text layer (scanned?) and were not linted")
+    return pages, notes
+
+
+def _damage_reason(data: bytes, code: int | None) -> str:
+    head = data[:1024]
+    if b"%PDF" not in head:
+        if head.startswith(b"PK"):
+            return "a ZIP/Office file, not a PDF"
+        if head.startswith(b"\xd0\xcf\x11\xe0"):
+            return "a legacy Office file, not a PDF"
+        return "no %PDF header"
+    return {2: "file cannot be read", 3: "broken file structure", 5: "page error"}.get(code or 0, "unreadable")
+
+
+def _undecodable(ch: str) -> bool:
+    cp = ord(ch)
+    return cp == 0xFFFD or 0xE000 <= cp <= 0xF8FF or cp < 0x20 and ch not in "\t"
+
+
+def _ranges(numbers: list[int]) -> str:
+    out: list[str] = []
+    start = prev = numbers[0]
+    for n in numbers[1:] + [None]:  # type: ignore[list-item]
+        if n is not None and n == prev + 1:
+            prev = n
+            continue
+        out.append(str(start) if start == prev else f"{start}–{prev}")
+        if n is not None:
+            start = prev = n
+    return ", ".join(out)
+
+
+def _page_pieces(textpage, raw, rect) -> list[_Piece]:
+    """The page's text split at pdfium's line breaks, with loose-box geometry."""
+    n_chars = textpage.count_chars()
+    if n_chars <= 0:
+        return []
+    text = textpage.get_text_range()
+    handle = textpage.raw
+    if len(text) == n_chars:
+        def char_index(ti: int) -> int:
+            return ti
+    else:  # pdfium inserted/excluded characters, or UTF-16 surrogate pairs
+        offsets = _utf16_offsets(text)
+
+        def char_index(ti: int) -> int:
+            return raw.FPDFText_GetCharIndexFromTextIndex(handle, offsets[ti])
+
+    def box(ci: int) -> tuple[float, float, float, float]:
+        raw.FPDFText_GetLooseCharBox(handle, ci, rect)
+        return rect.left, rect.right, rect.bottom, rect.top
+
+    pieces: list[_Piece] = []
+    for m in re.finditer(r"[^\r\n]+", text):
+        a, b = m.span()
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a == b:
+            continue
+        c0, c1 = char_index(a), char_index(b - 1)
+        if c0 < 0 or c1 < 0:
+            continue
+        l0, r0, b0, t0 = box(c0)
+        l1, r1, b1, t1 = box(c1)
+        h = min(t0 - b0, t1 - b1)
+        overlap = min(t0, t1) - max(b0, b1)
+        size = raw.FPDFText_GetFontSize(handle, c0)
+        if size < 2:  # font size 1 scaled by the text matrix: use the box height
+            size = max(t0 - b0, 1.0)
+        if (h > 0 and overlap < 0.5 * h) or r1 < l0:
+            # pdfium did not break between two physical lines: split by characters
+            pieces.extend(_split_by_chars(text, a, b, char_index, box, size))
+            continue
+        pieces.append(_Piece(text[a:b], l0, r1, min(b0, b1), max(t0, t1), size))
+    return pieces
+
+
+def _utf16_offsets(text: str) -> list[int]:
+    offsets = []
+    pos = 0
+    for ch in text:
+        offsets.append(pos)
+        pos += 2 if ord(ch) > 0xFFFF else 1
+    return offsets
+
+
+def _split_by_chars(text, a, b, char_index, box, size) -> list[_Piece]:
+    out: list[_Piece] = []
+    cur: list[str] = []
+    geo: list[float] = []  # x0, x1, bottom, top of the current piece
+    for ti in range(a, b):
+        ch = text[ti]
+        ci = char_index(ti)
+        if ch.isspace() or ci < 0:
+            if cur:
+                cur.append(ch)
+            continue
+        left, right, bottom, top = box(ci)
+        mid = (bottom + top) / 2
+        if cur and (geo[2] <= mid <= geo[3]) and left >= geo[0] - size:
+            cur.append(ch)
+            geo[1] = max(geo[1], right)
+            geo[2] = min(geo[2], bottom)
+            geo[3] = max(geo[3], top)
+        else:
+            if cur:
+                out.append(_Piece("".join(cur).rstrip(), *geo, size))
+            cur = [ch]
+            geo = [left, right, bottom, top]
+    if cur:
+        out.append(_Piece("".join(cur).rstrip(), *geo, size))
+    return out
+
+
+# --------------------------------------------------------------------------- lines
+
+def _group_lines(page: int, pieces: list[_Piece], height: float) -> list[_Line]:
+    """Merge vertically overlapping pieces into physical lines, top to bottom."""
+    ordered = sorted(pieces, key=lambda p: -(p.bottom + p.top))
+    groups: list[list[_Piece]] = []
+    lo = hi = 0.0
+    for piece in ordered:
+        if groups:
+            h = min(hi - lo, piece.top - piece.bottom)
+            overlap = min(hi, piece.top) - max(lo, piece.bottom)
+            if h > 0 and overlap >= 0.5 * h:
+                groups[-1].append(piece)
+                lo, hi = min(lo, piece.bottom), max(hi, piece.top)
+                continue
+        groups.append([piece])
+        lo, hi = piece.bottom, piece.top
+    lines: list[_Line] = []
+    for number, group in enumerate(groups, start=1):
+        group.sort(key=lambda p: p.x0)
+        text = group[0].text
+        for prev, piece in zip(group, group[1:]):
+            gap = piece.x0 - prev.x1
+            text += (" " if gap > 0.8 * max(prev.size, piece.size) else "") + piece.text
+        size = max(group, key=lambda p: len(p.text)).size
+        lines.append(_Line(page, number, text, group[0].x0, max(p.x1 for p in group),
+                           min(p.bottom for p in group), max(p.top for p in group), size, height))
+    return lines
+
+
+def _is_page_number(text: str) -> bool:
+    t = text.strip()
+    return bool(t) and len(t) <= 24 and bool(_PAGE_NUMBER.match(t) or _PAGE_OF.match(t))
+
+
+def _running_key(text: str) -> str:
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
+
+
+def _drop_running(pages: list[list[_Line]]) -> tuple[list[str], list[str]]:
+    """Remove running headers/footers and page numbers from ``pages`` (in place).
+
+    Returns the dropped texts (headers, footers), repeated texts listed once.
+    """
+    candidates: list[tuple[int, _Line, bool]] = []  # (page index, line, in the top band)
+    for pi, lines in enumerate(pages):
+        if not lines:
+            continue
+        band = MARGIN_BAND * lines[0].page_height
+        top_edge = lines[0].page_height
+        for line in lines[:2]:
+            if line.mid >= top_edge - band:
+                candidates.append((pi, line, True))
+        for line in lines[-2:]:
+            if line.mid <= band and not any(c[1] is line for c in candidates):
+                candidates.append((pi, line, False))
+    pages_with_text = sum(1 for lines in pages if lines)
+    seen = {(pi, _running_key(line.text), top) for pi, line, top in candidates}
+    keys = Counter((key, top) for _pi, key, top in seen)  # pages on which each text recurs
+    need = max(2, REPEAT_SHARE * pages_with_text)
+    drop: set[int] = set()
+    headers: list[str] = []
+    footers: list[str] = []
+    for pi, line, top in candidates:
+        repeated = pages_with_text >= 2 and keys[(_running_key(line.text), top)] >= need
+        if _is_page_number(line.text) or repeated:
+            drop.add(id(line))
+            target = headers if top else footers
+            if line.text not in target or _is_page_number(line.text):
+                target.append(line.text)
+    for pi, lines in enumerate(pages):
+        pages[pi] = [line for line in lines if id(line) not in drop]
+    return headers, footers
+
+
+# --------------------------------------------------------------------------- paragraphs
+
+def _frames(lines: list[_Line]) -> dict[int, _Frame]:
+    """Body geometry for odd (1) and even (0) pages (mirrored margins differ)."""
+    sizes = Counter()
+    for line in lines:
+        sizes[round(line.size * 2) / 2] += len(line.text)
+    em = sizes.most_common(1)[0][0] if sizes else 12.0
+    body = [ln for ln in lines if abs(ln.size - em) <= SIZE_CHANGE * em and len(ln.text) >= 2] or lines
+
+    def frame(subset: list[_Line]) -> _Frame:
+        left = _edge([ln.x0 for ln in subset], smallest=True)
+        right = _edge([ln.x1 for ln in subset], smallest=False)
+        pitches = [a.bottom - b.bottom for a, b in zip(subset, subset[1:])
+                   if a.page == b.page and 0.8 * em < a.bottom - b.bottom < 4 * em]
+        pitch = statistics.median(pitches) if pitches else 1.5 * em
+        return _Frame(left, max(right, left + em), em, pitch)
+
+    whole = frame(body)
+    frames = {}
+    for parity in (0, 1):
+        subset = [ln for ln in body if ln.page % 2 == parity]
+        frames[parity] = frame(subset) if len(subset) >= 8 else whole
+    return frames
+
+
+def _edge(values: list[float], smallest: bool) -> float:
+    """The left (or right) margin: the outermost well-populated 2-pt bin."""
+    bins = Counter(round(v / 2) for v in values)
+    top = max(bins.values())
+    good = [b for b, n in bins.items() if n >= max(2, 0.25 * top)] or [bins.most_common(1)[0][0]]
+    b = min(good) if smallest else max(good)
+    near = [v for v in values if abs(v / 2 - b) <= 1]
+    return statistics.median(near)
+
+
+def _align_of(line: _Line, f: _Frame) -> str | None:
+    lg = line.x0 - f.left
+    rg = f.right - line.x1
+    em = f.em
+    big = line.size >= (1 + SIZE_CHANGE) * em
+    if lg >= em and abs(lg - rg) <= max(CENTER_TOL_EM * em, 0.04 * f.width) and (big or lg >= CENTER_MIN_EM * em):
+        return "center"
+    if lg >= 0.3 * f.width and rg <= 6 * em and rg < lg - 2 * em:
+        return "right"
+    return None
+
+
+def _paragraphs(lines: list[_Line]) -> list[Block]:
+    if not lines:
+        return []
+    frames = _frames(lines)
+    paras: list[list[_Line]] = []
+    aligns: list[list[str | None]] = []
+    prev: _Line | None = None
+    prev_align: str | None = None
+    for line in lines:
+        f = frames[line.page % 2]
+        align = _align_of(line, f)
+        if prev is None or _starts_paragraph(prev, prev_align, line, align, frames, paras[-1]):
+            paras.append([line])
+            aligns.append([align])
+        else:
+            paras[-1].append(line)
+            aligns[-1].append(align)
+        prev, prev_align = line, align
+    blocks = []
+    for number, (group, group_aligns) in enumerate(zip(paras, aligns), start=1):
+        text = ""
+        segments = []
+        for line in group:
+            if text and _ascii_alnum(text[-1]) and _ascii_alnum(line.text[0]):
+                text += " "
+            segments.append(Segment(len(text), page=line.page, page_line=line.page_line))
+            text += line.text
+        align = group_aligns[0] if len(set(group_aligns)) == 1 else None
+        blocks.append(Block(index=number, text=text, segments=segments, align=align))
+    return blocks
+
+
+def _ascii_alnum(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def _starts_paragraph(a: _Line, a_align: str | None, b: _Line, b_align: str | None,
+                      frames: dict[int, _Frame], para: list[_Line]) -> bool:
+    """Whether line ``b`` starts a new paragraph after line ``a`` (``para`` holds ``a``)."""
+    fa, fb = frames[a.page % 2], frames[b.page % 2]
+    em = fb.em
+    a_short_by = fa.right - a.x1
+    b_indent = b.x0 - fb.left
+    para_text = "".join(line.text for line in para)
+    a_heading = looks_like_heading_line(para_text)
+    b_marker = find_marker(b.text) is not None
+    if b_marker and (looks_like_heading_line(b.text) or ends_sentence(a.text)):
+        return True
+    if a.size and not (1 - SIZE_CHANGE) <= b.size / a.size <= 1 + SIZE_CHANGE:
+        return True
+    if a_align or b_align:
+        # a wrapped centered title: two centered lines of one size, the first one wide
+        return not (a_align == b_align == "center" and a.page == b.page
+                    and a.x1 - a.x0 >= 0.5 * fa.width
+                    and a.bottom - b.bottom <= GAP_FACTOR * max(fa.pitch, 1.3 * a.size))
+    if b_indent >= INDENT_EM * em:
+        return True
+    if a_heading and not looks_like_heading_line(para_text + b.text):
+        return True  # a heading never absorbs the body line after it
+    if a.page == b.page:  # (across a page break only the line ends and indents count)
+        pitch = a.bottom - b.bottom
+        if pitch <= 0 or pitch > GAP_FACTOR * max(fa.pitch, 1.2 * a.size):
+            return True
+    if a_short_by > SHORT_EM * em:
+        return ends_sentence(a.text) or a_short_by > max(FAR_SHORT_EM * em, 0.25 * fa.width) or a_heading
+    return False

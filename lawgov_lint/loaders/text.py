@@ -1,0 +1,276 @@
+"""Plain-text loader (.txt, .md): encoding detection and paragraph rebuilding.
+
+Text reports arrive in three shapes (SPEC §3):
+
+* hard-wrapped PDF extractions — every physical line is ~28–40 characters,
+  often with a blank line after each, page numbers on lines of their own and
+  extraction spaces (``2023 年``);
+* one paragraph per line, headings on lines of their own;
+* one paragraph per line but split mid-sentence at page breaks by blank lines.
+
+:func:`rebuild_paragraphs` detects the shape from the line-width distribution
+and joins physical lines into paragraphs without ever merging a heading into
+the body after it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from ..document import Block, Document, LoadError, Segment
+from ..markers import CLOSING, ends_sentence, find_marker, looks_like_heading_line
+
+_BOMS = [
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+]
+
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:[-—－–~～]+\s*\d{1,4}\s*[-—－–~～]+|\d{1,3}|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})\s*$"
+)
+# a line ending in a 文种 is a title, never the first half of a split paragraph
+_DOC_TYPE_END = re.compile(r"(?:报告|通知|请示|意见|决定|说明|汇总表|函|纪要|方案)(?:[（(][^）)]{1,6}[）)])?$")
+_BLANK = " \t\u3000\u00a0\ufeff"
+
+
+def _plausible(text: str) -> bool:
+    """True when decoded text looks like real (mostly Chinese) prose."""
+    if not text:
+        return False
+    sample = text[:20000]
+    bad = 0
+    for ch in sample:
+        cat = unicodedata.category(ch)
+        if ch in "\r\n\t\f":
+            continue
+        if cat in ("Cc", "Co", "Cs", "Cn") or ch == "\ufffd":
+            bad += 1
+    return bad / len(sample) < 0.01
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Decode report bytes: BOMs, then strict UTF-8, then detection.
+
+    Returns:
+        ``(text, encoding)`` with the encoding name as Python knows it.
+
+    Raises:
+        LoadError: when no encoding gives plausible text (binary data).
+    """
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(enc)
+            except UnicodeDecodeError:
+                raise LoadError(f"the file starts with a {enc} byte-order mark but is not valid {enc}") from None
+            return text.lstrip("\ufeff"), enc.replace("-sig", "")
+    try:
+        text = data.decode("utf-8")
+        if _plausible(text):
+            return text, "utf-8"
+    except UnicodeDecodeError:
+        pass
+    # UTF-16 without BOM: NUL bytes on alternate positions.
+    head = data[:4000]
+    if len(head) >= 4 and head.count(0) > len(head) // 4:
+        for enc in ("utf-16-le", "utf-16-be"):
+            try:
+                text = data.decode(enc)
+            except UnicodeDecodeError:
+                continue
+            if _plausible(text):
+                return text, enc
+    if b"\x00" not in head:
+        try:
+            text = data.decode("gb18030")
+            if _plausible(text) and _mostly_cjk_or_ascii(text):
+                return text, "gb18030"
+        except UnicodeDecodeError:
+            pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is not None:
+        text = str(best)
+        if _plausible(text) and _mostly_cjk_or_ascii(text):
+            return text, best.encoding
+    raise LoadError("not a text file (no encoding gives readable text): lint the original .docx or .pdf")
+
+
+def _mostly_cjk_or_ascii(text: str) -> bool:
+    sample = text[:20000]
+    good = sum(1 for ch in sample if ch.isascii() or "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef" or ch in "“”‘’—…·")
+    return good / max(1, len(sample)) > 0.9
+
+
+def display_width(s: str) -> int:
+    """Columns ``s`` takes on a page: East-Asian wide/full-width chars count 2."""
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in s)
+
+
+@dataclass(slots=True)
+class _Line:
+    number: int  # 1-based physical line
+    column: int  # 1-based column of the first kept character
+    text: str  # stripped
+    blank_before: bool = False
+    md_level: int | None = None
+
+
+def _physical_lines(text: str, markdown: bool) -> list[_Line]:
+    out: list[_Line] = []
+    blank = False
+    in_comment = False
+    for i, raw in enumerate(re.split(r"\r\n|\r|\n", text), start=1):
+        raw = raw.replace("\f", " ")
+        stripped = raw.strip(_BLANK)
+        if markdown:
+            if in_comment or stripped.startswith("<!--"):
+                in_comment = "-->" not in stripped
+                continue
+        if not stripped:
+            blank = True
+            continue
+        lead = len(raw) - len(raw.lstrip(_BLANK))
+        level = None
+        if markdown:
+            m = re.match(r"^(#{1,6})\s+", stripped)
+            if m:
+                level = len(m.group(1))
+                lead += m.end()
+                stripped = stripped[m.end():]
+        out.append(_Line(i, lead + 1, stripped, blank, level))
+        blank = False
+    return out
+
+
+def _is_hard_wrapped(lines: list[_Line]) -> tuple[bool, int]:
+    """(hard-wrapped?, the full line width in columns)."""
+    widths = sorted(display_width(l.text) for l in lines)
+    if len(widths) < 12:
+        return False, 0
+    median = widths[len(widths) // 2]
+    upper = [w for w in widths if w >= median]
+    counts: dict[int, int] = {}
+    for w in upper:
+        counts[w] = counts.get(w, 0) + 1
+    full = max(counts, key=lambda w: (counts[w], w))
+    if full > 100:
+        return False, full
+    near = sum(1 for x in widths if full - 6 <= x <= full + 4) / len(widths)
+    return near >= 0.35, full
+
+
+def _unbalanced_open(s: str) -> bool:
+    return s.count("《") > s.count("》") or s.count("（") + s.count("(") > s.count("）") + s.count(")")
+
+
+def _hard_break(cur: list[_Line], line: _Line, full: int, tiny: int) -> bool:
+    """Whether a hard-wrapped paragraph ``cur`` ends before ``line``.
+
+    A full-width line continues unless it ends a sentence and a heading marker
+    follows. A line a few characters short (an indented first line, a page's
+    last line) continues unless it ends a sentence, completes a heading or a
+    heading follows. A clearly short line (titles, headings, signatures, last
+    lines) ends the paragraph — except a title line with an unclosed 《 or （.
+    """
+    prev = cur[-1]
+    if line.md_level is not None or prev.md_level is not None:
+        return True
+    w = display_width(prev.text)
+    marker_next = find_marker(line.text) is not None
+    if w >= full:
+        return marker_next and ends_sentence(prev.text)
+    joined = "".join(l.text for l in cur)
+    if _unbalanced_open(joined) and display_width(line.text) < full and not marker_next:
+        return False
+    if ends_sentence(prev.text):
+        return True
+    # between "full" and "tiny": an indented first line or a page's last line
+    return w < tiny or marker_next or looks_like_heading_line(joined)
+
+
+def rebuild_paragraphs(lines: list[_Line]) -> list[list[_Line]]:
+    """Group physical lines into paragraphs (lists of lines), per SPEC §3."""
+    lines = [l for l in lines if not _PAGE_NUMBER.match(l.text)]
+    if not lines:
+        return []
+    hard, width = _is_hard_wrapped(lines)
+    paras: list[list[_Line]] = []
+    if hard:
+        full = width - 6
+        tiny = width - 12
+        cur: list[_Line] = []
+        for line in lines:
+            if cur and _hard_break(cur, line, full, tiny):
+                paras.append(cur)
+                cur = []
+            cur.append(line)
+        if cur:
+            paras.append(cur)
+        return paras
+    for line in lines:
+        if paras:
+            prev_para = paras[-1]
+            prev = prev_para[-1]
+            joined = "".join(l.text for l in prev_para)
+            if (
+                line.blank_before
+                and display_width(joined) >= 90
+                and not _DOC_TYPE_END.search(joined)
+                and not ends_sentence(prev.text)
+                and prev.text[-1:] not in CLOSING
+                and not looks_like_heading_line(joined)
+                and find_marker(line.text) is None
+                and line.md_level is None
+                and prev.md_level is None
+            ):
+                prev_para.append(line)
+                continue
+        paras.append([line])
+    return paras
+
+
+def _join(parts: list[_Line]) -> tuple[str, list[Segment]]:
+    text = ""
+    segments: list[Segment] = []
+    for line in parts:
+        if text and text[-1].isascii() and text[-1].isalnum() and line.text[0].isascii() and line.text[0].isalnum():
+            text += " "
+        segments.append(Segment(start=len(text), line=line.number, column=line.column))
+        text += line.text
+    return text, segments
+
+
+def load_text(name: str, data: bytes, fmt: str = "txt") -> Document:
+    """Load a .txt/.md report.
+
+    Args:
+        name: path to record in the Document.
+        data: the raw bytes.
+        fmt: "txt" or "md" (Markdown headings ``#`` become heading hints and
+            HTML comments are skipped).
+
+    Raises:
+        LoadError: undecodable or empty text.
+    """
+    text, encoding = decode(data)
+    lines = _physical_lines(text, markdown=fmt == "md")
+    blocks: list[Block] = []
+    for group in rebuild_paragraphs(lines):
+        joined, segments = _join(group)
+        blocks.append(
+            Block(
+                index=len(blocks) + 1,
+                text=joined,
+                segments=segments,
+                heading_level=group[0].md_level,
+            )
+        )
+    notes = [] if encoding == "utf-8" else [f"decoded as {encoding}"]
+    return Document(path=name, format=fmt, blocks=blocks, notes=notes, encoding=encoding)  # type: ignore[arg-type]
