@@ -48,10 +48,12 @@ MARGIN_BAND = 0.15  # fraction of the page height searched for running headers/f
 INDENT_EM = 1.2  # a first-line indent (公文 use 2 em)
 SHORT_EM = 1.5  # a line ending this far before the right margin is "short"
 FAR_SHORT_EM = 6.0  # … and this far short ends a paragraph even without 。
-GAP_FACTOR = 1.4  # a line pitch this many times the body pitch starts a paragraph
+GAP_FACTOR = 1.25  # a line pitch this many times the body pitch starts a paragraph
+END_SHORT_EM = 0.7  # in block-style text, a line ending a sentence this short ends the paragraph
 CENTER_TOL_EM = 0.5  # |left gap - right gap| for a centered line
 CENTER_MIN_EM = 4.0  # a centered body-size line leaves at least this much on the left
 SIZE_CHANGE = 0.15  # relative font-size change that starts a paragraph
+PAGE_END_PITCHES = 1.6  # a page whose last line sits this many pitches above the usual last line ended early
 REPEAT_SHARE = 0.5  # a margin line recurring on this share of pages is a running header
 GARBLED_SHARE = 0.3  # share of undecodable characters that makes the text layer unusable
 
@@ -64,6 +66,10 @@ _PAGE_NUMBER = re.compile(
         [\s\-—–－―─~～·•.。_]*$""",
     re.VERBOSE,
 )
+# Characters a text layer without a usable Unicode mapping yields.
+_UNDECODABLE = re.compile(r"[\ufffd\ue000-\uf8ff\x00-\x08\x0b-\x1f]")
+# Lines that stand alone: an attachment label (附件 2) and 版记 lines (抄送： / …印发).
+_LABEL = re.compile(r"^\s*(?:附\s*件\s*\d{0,2}\s*[:：]?\s*$|抄\s*送\s*[:：]|.{2,30}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发\s*$)")
 _PAGE_OF = re.compile(r"^\s*(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*$", re.IGNORECASE)
 
 
@@ -88,6 +94,10 @@ class _Line:
     top: float
     size: float
     page_height: float
+    # text properties used by the paragraph rules, set by _paragraphs
+    marker: bool = False  # starts with a heading marker
+    heading: bool = False  # looks like a standalone heading line
+    ends: bool = False  # ends a sentence (。！？；： …)
 
     @property
     def mid(self) -> float:
@@ -102,6 +112,8 @@ class _Frame:
     right: float
     em: float
     pitch: float
+    indent_style: bool = True  # paragraphs start with a first-line indent (公文), not only with gaps
+    bottom: float = 0.0  # where a full page's last body line sits (PDF y of its box bottom)
 
     @property
     def width(self) -> float:
@@ -178,7 +190,7 @@ def _extract(data: bytes) -> tuple[list[tuple[list[_Piece], float]], list[str]]:
                 textless.append(index + 1)
             for piece in pieces:
                 total += len(piece.text)
-                garbled += sum(1 for ch in piece.text if _undecodable(ch))
+                garbled += len(_UNDECODABLE.findall(piece.text))
             pages.append((pieces, height))
     finally:
         pdf.close()
@@ -203,11 +215,6 @@ def _damage_reason(data: bytes, code: int | None) -> str:
             return "a legacy Office file, not a PDF"
         return "no %PDF header"
     return {2: "file cannot be read", 3: "broken file structure", 5: "page error"}.get(code or 0, "unreadable")
-
-
-def _undecodable(ch: str) -> bool:
-    cp = ord(ch)
-    return cp == 0xFFFD or 0xE000 <= cp <= 0xF8FF or cp < 0x20 and ch not in "\t"
 
 
 def _ranges(numbers: list[int]) -> str:
@@ -405,6 +412,21 @@ def _frames(lines: list[_Line]) -> dict[int, _Frame]:
     for parity in (0, 1):
         subset = [ln for ln in body if ln.page % 2 == parity]
         frames[parity] = frame(subset) if len(subset) >= 8 else whole
+    # Indent style: first-line indents are at least half as common as paragraph-ending lines.
+    indented = ends = 0
+    for ln in body:
+        f = frames[ln.page % 2]
+        if INDENT_EM * em <= ln.x0 - f.left <= 4 * em and _align_of(ln, f) is None:
+            indented += 1
+        if f.right - ln.x1 > SHORT_EM * em and ln.ends:
+            ends += 1
+    last_bottoms: dict[int, float] = {}
+    for ln in body:
+        last_bottoms[ln.page] = min(ln.bottom, last_bottoms.get(ln.page, ln.bottom))
+    full_pages = [v for k, v in last_bottoms.items() if k != max(last_bottoms)] or list(last_bottoms.values())
+    for f in frames.values():
+        f.indent_style = indented >= max(1, 0.5 * ends)
+        f.bottom = statistics.median(full_pages) if full_pages else 0.0
     return frames
 
 
@@ -422,8 +444,8 @@ def _align_of(line: _Line, f: _Frame) -> str | None:
     lg = line.x0 - f.left
     rg = f.right - line.x1
     em = f.em
-    big = line.size >= (1 + SIZE_CHANGE) * em
-    if lg >= em and abs(lg - rg) <= max(CENTER_TOL_EM * em, 0.04 * f.width) and (big or lg >= CENTER_MIN_EM * em):
+    big = line.size >= 1.1 * em
+    if abs(lg - rg) <= CENTER_TOL_EM * em and (lg >= CENTER_MIN_EM * em or big and lg >= -em):
         return "center"
     if lg >= 0.3 * f.width and rg <= 6 * em and rg < lg - 2 * em:
         return "right"
@@ -433,6 +455,10 @@ def _align_of(line: _Line, f: _Frame) -> str | None:
 def _paragraphs(lines: list[_Line]) -> list[Block]:
     if not lines:
         return []
+    for line in lines:
+        line.marker = find_marker(line.text) is not None
+        line.heading = line.marker and looks_like_heading_line(line.text)
+        line.ends = ends_sentence(line.text)
     frames = _frames(lines)
     paras: list[list[_Line]] = []
     aligns: list[list[str | None]] = []
@@ -466,6 +492,22 @@ def _ascii_alnum(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
 
 
+def _hanging(a: _Line, b: _Line, para: list[_Line], frames: dict[int, _Frame]) -> bool:
+    """Whether indented line ``b`` continues a hanging-indent paragraph (an 附件 list, a list item).
+
+    ``a`` is the previous (full-width) line, ``para`` its paragraph so far.
+    Positions are compared relative to each page's left margin.
+    """
+    em = frames[b.page % 2].em
+
+    def rel(line: _Line) -> float:
+        return line.x0 - frames[line.page % 2].left
+
+    if len(para) == 1:  # 附件：1.关于…… / ……(continuation under the item text)
+        return rel(a) >= INDENT_EM * em and rel(b) > rel(a) + 0.5 * em
+    return abs(rel(b) - rel(a)) <= 0.5 * em and abs(rel(b) - rel(para[1])) <= 0.5 * em
+
+
 def _starts_paragraph(a: _Line, a_align: str | None, b: _Line, b_align: str | None,
                       frames: dict[int, _Frame], para: list[_Line]) -> bool:
     """Whether line ``b`` starts a new paragraph after line ``a`` (``para`` holds ``a``)."""
@@ -473,10 +515,9 @@ def _starts_paragraph(a: _Line, a_align: str | None, b: _Line, b_align: str | No
     em = fb.em
     a_short_by = fa.right - a.x1
     b_indent = b.x0 - fb.left
-    para_text = "".join(line.text for line in para)
-    a_heading = looks_like_heading_line(para_text)
-    b_marker = find_marker(b.text) is not None
-    if b_marker and (looks_like_heading_line(b.text) or ends_sentence(a.text)):
+    if b.marker and (b.heading or a.ends and not (fa.indent_style and a.text.endswith("；"))):
+        return True  # (an enumeration （一）…；（二）…； may wrap onto a line starting with a marker)
+    if _LABEL.match(a.text) or _LABEL.match(b.text):
         return True
     if a.size and not (1 - SIZE_CHANGE) <= b.size / a.size <= 1 + SIZE_CHANGE:
         return True
@@ -485,14 +526,22 @@ def _starts_paragraph(a: _Line, a_align: str | None, b: _Line, b_align: str | No
         return not (a_align == b_align == "center" and a.page == b.page
                     and a.x1 - a.x0 >= 0.5 * fa.width
                     and a.bottom - b.bottom <= GAP_FACTOR * max(fa.pitch, 1.3 * a.size))
-    if b_indent >= INDENT_EM * em:
+    a_full = a_short_by <= SHORT_EM * em
+    if b_indent >= INDENT_EM * em and not (a_full and _hanging(a, b, para, frames)):
         return True
-    if a_heading and not looks_like_heading_line(para_text + b.text):
-        return True  # a heading never absorbs the body line after it
-    if a.page == b.page:  # (across a page break only the line ends and indents count)
+    a_heading = False
+    if para[0].marker:
+        para_text = "".join(line.text for line in para)
+        a_heading = looks_like_heading_line(para_text)
+        if a_heading and not fa.indent_style and not looks_like_heading_line(para_text + b.text):
+            return True  # a heading never absorbs the body line after it (a wrapped one continues)
+    if a.page == b.page:
         pitch = a.bottom - b.bottom
         if pitch <= 0 or pitch > GAP_FACTOR * max(fa.pitch, 1.2 * a.size):
             return True
+    elif a.bottom - fa.bottom > PAGE_END_PITCHES * fa.pitch:
+        return True  # the page ends early: a page break (widow control moves at most one line)
     if a_short_by > SHORT_EM * em:
-        return ends_sentence(a.text) or a_short_by > max(FAR_SHORT_EM * em, 0.25 * fa.width) or a_heading
-    return False
+        return a.ends or a_short_by > max(FAR_SHORT_EM * em, 0.25 * fa.width) or a_heading
+    # Without first-line indents a paragraph's last line may fall just short of the margin.
+    return not fa.indent_style and a_short_by > END_SHORT_EM * em and a.ends

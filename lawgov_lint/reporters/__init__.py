@@ -1,0 +1,37 @@
+"""Reporters: format lint results. A reporter only formats findings.
+
+Each reporter is a function ``(results, options, summary, stream, color) ->
+None`` registered under a format name. Third parties add formats through the
+``lawgov_lint.reporters`` entry-point group (the entry point names such a
+function).
+"""
+
+from __future__ import annotations
+
+from typing import IO, Any, Callable
+
+from ..engine import FileResult, Options
+
+Reporter = Callable[[list[FileResult], Options, dict[str, Any], IO[str], bool], None]
+
+BUILTIN_FORMATS = ("text", "concise", "json", "jsonl", "sarif", "github", "junit")
+
+
+def get_reporter(name: str) -> Reporter:
+    """The reporter for a format name. Raises KeyError for unknown names."""
+    if name == "text":
+        from .text import report_text
+
+        return report_text
+    if name == "json":
+        from .json import report_json
+
+        return report_json
+    if name in ("concise", "jsonl", "sarif", "github", "junit"):
+        import importlib
+
+        mod = importlib.import_module(f"{__name__}.{name}")
+        return getattr(mod, f"report_{name}")
+    from .plugins import plugin_reporters
+
+    return plugin_reporters()[name]

@@ -1,0 +1,34 @@
+"""``github``: GitHub Actions workflow commands (``::error file=…,line=…::msg``).
+
+Escaping follows the runner's rules: in properties ``%`` ``\\r`` ``\\n`` ``:``
+``,`` are percent-encoded; in the message ``%`` ``\\r`` ``\\n``.
+"""
+
+from __future__ import annotations
+
+from typing import IO, Any
+
+from ..engine import FileResult, Options
+
+LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def _prop(s: str) -> str:
+    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A").replace(":", "%3A").replace(",", "%2C")
+
+
+def _msg(s: str) -> str:
+    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def report_github(results: list[FileResult], options: Options, summary: dict[str, Any], stream: IO[str], color: bool) -> None:
+    for r in results:
+        if r.error:
+            stream.write(f"::error file={_prop(r.path)},title={_prop('lawgov-lint: unreadable file')}::{_msg(r.error)}\n")
+            continue
+        for f in r.findings:
+            loc = f.location
+            props = (f"file={_prop(f.path)},line={loc.line},col={loc.column},endLine={loc.end_line},"
+                     f"endColumn={loc.end_column},title={_prop(f'{f.code} {f.name}')}")
+            text = f.message + (f" (suggestion: {f.suggestion})" if f.suggestion else "")
+            stream.write(f"::{LEVEL[f.severity]} {props}::{_msg(f'{f.code} {text}')}\n")

@@ -1,0 +1,126 @@
+"""The default text output: one rich diagnostic per finding, then a summary.
+
+Each diagnostic: ``path:line:column: SEVERITY CODE message``, the source line
+with the offending span highlighted, and the suggestion. Colour only when the
+stream is a terminal (and ``NO_COLOR`` is unset); without colour a caret line
+marks the span.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import IO, Any
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from ..engine import FileResult, Options
+from ..findings import Finding
+
+SEV_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}
+CN = "一二三四五"
+
+
+def _width(s: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in s)
+
+
+def location_label(f: Finding) -> str:
+    """``line:column`` plus the page/table position people look for."""
+    loc = f.location
+    base = f"{loc.line}:{loc.column}"
+    if loc.page is not None:
+        return f"{base} (page {loc.page}, line {loc.page_line})"
+    if loc.table is not None:
+        return f"{base} (table {loc.table}, row {loc.row}, col {loc.col})"
+    return base
+
+
+def _snippet(f: Finding, block_text: str, context: int = 24) -> tuple[str, int, int]:
+    """A one-line excerpt around the finding: (text, span start, span end) within it."""
+    s, e = f.location.offset, f.location.offset + f.location.length
+    lo = max(0, s - context)
+    hi = min(len(block_text), max(e, s + 1) + context)
+    if e - s > 60:
+        hi = s + 60
+    prefix = "…" if lo > 0 else ""
+    suffix = "…" if hi < len(block_text) else ""
+    text = prefix + block_text[lo:hi].replace("\n", " ").replace("\t", " ") + suffix
+    return text, len(prefix) + s - lo, len(prefix) + min(e, hi) - lo
+
+
+def render_finding(console: Console, f: Finding, block_text: str | None) -> None:
+    head = Text()
+    head.append(f"{f.path}:{location_label(f)}: ", style="bold")
+    head.append(f.severity.upper(), style=SEV_STYLE[f.severity])
+    head.append(f" {f.code} ", style="bold")
+    head.append(f.message)
+    head.append(f" [{f.name}]", style="dim")
+    console.print(head, soft_wrap=True, highlight=False)
+    if block_text is not None:
+        snippet, s, e = _snippet(f, block_text)
+        line = Text("   │ ", style="dim")
+        line.append(snippet[:s])
+        line.append(snippet[s:e] or " ", style="reverse " + SEV_STYLE[f.severity] if console.color_system else "")
+        line.append(snippet[e:])
+        console.print(line, soft_wrap=True, highlight=False)
+        if not console.color_system:
+            console.print("   │ " + " " * _width(snippet[:s]) + "^" * max(1, _width(snippet[s:e])),
+                          soft_wrap=True, highlight=False)
+    if f.suggestion:
+        sug = Text("   = ", style="dim")
+        sug.append("suggestion: ", style="bold green")
+        sug.append(f.suggestion)
+        console.print(sug, soft_wrap=True, highlight=False)
+
+
+def render_summary(console: Console, results: list[FileResult], summary: dict[str, Any], options: Options) -> None:
+    console.print()
+    counts = Text()
+    counts.append(f"{summary['files']} file(s): ")
+    counts.append(f"{summary['errors']} error(s)", style=SEV_STYLE["error"] if summary["errors"] else "")
+    counts.append(", ")
+    counts.append(f"{summary['warnings']} warning(s)", style=SEV_STYLE["warning"] if summary["warnings"] else "")
+    counts.append(f", {summary['infos']} info")
+    unreadable = sum(1 for r in results if r.error)
+    if unreadable:
+        counts.append(f", {unreadable} unreadable", style="bold red")
+    console.print(counts, highlight=False)
+    if not summary["compliance"]:
+        return
+    table = Table(title="第二十五条 contents, 述法 and deadline", title_justify="left", show_lines=False)
+    table.add_column("report")
+    for n in range(5):
+        table.add_column(f"（{CN[n]}）", justify="center")
+    table.add_column("述法", justify="center")
+    table.add_column("成文日期")
+    table.add_column("deadline")
+    for c in summary["compliance"]:
+        mark = lambda ok: Text("✓", style="green") if ok else Text("✗", style="red")  # noqa: E731
+        status = c["deadline"]
+        left = c["days_left"]
+        if status == "unknown" and left is None:
+            dl = Text("unknown (no reporting year)", style="yellow")
+        else:
+            when = "" if left is None else (f", {left} day(s) left" if left >= 0 else f", passed {-left} day(s) ago")
+            style = {"ok": "green", "due-day": "yellow", "late": "red", "unknown": "yellow"}[status]
+            dl = Text(f"{status}{when}", style=style)
+        table.add_row(c["path"], *[mark(c["contents"][str(n)]) for n in range(1, 6)], mark(c["shufa"]),
+                      c["signing_date"] or "—", dl)
+    console.print(table)
+
+
+def report_text(results: list[FileResult], options: Options, summary: dict[str, Any], stream: IO[str], color: bool) -> None:
+    console = Console(file=stream, force_terminal=color, no_color=not color, color_system="auto" if color else None,
+                      width=None if color else 160, highlight=False)
+    for r in results:
+        if r.error:
+            console.print(Text(f"{r.path}: ", style="bold") + Text("ERROR ", style=SEV_STYLE["error"]) + Text(r.error),
+                          soft_wrap=True, highlight=False)
+            continue
+        doc = r.report.doc if r.report else None
+        for f in r.findings:
+            text = doc.blocks[f.location.block - 1].text if doc else None
+            render_finding(console, f, text)
+    render_summary(console, results, summary, options)
