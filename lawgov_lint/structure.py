@@ -174,7 +174,9 @@ def _title_candidate(text: str, packs: Packs) -> bool:
     pos = t.find(conf["subject"])
     if pos < 0 or _inside_brackets(t, pos):
         return False
-    if any(t.startswith(p) for p in conf["cover_prefixes"]):
+    # a covering document's title: 关于提请/关于印发/关于报送…, possibly after the issuer's name
+    head = t[t.find("关于"):] if 0 < t.find("关于") <= 20 and t.find("关于") < pos else t
+    if any(t.startswith(p) or head.startswith(p) for p in conf["cover_prefixes"]):
         return False
     if ATTACHMENT_LIST_RE.match(t) or re.match(r"^\d{1,2}\s*[.．、]", t):
         return False
@@ -220,6 +222,7 @@ def locate(rep: Report) -> None:
     """
     blocks = rep.doc.blocks
     best: tuple[int, int] | None = None  # (score, index)
+    candidates: list[tuple[int, bool]] = []
     for i, b in enumerate(blocks):
         if b.in_table:
             continue
@@ -230,10 +233,13 @@ def locate(rep: Report) -> None:
             joined = t + rep.norm[i + 1].text
             if len(rep.norm[i + 1].text) <= 30 and _title_candidate(joined, rep.packs) and not _title_candidate(rep.norm[i + 1].text, rep.packs):
                 cand = two = True
-        if not cand:
-            continue
+        if cand:
+            candidates.append((i, two))
+    for k, (i, two) in enumerate(candidates):
         first_body = i + (2 if two else 1)
         end = _report_end(rep, first_body)
+        if k + 1 < len(candidates):
+            end = min(end, candidates[k + 1][0])
         score = _count_top_headings(rep, first_body, end)
         if best is None or score > best[0]:
             best = (score, i)

@@ -31,6 +31,7 @@ R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 STRICT_W_NS = "http://purl.oclc.org/ooxml/wordprocessingml/main"
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0"
+_PAGE_BREAK = "\x0c"  # placeholder for w:br w:type="page"/"column" while a paragraph is read
 
 # Elements that only wrap other content: their children are walked as if
 # they stood in the wrapper's place.
@@ -317,7 +318,8 @@ class _Walker:
         boxes: list = []
         fields: list[bool] = []  # stack: True while in a field's result part
         self._inline(p, out, boxes, fields)
-        return "".join(out), boxes
+        # A page or column break at either end is layout (a title starting a new page), not text.
+        return "".join(out).strip(_PAGE_BREAK).replace(_PAGE_BREAK, "\n"), boxes
 
     def _inline(self, el, out: list[str], boxes: list, fields: list[bool]) -> None:
         for child in el:
@@ -367,6 +369,8 @@ class _Walker:
                 out.append(child.text or "")
             elif tag in (W + "tab", W + "ptab"):
                 out.append("\t")
+            elif tag == W + "br" and child.get(W + "type") in ("page", "column"):
+                out.append(_PAGE_BREAK)
             elif tag in (W + "br", W + "cr"):
                 out.append("\n")
             elif tag == W + "noBreakHyphen":

@@ -273,8 +273,30 @@ def _page_pieces(textpage, raw, rect) -> list[_Piece]:
             # pdfium did not break between two physical lines: split by characters
             pieces.extend(_split_by_chars(text, a, b, char_index, box, size))
             continue
-        pieces.append(_Piece(text[a:b], l0, r1, min(b0, b1), max(t0, t1), size))
+        piece_text = text[a:b]
+        if " " in piece_text:
+            piece_text = _drop_generated_spaces(text, a, b, char_index, lambda ci: raw.FPDFText_IsGenerated(handle, ci))
+        pieces.append(_Piece(piece_text, l0, r1, min(b0, b1), max(t0, t1), size))
     return pieces
+
+
+def _drop_generated_spaces(text: str, a: int, b: int, char_index, is_generated) -> str:
+    """``text[a:b]`` without the spaces pdfium inferred from gaps next to CJK text.
+
+    pdfium inserts a space where glyphs are far apart: in justified or
+    letter-spaced Chinese lines (``代 表 建 议``) and between Han characters
+    and digits set in another font (``2023 年``). Such spaces are not in the
+    PDF; spaces between two ASCII characters are kept (words of Latin text).
+    """
+    out = []
+    for i in range(a, b):
+        ch = text[i]
+        if ch == " " and a < i < b - 1 and not (text[i - 1].isascii() and text[i + 1].isascii()):
+            ci = char_index(i)
+            if ci >= 0 and is_generated(ci) == 1:
+                continue
+        out.append(ch)
+    return "".join(out)
 
 
 def _utf16_offsets(text: str) -> list[int]:
@@ -515,7 +537,8 @@ def _starts_paragraph(a: _Line, a_align: str | None, b: _Line, b_align: str | No
     em = fb.em
     a_short_by = fa.right - a.x1
     b_indent = b.x0 - fb.left
-    if b.marker and (b.heading or a.ends and not (fa.indent_style and a.text.endswith("；"))):
+    if b.marker and (b.heading and fb.right - b.x1 > SHORT_EM * em
+                     or a.ends and not (fa.indent_style and a.text.endswith("；"))):
         return True  # (an enumeration （一）…；（二）…； may wrap onto a line starting with a marker)
     if _LABEL.match(a.text) or _LABEL.match(b.text):
         return True

@@ -162,8 +162,11 @@ def _is_hard_wrapped(lines: list[_Line]) -> tuple[bool, int]:
     full = max(counts, key=lambda w: (counts[w], w))
     if full > 100:
         return False, full
-    near = sum(1 for x in widths if full - 6 <= x <= full + 4) / len(widths)
-    return near >= 0.35, full
+    near_lines = [l for l in lines if full - 6 <= display_width(l.text) <= full + 4]
+    near = len(near_lines) / len(lines)
+    # in a hard-wrapped text most full lines break mid-sentence; in one-paragraph-per-line text they end one
+    ending = sum(1 for l in near_lines if ends_sentence(l.text)) / max(1, len(near_lines))
+    return near >= 0.35 and ending < 0.5, full
 
 
 def _unbalanced_open(s: str) -> bool:
