@@ -86,7 +86,7 @@ def test_packs_found_from_the_editable_install():
 
 @pytest.mark.skipif(os.environ.get("LAWGOV_SKIP_WHEEL") == "1", reason="wheel build disabled")
 def test_packs_found_from_a_wheel_install(tmp_path):
-    out = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-w", str(tmp_path), str(ROOT)],
+    out = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-w", str(tmp_path), str(ROOT)],
                          capture_output=True, text=True)
     assert out.returncode == 0, out.stderr[-2000:]
     wheel = next(tmp_path.glob("lawgov_lint-*.whl"))
