@@ -76,6 +76,22 @@ class Block:
         return self.table is not None
 
 
+@dataclass(frozen=True, slots=True)
+class Suppression:
+    """A suppression comment found by a loader.
+
+    ``codes`` are rule codes or prefixes (empty = all rules); ``block`` is the
+    0-based index of the block it applies to (None for a file-level
+    ``ignore-file``); ``line`` the 1-based physical line (text) or block number
+    (docx) where the comment is, for L001 messages.
+    """
+
+    codes: tuple[str, ...]
+    block: int | None
+    line: int
+    file_level: bool = False
+
+
 @dataclass(slots=True)
 class Document:
     """A loaded document.
@@ -89,6 +105,7 @@ class Document:
         notes: loader remarks worth telling the user (encoding detected, tracked
             changes accepted, …), as short English sentences.
         encoding: the detected text encoding for .txt/.md, else None.
+        suppressions: ``lawgov-lint: ignore[…]`` comments found by the loader.
     """
 
     path: str
@@ -98,6 +115,7 @@ class Document:
     footers: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     encoding: str | None = None
+    suppressions: list[Suppression] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
