@@ -206,4 +206,4 @@ def test_console_script_runs_without_traceback(tmp_path):
     p = subprocess.run([exe, str(bad)], capture_output=True, text=True)
     assert p.returncode == 2
     assert "Traceback" not in p.stdout + p.stderr
-    assert "unsupported format .png: an image: OCR it first" in p.stdout
+    assert "a PNG image: OCR it first" in p.stdout and str(bad) in p.stdout
