@@ -210,8 +210,12 @@ def load(path: str | Path, data: bytes | None = None, display_name: str | None =
     if kind == "text" and suffix in UNSUPPORTED:
         raise LoadError(f"unsupported format {suffix}: {UNSUPPORTED[suffix]}")
     if kind == "zip":
-        zf = check_zip(data, limits)
-        fmt = _zip_kind(zf)
+        try:
+            fmt = _zip_kind(check_zip(data, limits))
+        except LoadError:
+            if suffix in UNSUPPORTED:
+                raise LoadError(f"unsupported format {suffix}: {UNSUPPORTED[suffix]}") from None
+            raise
     elif kind == "pdf":
         fmt = "pdf"
     elif suffix in (".docx", ".pdf"):

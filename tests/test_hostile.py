@@ -1,0 +1,152 @@
+"""Hostile and broken input: one clear line, exit 2, no traceback, nothing written (issue 6).
+
+The broken files are generated here, not committed.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from lawgov_lint.document import LoadError
+from lawgov_lint.loaders import Limits, load
+
+from helpers import COMPLETE, FIXTURES
+
+EXE = os.path.join(os.path.dirname(sys.executable), "lawgov-lint")
+
+
+def cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([EXE, "--as-of", "2026-11-21", *args], capture_output=True, text=True, cwd=cwd)
+
+
+def assert_one_line_error(p: subprocess.CompletedProcess, path: Path, needle: str) -> None:
+    out = p.stdout + p.stderr
+    assert p.returncode == 2, out
+    assert "Traceback" not in out
+    lines = [l for l in p.stdout.splitlines() if str(path) in l and "ERROR" in l]
+    assert len(lines) == 1, out
+    assert needle in lines[0], lines[0]
+
+
+def _docx_bytes(text: str = "某某区2024年法治政府建设情况报告") -> bytes:
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph(text)
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+CASES = {
+    "legacy.doc": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "legacy Word/WPS"),
+    "legacy-renamed.docx": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "legacy Word/WPS (.doc/.wps) file named .docx"),
+    "report.wps": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "save it as .docx"),
+    "scan.png": (b"\x89PNG\r\n\x1a\n" + b"\0" * 100, "a PNG image: OCR it first"),
+    "photo-as.pdf": (b"\xff\xd8\xff\xe0" + b"\0" * 100, "a JPEG image named .pdf"),
+    "truncated.docx": (_docx_bytes()[:700], "damaged"),
+    "notzip.docx": ("这不是Word文件".encode() * 10, "damaged or not a .docx"),
+    "truncated.pdf": (b"%PDF-1.7\n1 0 obj\n<<", "PDF"),
+    "random.txt": (bytes(range(256)) * 40, "not a text file"),
+    "empty.txt": (b"", "no text found"),
+    "blank.md": ("\n \n\u3000\n".encode(), "no text found"),
+    "report.ofd": (b"PK\x03\x04", "OFD"),
+    "old.rtf": (b"{\\rtf1\\ansi hello}", "RTF"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_bad_file_gives_one_line_and_exit_2(tmp_path, name):
+    data, needle = CASES[name]
+    path = tmp_path / name
+    path.write_bytes(data)
+    before = sorted(os.listdir(tmp_path))
+    p = cli(str(path), cwd=tmp_path)
+    assert_one_line_error(p, path, needle)
+    assert sorted(os.listdir(tmp_path)) == before, "nothing written next to the input"
+    assert path.read_bytes() == data, "input untouched"
+
+
+def test_zip_bomb_is_refused_before_parsing(tmp_path, monkeypatch):
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", b"\0" * (400 * 1024 * 1024))  # 400 MB of zeros, ~400 KB compressed
+    path = tmp_path / "bomb.docx"
+    path.write_bytes(buf.getvalue())
+    called = []
+    import lawgov_lint.loaders.docx as docx_loader
+
+    monkeypatch.setattr(docx_loader, "load_docx", lambda *a, **k: called.append(a))
+    with pytest.raises(LoadError, match="refused before parsing.*(zip bomb|compressed)"):
+        load(path)
+    assert called == [], "the docx parser must not be reached"
+
+
+def test_limits_are_configurable_and_named(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text(COMPLETE, encoding="utf-8")
+    with pytest.raises(LoadError, match=r"max-file-size"):
+        load(path, limits=Limits(max_file_size=100))
+    with pytest.raises(LoadError, match=r"max-text-chars"):
+        load(path, limits=Limits(max_text_chars=50))
+    many = io.BytesIO()
+    with zipfile.ZipFile(many, "w") as z:
+        for i in range(30):
+            z.writestr(f"word/x{i}.xml", "x")
+    p2 = tmp_path / "many.docx"
+    p2.write_bytes(many.getvalue())
+    with pytest.raises(LoadError, match=r"max-zip-members"):
+        load(p2, limits=Limits(max_zip_members=10))
+
+
+def test_docx_renamed_to_txt_is_read_by_content(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_bytes((FIXTURES / "miaohang-2023.docx").read_bytes())
+    doc = load(path)
+    assert doc.format == "docx"
+    assert any("the content is docx" in n for n in doc.notes)
+
+
+def test_a_bad_file_does_not_stop_the_batch(tmp_path):
+    bad = tmp_path / "a.docx"
+    bad.write_bytes(b"garbage")
+    good = tmp_path / "b.txt"
+    good.write_text(COMPLETE.replace("专题述法", "述职"), encoding="utf-8")
+    p = cli("--output-format", "json", str(tmp_path))
+    import json
+
+    data = json.loads(p.stdout)
+    assert p.returncode == 2
+    assert data["files"][0]["error"] and data["files"][0]["report"] is None
+    assert [f["code"] for f in data["files"][1]["findings"]] == ["M001"]
+
+
+@pytest.mark.parametrize("encoding", ["gb18030", "utf-16", "utf-8-sig"])
+def test_odd_but_valid_encodings_lint_like_utf8(tmp_path, encoding):
+    path = tmp_path / "r.txt"
+    path.write_bytes(COMPLETE.replace("专题述法", "述职").encode(encoding))
+    p = cli("--output-format", "concise", str(path))
+    assert p.returncode == 1 and "M001" in p.stdout and "Traceback" not in p.stderr
+
+
+def test_title_only_document_gives_findings_not_a_crash(tmp_path):
+    path = tmp_path / "r.docx"
+    path.write_bytes(_docx_bytes())
+    p = cli("--output-format", "concise", str(path))
+    assert p.returncode == 1
+    for code in ("S001", "S002", "S003", "S004", "M001", "M002"):
+        assert code in p.stdout
+
+
+def test_text_less_docx_is_bad_input(tmp_path):
+    path = tmp_path / "r.docx"
+    path.write_bytes(_docx_bytes(""))
+    assert_one_line_error(cli(str(path)), path, "no text found")
