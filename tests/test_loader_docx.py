@@ -279,6 +279,18 @@ def test_zip_without_word_document():
         load_docx("x.docx", buf.getvalue())
 
 
+def test_strict_open_xml_is_named():
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("_rels/.rels", '<Relationships><Relationship Id="rId1" '
+                    'Type="http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument" '
+                    'Target="word/document.xml"/></Relationships>')
+        zf.writestr("word/document.xml", "<w:document/>")
+    with pytest.raises(LoadError, match="Strict Open XML document: save it as a regular Word Document"):
+        load_docx("x.docx", buf.getvalue())
+
+
 def test_damaged_document_xml():
     d = docx.Document()
     d.add_paragraph("正文")

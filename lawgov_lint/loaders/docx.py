@@ -28,7 +28,7 @@ W = "{%s}" % W_NS
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 M_T = "{http://schemas.openxmlformats.org/officeDocument/2006/math}t"
 R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
-STRICT_W_NS = "http://purl.oclc.org/ooxml/wordprocessingml/main"
+STRICT_NS_PREFIX = "http://purl.oclc.org/ooxml/"  # ISO 29500 Strict namespaces
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0"
 _PAGE_BREAK = "\x0c"  # placeholder for w:br w:type="page"/"column" while a paragraph is read
@@ -70,6 +70,7 @@ def load_docx(name: str, data: bytes) -> Document:
     walker = _Walker(styles)
     body = docx_doc.element.body
     walker.walk_body(body)
+    walker.finish()
     doc = Document(path=name, format="docx", blocks=walker.blocks)
     doc.headers, doc.footers = _headers_footers(docx_doc)
     if walker.tracked_changes:
@@ -91,7 +92,8 @@ def _open(data: bytes):
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             names = set(zf.namelist())
-    except (zipfile.BadZipFile, OSError, ValueError) as e:
+            rels = zf.read("_rels/.rels") if "_rels/.rels" in names else b""
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as e:
         raise LoadError(f"damaged or not a .docx file (bad ZIP: {_short(e)}): re-save it from Word as .docx") from None
     if "word/document.xml" not in names:
         what = None
@@ -103,13 +105,13 @@ def _open(data: bytes):
             what = "a ZIP archive without word/document.xml"
         if what:
             raise LoadError(f"damaged or not a .docx file ({what}): re-save it from Word as .docx")
+    if STRICT_NS_PREFIX.encode() in rels:
+        raise LoadError("a Strict Open XML document: save it as a regular Word Document (.docx)")
 
     import docx  # python-docx; imported late so that `--help` stays fast
 
     try:
         result = docx.Document(io.BytesIO(data))
-    except LoadError:
-        raise
     except ValueError as e:  # wrong main content type: a template or macro document
         msg = str(e)
         what = "a Word template or macro-enabled document" if "content type" in msg else _short(e)
@@ -119,9 +121,6 @@ def _open(data: bytes):
                         "re-save it from Word as .docx") from None
     except Exception as e:  # BadZipFile, PackageNotFoundError, lxml XMLSyntaxError, …
         raise LoadError(f"damaged or not a .docx file ({_short(e)}): re-save it from Word as .docx") from None
-    root = result.element
-    if root.tag.startswith("{%s}" % STRICT_W_NS) or STRICT_W_NS in (root.nsmap or {}).values():
-        raise LoadError("a Strict Open XML document: save it as a regular Word Document (.docx)")
     return result
 
 
@@ -261,6 +260,9 @@ class _Walker:
                 if tag in _TRACKED:
                     self.tracked_changes = True
                 self.walk_body(child)
+
+    def finish(self) -> None:
+        """Emit a paragraph still waiting for the one its deleted mark joins it to."""
         self._flush_carry()
 
     def _flush_carry(self) -> None:
@@ -349,6 +351,8 @@ class _Walker:
         hidden = rpr is not None and _on(rpr.find(W + "vanish"))
         for child in r:
             tag = child.tag
+            if not isinstance(tag, str):  # an XML comment or processing instruction
+                continue
             if tag == W + "fldChar":
                 kind = child.get(W + "fldCharType")
                 if kind == "begin":
@@ -360,8 +364,13 @@ class _Walker:
                 continue
             if tag == W + "rPr":
                 continue
+            if tag == W + "ruby":  # phonetic guide: keep the base text, not the annotation
+                base = child.find(W + "rubyBase")
+                if base is not None:
+                    self._inline(base, out, boxes, fields)
+                continue
             if tag in (W + "drawing", W + "pict", W + "object") or tag.endswith("}AlternateContent"):
-                self._inline(child, [], boxes, fields)  # only collect text boxes
+                self._inline(child, [], boxes, [])  # only collect text boxes
                 continue
             if hidden or not all(fields):
                 continue

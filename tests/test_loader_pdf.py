@@ -1,0 +1,573 @@
+"""The PDF loader: lines, running headers/footers, paragraph rebuilding, locations, errors.
+
+Most tests typeset small Chinese documents straight into PDF (a text layer in
+the standard CJK font STSong-Light, which needs no embedded font file), so
+that every line position is known exactly. One test prints a .docx through
+LibreOffice when ``soffice`` is installed, and the last ones read the real
+fixtures when they have been generated.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from lawgov_lint.document import LoadError
+from lawgov_lint.loaders import load
+from lawgov_lint.loaders.pdf import load_pdf
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+# --------------------------------------------------------------------------- a tiny PDF writer
+
+PAGE_W, PAGE_H = 595, 842
+EM = 16  # body font size
+LEFT, RIGHT = 80, 80 + 27 * EM  # 27 characters per line
+TOP, BOTTOM = 740, 110  # baseline of the first / lowest body line
+PITCH = 28
+
+
+def _pdf(pages: list[list[tuple[float, float, float, str]]], encrypt_user_password: bytes | None = None) -> bytes:
+    """A PDF whose pages show (x, baseline y, font size, text) lines in STSong-Light (UCS-2)."""
+    objs: list[bytes] = []
+
+    def add(body: bytes) -> int:
+        objs.append(body)
+        return len(objs)
+
+    font = add(b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H "
+               b"/DescendantFonts [<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light "
+               b"/CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> /DW 1000 "
+               b"/W [1 95 500] >>] >>")
+    pages_id = len(objs) + 1 + 2 * len(pages)
+    kids = []
+    for lines in pages:
+        ops = [f"BT /F1 {size} Tf {x} {y} Td <{text.encode('utf-16-be').hex()}> Tj ET" for x, y, size, text in lines]
+        stream = "\n".join(ops).encode()
+        content = add(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream))
+        kids.append(add(b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %d %d] /Resources << /Font << /F1 %d 0 R >> >> "
+                        b"/Contents %d 0 R >>" % (pages_id, PAGE_W, PAGE_H, font, content)))
+    add(b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % k for k in kids), len(kids)))
+    catalog = add(b"<< /Type /Catalog /Pages %d 0 R >>" % pages_id)
+    trailer_extra = b""
+    if encrypt_user_password is not None:
+        encrypt, file_id = _standard_security(encrypt_user_password)
+        trailer_extra = b" /Encrypt %d 0 R /ID [<%s> <%s>]" % (add(encrypt), file_id.hex().encode(), file_id.hex().encode())
+    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objs, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
+    out += b"trailer\n<< /Size %d /Root %d 0 R%s >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, catalog, trailer_extra, xref)
+    return bytes(out)
+
+
+_PAD = bytes.fromhex("28BF4E5E4E758A4164004E56FFFA01082E2E00B6D0683E802F0CA9FE6453697A")
+
+
+def _rc4(key: bytes, data: bytes) -> bytes:
+    s = list(range(256))
+    j = 0
+    for i in range(256):
+        j = (j + s[i] + key[i % len(key)]) % 256
+        s[i], s[j] = s[j], s[i]
+    out, i, j = bytearray(), 0, 0
+    for byte in data:
+        i = (i + 1) % 256
+        j = (j + s[i]) % 256
+        s[i], s[j] = s[j], s[i]
+        out.append(byte ^ s[(s[i] + s[j]) % 256])
+    return bytes(out)
+
+
+def _standard_security(user: bytes, owner: bytes = b"owner") -> tuple[bytes, bytes]:
+    """An /Encrypt dictionary (standard handler, revision 2) requiring ``user`` to open."""
+    file_id = hashlib.md5(b"lawgov-lint test").digest()
+    o = _rc4(hashlib.md5((owner + _PAD)[:32]).digest()[:5], (user + _PAD)[:32])
+    p = (-4).to_bytes(4, "little", signed=True)
+    key = hashlib.md5((user + _PAD)[:32] + o + p + file_id).digest()[:5]
+    u = _rc4(key, _PAD)
+    return b"<< /Filter /Standard /V 1 /R 2 /O <%s> /U <%s> /P -4 >>" % (o.hex().encode(), u.hex().encode()), file_id
+
+
+def _width(text: str, size: float = EM) -> float:
+    return sum(0.5 if ch.isascii() else 1.0 for ch in text) * size
+
+
+@dataclass
+class Typeset:
+    """Lays out paragraphs like a 公文 printed from Word: 2-em first-line indent, fixed pitch."""
+
+    header: str | None = None
+    page_number: str | None = "— {} —"
+    indent: float = 2 * EM
+    pages: list[list[tuple[float, float, float, str]]] = field(default_factory=lambda: [[]])
+    y: float = TOP
+    where: dict[str, tuple[int, int]] = field(default_factory=dict)  # line text → (page, page_line)
+    laid: list[list[tuple[int, int, str]]] = field(default_factory=list)  # per paragraph: (page, page_line, text)
+
+    def _line(self, x: float, text: str, size: float = EM, pitch: float = PITCH) -> None:
+        if self.y < BOTTOM:
+            self.new_page()
+        page = self.pages[-1]
+        if not page and self.header:
+            page.append((LEFT, PAGE_H - 60, 10.5, self.header))
+        page.append((x, self.y, size, text))
+        self.where.setdefault(text, (len(self.pages), len(page)))
+        self.laid[-1].append((len(self.pages), len(page), text))
+        self.y -= pitch
+
+    def new_page(self) -> None:
+        self.pages.append([])
+        self.y = TOP
+
+    def para(self, text: str, indent: float | None = None, gap: float = 0) -> None:
+        indent = self.indent if indent is None else indent
+        self.y -= gap
+        self.laid.append([])
+        x, line = LEFT + indent, ""
+        for ch in text:
+            if x + _width(line + ch) > RIGHT:
+                self._line(x, line)
+                x, line = LEFT, ""
+            line += ch
+        self._line(x, line)
+
+    def line(self, x: float, text: str) -> None:
+        """One physical line as a paragraph of its own."""
+        self.laid.append([])
+        self._line(x, text)
+
+    def centered(self, text: str, size: float = EM) -> None:
+        self.laid.append([])
+        self._line((LEFT + RIGHT - _width(text, size)) / 2, text, size, pitch=PITCH + size - EM)
+
+    def right(self, text: str, right_indent: float = 4 * EM) -> None:
+        self.laid.append([])
+        self._line(RIGHT - right_indent - _width(text), text)
+
+    def pdf(self) -> bytes:
+        pages = [list(p) for p in self.pages]
+        if self.page_number:
+            for number, page in enumerate(pages, start=1):
+                label = self.page_number.format(number)
+                page.append(((PAGE_W - _width(label, 14)) / 2, 60, 14, label))
+        return _pdf(pages)
+
+
+def _texts(doc) -> list[str]:
+    return [b.text for b in doc.blocks]
+
+
+def _find(doc, needle: str):
+    found = [b for b in doc.blocks if needle in b.text]
+    assert len(found) == 1, f"{needle!r} in {len(found)} blocks"
+    return found[0]
+
+
+BODY1 = ("2023年，在区委、区政府的坚强领导下，我区坚持以习近平法治思想为指导，全面推进法治政府建设，"
+         "各项工作取得新成效。全年共办理行政复议案件141件，依法作出决定125件。")
+BODY2 = "强化学习领会，区委常委会专题学习习近平法治思想，党政主要负责人带头开展述法。"
+
+# --------------------------------------------------------------------------- paragraphs
+
+
+def test_heading_and_body_paragraphs_are_rebuilt():
+    t = Typeset()
+    t.para("一、主要举措和成效")
+    t.para("（一）加强领导")
+    t.para(BODY1)
+    t.para(BODY2)
+    t.para("二、存在的不足和原因")
+
+    doc = load_pdf("t.pdf", t.pdf())
+
+    assert _texts(doc) == ["一、主要举措和成效", "（一）加强领导", BODY1, BODY2, "二、存在的不足和原因"]
+    assert [b.index for b in doc.blocks] == [1, 2, 3, 4, 5]
+    assert doc.format == "pdf" and doc.path == "t.pdf"
+    # one segment per physical line, where the typesetter put it
+    body = doc.blocks[2]
+    assert len(body.segments) == 3
+    assert [(s.page, s.page_line, body.text[s.start:s.start + 5]) for s in body.segments] == \
+        [(page, line, text[:5]) for page, line, text in t.laid[2]]
+
+
+def test_heading_never_absorbs_the_following_unindented_body():
+    t = Typeset(indent=0)  # block style: nothing indented, no gaps
+    t.para("一、主要举措和成效")
+    t.para(BODY1)
+    t.para("（二）依法行政")
+    t.para(BODY2)
+
+    assert _texts(load_pdf("t.pdf", t.pdf())) == ["一、主要举措和成效", BODY1, "（二）依法行政", BODY2]
+
+
+def test_block_style_paragraphs_separated_by_gaps():
+    t = Typeset(indent=0)
+    first = "第一段的内容比较长，需要折行才能排完，" * 3 + "结束"  # ends without 。 on a short line
+    t.para(first)
+    t.para(first.replace("第一段", "第二段"), gap=12)
+
+    assert _texts(load_pdf("t.pdf", t.pdf())) == [first, first.replace("第一段", "第二段")]
+
+
+def test_paragraph_continues_across_a_page_break():
+    t = Typeset()
+    long_text = "".join(f"第{n}项工作依法推进，成效明显；" for n in range(1, 60)) + "全年任务圆满完成。"
+    t.para("一、主要举措和成效")
+    t.para(long_text)
+    t.para(BODY2)
+
+    doc = load_pdf("t.pdf", t.pdf())
+
+    assert len(t.pages) == 2
+    assert _texts(doc) == ["一、主要举措和成效", long_text, BODY2]
+    block = doc.blocks[1]
+    pages = [s.page for s in block.segments]
+    assert pages[0] == 1 and pages[-1] == 2
+    first_on_2 = block.segments[pages.index(2)]
+    assert first_on_2.page_line == 1
+    # the page numbers between the two halves are not in the text
+    assert "—" not in block.text and doc.footers == ["— 1 —", "— 2 —"]
+
+
+def test_paragraph_ending_at_a_page_end_is_not_joined_to_the_next_page():
+    t = Typeset()
+    filler = "依法行政工作持续推进。"
+    while t.y - PITCH >= BOTTOM:  # fill page 1 leaving one line
+        t.para(filler)
+    t.para("最后一段在本页最后一行结束。")
+    t.para(BODY2)  # first line of page 2, indented
+
+    doc = load_pdf("t.pdf", t.pdf())
+
+    assert _texts(doc)[-2:] == ["最后一段在本页最后一行结束。", BODY2]
+    assert doc.blocks[-1].segments[0].page == 2
+
+
+def test_page_numbers_and_running_headers_are_dropped():
+    t = Typeset(header="上海市青浦区人民政府公报", page_number="- {} -")
+    for n in range(60):
+        t.para(f"第{n + 1}段正文，依法推进各项工作。")
+
+    doc = load_pdf("t.pdf", t.pdf())
+
+    assert len(t.pages) == 3
+    assert all(not re.fullmatch(r"[-—\s\d]+", b.text) for b in doc.blocks)
+    assert not any("公报" in b.text for b in doc.blocks)
+    assert doc.footers == ["- 1 -", "- 2 -", "- 3 -"]
+    assert doc.headers == ["上海市青浦区人民政府公报"]
+    assert len(doc.blocks) == 60
+    # page_line counts the dropped header line, as a reader counting lines on the page would
+    assert doc.blocks[0].segments[0].page_line == 2
+
+
+@pytest.mark.parametrize("label", ["— {} —", "－{}－", "第 {} 页", "{}/3", "{}", "第{}页 共3页"])
+def test_page_number_formats(label):
+    t = Typeset(page_number=label)
+    for n in range(60):
+        t.para(f"第{n + 1}段正文。")
+
+    doc = load_pdf("t.pdf", t.pdf())
+
+    assert len(doc.blocks) == 60
+    assert doc.footers == [label.format(n) for n in (1, 2, 3)]
+
+
+def test_lone_page_number_on_a_single_page_document():
+    t = Typeset(page_number="{}")
+    t.para(BODY1)
+    doc = load_pdf("t.pdf", t.pdf())
+    assert _texts(doc) == [BODY1] and doc.footers == ["1"]
+
+
+def test_centered_title_signature_and_right_aligned_date():
+    t = Typeset()
+    t.centered("关于2023年青浦区法治政府建设情况的", size=22)  # a title wrapped over two lines
+    t.centered("报告", size=22)
+    t.centered("（2024年1月10日）", size=22)  # same size, still not part of the title
+    t.para(BODY1)
+    t.right("上海市青浦区人民政府")
+    t.right("2024年1月10日")
+
+    doc = load_pdf("t.pdf", t.pdf())
+
+    assert [(b.text, b.align) for b in doc.blocks] == [
+        ("关于2023年青浦区法治政府建设情况的报告", "center"),
+        ("（2024年1月10日）", "center"),
+        (BODY1, None),
+        ("上海市青浦区人民政府", "right"),
+        ("2024年1月10日", "right"),
+    ]
+
+
+def test_date_under_a_wide_title_is_its_own_block():
+    t = Typeset()
+    t.centered("关于2023年青浦区法治政府建设情况的报告", size=22)
+    t.centered("（2024年1月10日）", size=22)
+    t.para(BODY2)
+    assert _texts(load_pdf("t.pdf", t.pdf())) == ["关于2023年青浦区法治政府建设情况的报告", "（2024年1月10日）", BODY2]
+
+
+def test_indented_heading_is_not_taken_for_a_centered_line():
+    t = Typeset()
+    t.para("（二）服务保障国家战略探索新举措")
+    t.para(BODY2)
+    assert [b.align for b in load_pdf("t.pdf", t.pdf()).blocks] == [None, None]
+
+
+def test_location_of_a_sentence():
+    t = Typeset(header="青浦区法治政府建设情况报告")
+    for n in range(25):
+        t.para(f"第{n + 1}段正文，依法推进各项工作。")
+    t.para(BODY1)
+
+    doc = load_pdf("t.pdf", t.pdf())
+
+    block = _find(doc, "依法作出决定125件")
+    segment = block.segment_at(block.text.index("依法作出决定125件"))
+    page, page_line, _text = next(laid for laid in t.laid[-1] if "依法作出" in laid[2])
+    assert (segment.page, segment.page_line) == (page, page_line) == (2, 6)
+
+
+def test_ascii_words_split_over_lines_keep_one_space():
+    t = Typeset()
+    t.para("Rule of law government annual report, lawgov lint test of words wrapped over lines.")
+    (block,) = load_pdf("t.pdf", t.pdf()).blocks
+    assert block.text == "Rule of law government annual report, lawgov lint test of words wrapped over lines."
+
+
+def test_wrapped_attachment_list_and_label_lines():
+    t = Typeset()
+    t.para("特此请示。")
+    t.line(LEFT + 2 * EM, "附件：1.关于《关于2023年青浦区法治政府建设情况的")
+    t._line(LEFT + 5 * EM, "报告（送审稿）》的起草说明")
+    t.new_page()
+    t.line(LEFT, "附件2")
+    t.centered("关于2023年青浦区法治政府建设情况的报告", size=22)
+
+    assert _texts(load_pdf("t.pdf", t.pdf())) == [
+        "特此请示。",
+        "附件：1.关于《关于2023年青浦区法治政府建设情况的报告（送审稿）》的起草说明",
+        "附件2",
+        "关于2023年青浦区法治政府建设情况的报告",
+    ]
+
+
+def test_lines_are_built_from_geometry_not_content_order():
+    # the page number and the second line are drawn first
+    pages = [[(LEFT, TOP - PITCH, EM, "第二行的内容。"), (290, 60, 14, "— 1 —"),
+              (LEFT + 2 * EM, TOP, EM, "第一行。"), (LEFT + 2 * EM + 4 * EM, TOP, EM, "同一行后半。")]]
+    doc = load_pdf("t.pdf", _pdf(pages))
+    assert _texts(doc) == ["第一行。同一行后半。", "第二行的内容。"]
+    assert [s.page_line for s in doc.blocks[1].segments] == [2]
+
+
+# --------------------------------------------------------------------------- errors
+
+
+def _blank_pdf(pages: int = 1) -> bytes:
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument.new()
+    for _ in range(pages):
+        pdf.new_page(PAGE_W, PAGE_H)
+    buf = io.BytesIO()
+    pdf.save(buf)
+    pdf.close()
+    return buf.getvalue()
+
+
+def test_no_text_layer_is_a_clear_error():
+    with pytest.raises(LoadError, match=r"^no text layer: this PDF looks like a scanned image; OCR it first or lint the original \.docx$"):
+        load_pdf("scan.pdf", _blank_pdf(2))
+
+
+def test_pages_without_text_are_noted():
+    t = Typeset(page_number=None)
+    t.para(BODY1)
+    doc = load_pdf("t.pdf", _pdf([t.pages[0], [], []]))  # then two pages with nothing on them
+    assert _texts(doc) == [BODY1]
+    assert doc.notes == ["pages 2–3 have no text layer (scanned?) and were not linted"]
+
+
+def test_text_layer_without_unicode_mapping():
+    garbled = "".join(chr(0xE000 + i) for i in range(20))  # what glyph-only fonts extract as
+    with pytest.raises(LoadError, match=r"^unreadable text layer: .*lint the original \.docx$"):
+        load_pdf("x.pdf", _pdf([[(LEFT, TOP, EM, garbled)], [(LEFT, TOP, EM, "第1页")]]))
+
+
+def test_password_protected():
+    data = _pdf([[(LEFT, TOP, EM, "机密")]], encrypt_user_password=b"secret")
+    with pytest.raises(LoadError, match=r"^password-protected PDF: remove the password and try again$"):
+        load_pdf("x.pdf", data)
+
+
+@pytest.mark.parametrize("data", [b"%PDF-1.7\n1 0 obj garbage", b"PK\x03\x04 a zip file", b"hello"])
+def test_damaged(data):
+    with pytest.raises(LoadError, match=r"^damaged PDF \(.+\): re-export it$"):
+        load_pdf("x.pdf", data)
+
+
+def test_dispatch_by_suffix(tmp_path):
+    t = Typeset()
+    t.para(BODY2)
+    path = tmp_path / "r.pdf"
+    path.write_bytes(t.pdf())
+    assert _texts(load(path)) == [BODY2]
+
+
+# --------------------------------------------------------------------------- printed by LibreOffice
+
+@pytest.fixture(scope="module")
+def office_pdf(tmp_path_factory):
+    """A .docx built with python-docx, printed to PDF by LibreOffice."""
+    if shutil.which("soffice") is None:
+        pytest.skip("LibreOffice (soffice) not installed")
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Mm, Pt
+
+    d = docx.Document()
+    section = d.sections[0]
+    section.page_height, section.page_width = Mm(297), Mm(210)
+    section.top_margin, section.bottom_margin, section.left_margin, section.right_margin = Mm(37), Mm(35), Mm(28), Mm(26)
+    normal = d.styles["Normal"]
+    normal.font.size = Pt(16)
+    normal.font.name = "Noto Serif CJK SC"
+    normal.element.rPr.rFonts.set(qn("w:eastAsia"), "Noto Serif CJK SC")
+    normal.paragraph_format.line_spacing = Pt(28)
+    normal.paragraph_format.space_after = Pt(0)
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    footer.add_run("— ")
+    run = footer.add_run()
+    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "1"), ("end", None)):
+        el = OxmlElement("w:fldChar" if kind else ("w:instrText" if text == " PAGE " else "w:t"))
+        if kind:
+            el.set(qn("w:fldCharType"), kind)
+        else:
+            el.text = text
+        run._r.append(el)
+    footer.add_run(" —")
+
+    paragraphs = []
+
+    def add(text, align=None, indent=True, size=None):
+        p = d.add_paragraph(text)
+        if align:
+            p.alignment = align
+        if indent:
+            p.paragraph_format.first_line_indent = Pt(32)
+        if size:
+            for r in p.runs:
+                r.font.size = Pt(size)
+        paragraphs.append(text)
+
+    add("关于2023年某区法治政府建设情况的报告", WD_ALIGN_PARAGRAPH.CENTER, indent=False, size=22)
+    add("一、推进法治政府建设的主要举措和成效")
+    for n in range(1, 12):
+        add(f"{n}.第{n}项工作。" + "严格规范公正文明执法，持续深化行政执法体制改革，" * 3
+            + f"全年共办理行政复议案件{100 + n}件，依法作出决定{90 + n}件，占{n}0%。")
+    add("二、存在的不足和原因")
+    add("上海市某区人民政府", WD_ALIGN_PARAGRAPH.RIGHT, indent=False)
+    add("2024年1月10日", WD_ALIGN_PARAGRAPH.RIGHT, indent=False)
+    root = tmp_path_factory.mktemp("office")
+    src = root / "office.docx"
+    d.save(src)
+    profile = (root / "lo-profile").as_uri()
+    subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(root), str(src)], check=True, capture_output=True, timeout=180)
+    return (root / "office.pdf").read_bytes(), paragraphs
+
+
+def test_office_pdf_paragraphs_match_the_docx(office_pdf):
+    data, paragraphs = office_pdf
+    doc = load_pdf("office.pdf", data)
+    assert _texts(doc) == paragraphs
+    assert doc.blocks[0].align == "center"
+    assert [b.align for b in doc.blocks[-2:]] == ["right", "right"]
+    assert doc.footers[:2] == ["— 1 —", "— 2 —"]
+    crossing = [b for b in doc.blocks if len({s.page for s in b.segments}) == 2]
+    assert crossing, "some paragraph should continue across a page break"
+
+
+# --------------------------------------------------------------------------- real fixtures
+
+
+def _fixture(name: str) -> bytes:
+    path = FIXTURES / name
+    if not path.exists():
+        pytest.skip(f"fixture {name} not generated")
+    return path.read_bytes()
+
+
+def _page_of(data: bytes, needle: str) -> int:
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(data)
+    hits = [i + 1 for i in range(len(pdf)) if needle in re.sub(r"\s", "", pdf[i].get_textpage().get_text_range())]
+    assert len(hits) == 1
+    return hits[0]
+
+
+PAGE_NUMBER = re.compile(r"^[\s\-—－]*\d+[\s\-—－]*$")
+
+
+def test_qingpu_fixture_sentence_is_one_block_on_the_right_page():
+    data = _fixture("qingpu-2023.pdf")
+    doc = load_pdf("qingpu-2023.pdf", data)
+    block = _find(doc, "占88.8%")
+    assert "提案办理结果中“解决采纳”125件，占88.8%" in block.text
+    assert block.text.startswith("1.主动接受各方监督。")
+    segment = block.segment_at(block.text.index("占88.8%"))
+    assert segment.page == _page_of(data, "占88.8%")
+    assert not any(PAGE_NUMBER.match(b.text) for b in doc.blocks)
+    assert "— 9 —" in doc.footers
+    assert [b.text.replace(" ", "") for b in doc.blocks if b.text.replace(" ", "") in ("附件1", "附件2", "附件3")] \
+        == ["附件1", "附件2", "附件3"]
+    title = next(b for b in doc.blocks if b.text == "关于2023年青浦区法治政府建设情况的报告")
+    assert title.align == "center"
+
+
+@pytest.mark.parametrize("name", ["anting-2023", "miaohang-2023", "qingpu-2023", "waigang-2022", "zhaoxiang-2023"])
+def test_fixture_headings_are_blocks_of_their_own(name):
+    import docx
+
+    pdf_doc = load_pdf(name, _fixture(f"{name}.pdf"))
+    word = docx.Document(io.BytesIO(_fixture(f"{name}.docx")))
+    headings = [p.text for p in word.paragraphs if p.style.name.startswith("Heading")]
+    texts = {b.text.replace(" ", "") for b in pdf_doc.blocks}
+    assert headings and all(h.replace(" ", "") in texts for h in headings)
+    assert not any(PAGE_NUMBER.match(b.text) for b in pdf_doc.blocks)
+
+
+def test_a_piece_spanning_two_lines_is_split_by_characters():
+    # pdfium normally breaks lines itself; when it does not, characters are regrouped by position
+    from lawgov_lint.loaders.pdf import _split_by_chars
+
+    text = "第一行文字第二行"
+    boxes = [(80 + 16 * i, 96 + 16 * i, 700, 716) for i in range(5)] + \
+            [(80 + 16 * i, 96 + 16 * i, 672, 688) for i in range(3)]
+    pieces = _split_by_chars(text, 0, len(text), lambda i: i, lambda ci: boxes[ci], 16)
+    assert [(p.text, p.x0, p.top) for p in pieces] == [("第一行文字", 80, 716), ("第二行", 80, 688)]
+
+
+def test_indent_typed_as_full_width_spaces():
+    # WPS/Word documents often indent with two typed 全角 spaces instead of a paragraph indent
+    t = Typeset(indent=0)
+    t.para("\u3000\u3000" + BODY1)
+    t.para("\u3000\u3000" + BODY2)
+    assert _texts(load_pdf("t.pdf", t.pdf())) == [BODY1, BODY2]
