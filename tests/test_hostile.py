@@ -150,3 +150,11 @@ def test_text_less_docx_is_bad_input(tmp_path):
     path = tmp_path / "r.docx"
     path.write_bytes(_docx_bytes(""))
     assert_one_line_error(cli(str(path)), path, "no text found")
+
+
+def test_pdf_page_limit(tmp_path):
+    path = tmp_path / "r.pdf"
+    path.write_bytes((FIXTURES / "anting-2023.pdf").read_bytes())
+    with pytest.raises(LoadError, match=r"refused before extraction: \d+ pages, over the limit of 3 \(max-pages\)"):
+        load(path, limits=Limits(max_pages=3))
+    assert load(path).format == "pdf"

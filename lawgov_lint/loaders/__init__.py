@@ -237,7 +237,7 @@ def load(path: str | Path, data: bytes | None = None, display_name: str | None =
     elif fmt == "pdf":
         from .pdf import load_pdf
 
-        doc = load_pdf(name, data)
+        doc = load_pdf(name, data, max_pages=limits.max_pages)
     else:
         from .text import load_text
 

@@ -141,12 +141,13 @@ class _Frame:
         return max(self.right - self.left, self.em)
 
 
-def load_pdf(name: str, data: bytes) -> Document:
+def load_pdf(name: str, data: bytes, max_pages: int | None = None) -> Document:
     """Load a PDF's text layer as paragraphs.
 
     Args:
         name: the path to record in ``Document.path``.
         data: the file's bytes.
+        max_pages: refuse a PDF with more pages, before extracting any text.
 
     Returns:
         A Document of format "pdf": one block per rebuilt paragraph, each with
@@ -155,11 +156,11 @@ def load_pdf(name: str, data: bytes) -> Document:
         headers/footers and page numbers are in ``headers``/``footers``.
 
     Raises:
-        LoadError: password-protected, damaged, no text layer (a scan), or a
-            text layer that cannot be decoded.
+        LoadError: password-protected, damaged, no text layer (a scan), a
+            text layer that cannot be decoded, or more pages than ``max_pages``.
     """
     with _PDFIUM_LOCK:
-        pages, notes = _extract(data)
+        pages, notes = _extract(data, max_pages)
     lines_by_page = [_group_lines(pno, pieces, width, height)
                      for pno, (pieces, width, height) in enumerate(pages, start=1)]
     headers, footers = _drop_running(lines_by_page)
@@ -171,7 +172,7 @@ def load_pdf(name: str, data: bytes) -> Document:
 
 # --------------------------------------------------------------------------- extraction
 
-def _extract(data: bytes) -> tuple[list[tuple[list[_Piece], float, float]], list[str]]:
+def _extract(data: bytes, max_pages: int | None = None) -> tuple[list[tuple[list[_Piece], float, float]], list[str]]:
     """Per page: the text pieces with geometry, the page width and height; and notes."""
     import pypdfium2 as pdfium
     import pypdfium2.raw as raw
@@ -193,6 +194,8 @@ def _extract(data: bytes) -> tuple[list[tuple[list[_Piece], float, float]], list
         n_pages = len(pdf)
         if n_pages == 0:
             raise LoadError("damaged PDF (no pages): re-export it")
+        if max_pages is not None and n_pages > max_pages:
+            raise LoadError(f"refused before extraction: {n_pages} pages, over the limit of {max_pages} (max-pages)")
         rect = raw.FS_RECTF()
         for index in range(n_pages):
             try:
