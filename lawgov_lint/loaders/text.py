@@ -19,7 +19,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from ..document import Block, Document, LoadError, Segment
+from ..document import Block, Document, LoadError, Segment, Suppression
 from ..markers import CLOSING, ends_sentence, find_marker, looks_like_heading_line
 
 _BOMS = [
@@ -38,8 +38,8 @@ _DOC_TYPE_END = re.compile(r"(?:报告|通知|请示|意见|决定|说明|汇总
 _BLANK = " \t\u3000\u00a0\ufeff"
 
 
-def _plausible(text: str) -> bool:
-    """True when decoded text looks like real (mostly Chinese) prose."""
+def _plausible(text: str, tolerance: float = 0.01) -> bool:
+    """True when decoded text looks like real prose: control/unassigned characters under ``tolerance``."""
     if not text:
         return False
     sample = text[:20000]
@@ -50,7 +50,7 @@ def _plausible(text: str) -> bool:
             continue
         if cat in ("Cc", "Co", "Cs", "Cn") or ch == "\ufffd":
             bad += 1
-    return bad / len(sample) < 0.01
+    return bad / len(sample) < tolerance
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -71,7 +71,8 @@ def decode(data: bytes) -> tuple[str, str]:
             return text.lstrip("\ufeff"), enc.replace("-sig", "")
     try:
         text = data.decode("utf-8")
-        if _plausible(text):
+        # valid UTF-8 is almost never an accident; refuse only what is mostly control characters
+        if "\x00" not in text[:4000] and _plausible(text, 0.1 if len(text) > 50 else 1.01):
             return text, "utf-8"
     except UnicodeDecodeError:
         pass
@@ -94,7 +95,8 @@ def decode(data: bytes) -> tuple[str, str]:
             pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    # only encodings a Chinese report is written in: never a silent guess at a Western code page
+    best = from_bytes(data, cp_isolation=["gb18030", "gbk", "gb2312", "big5", "hz", "utf_16", "utf_32"]).best()
     if best is not None:
         text = str(best)
         if _plausible(text) and _mostly_cjk_or_ascii(text):
@@ -120,15 +122,32 @@ class _Line:
     text: str  # stripped
     blank_before: bool = False
     md_level: int | None = None
+    break_before: bool = False  # a suppression comment stood just before: a paragraph starts here
 
 
-def _physical_lines(text: str, markdown: bool) -> list[_Line]:
+def _physical_lines(text: str, markdown: bool, directives: list | None = None) -> list[_Line]:
+    """The non-blank physical lines; ``lawgov-lint:`` comment lines go to ``directives``.
+
+    ``directives`` receives ``(line number, kind, codes)`` for every line that is
+    a whole ``<!-- lawgov-lint: … -->`` comment (see :mod:`lawgov_lint.suppress`);
+    such lines are not text, and the next line starts a paragraph.
+    """
+    from ..suppress import text_directive
+
     out: list[_Line] = []
     blank = False
     in_comment = False
+    pending_break = False
     for i, raw in enumerate(re.split(r"\r\n|\r|\n", text), start=1):
         raw = raw.replace("\f", " ")
         stripped = raw.strip(_BLANK)
+        if not in_comment and stripped.startswith("<!--") and stripped.endswith("-->"):
+            parsed = text_directive(stripped)
+            if parsed is not None:
+                if directives is not None:
+                    directives.append((i, *parsed))
+                pending_break = True
+                continue
         if markdown:
             if in_comment or stripped.startswith("<!--"):
                 in_comment = "-->" not in stripped
@@ -144,8 +163,9 @@ def _physical_lines(text: str, markdown: bool) -> list[_Line]:
                 level = len(m.group(1))
                 lead += m.end()
                 stripped = stripped[m.end():]
-        out.append(_Line(i, lead + 1, stripped, blank, level))
+        out.append(_Line(i, lead + 1, stripped, blank, level, pending_break))
         blank = False
+        pending_break = False
     return out
 
 
@@ -210,7 +230,7 @@ def rebuild_paragraphs(lines: list[_Line]) -> list[list[_Line]]:
         tiny = width - 12
         cur: list[_Line] = []
         for line in lines:
-            if cur and _hard_break(cur, line, full, tiny):
+            if cur and (line.break_before or _hard_break(cur, line, full, tiny)):
                 paras.append(cur)
                 cur = []
             cur.append(line)
@@ -224,6 +244,7 @@ def rebuild_paragraphs(lines: list[_Line]) -> list[list[_Line]]:
             joined = "".join(l.text for l in prev_para)
             if (
                 line.blank_before
+                and not line.break_before
                 and display_width(joined) >= 90
                 and not _DOC_TYPE_END.search(joined)
                 and not ends_sentence(prev.text)
@@ -263,7 +284,8 @@ def load_text(name: str, data: bytes, fmt: str = "txt") -> Document:
         LoadError: undecodable or empty text.
     """
     text, encoding = decode(data)
-    lines = _physical_lines(text, markdown=fmt == "md")
+    directives: list[tuple[int, str, tuple[str, ...]]] = []
+    lines = _physical_lines(text, markdown=fmt == "md", directives=directives)
     blocks: list[Block] = []
     for group in rebuild_paragraphs(lines):
         joined, segments = _join(group)
@@ -276,4 +298,22 @@ def load_text(name: str, data: bytes, fmt: str = "txt") -> Document:
             )
         )
     notes = [] if encoding == "utf-8" else [f"decoded as {encoding}"]
-    return Document(path=name, format=fmt, blocks=blocks, notes=notes, encoding=encoding)  # type: ignore[arg-type]
+    doc = Document(path=name, format=fmt, blocks=blocks, notes=notes, encoding=encoding)  # type: ignore[arg-type]
+    doc.suppressions = _suppressions(directives, blocks)
+    return doc
+
+
+def _suppressions(directives: list[tuple[int, str, tuple[str, ...]]], blocks: list[Block]) -> list[Suppression]:
+    """Map ``ignore`` comments to the block that starts after them (0-based; None at the end of the file)."""
+    out = []
+    for line, kind, codes in directives:
+        if kind == "ignore-file":
+            out.append(Suppression(codes, None, line, file_level=True))
+            continue
+        target = None
+        for i, b in enumerate(blocks):
+            if any(seg.line is not None and seg.line > line for seg in b.segments):
+                target = i
+                break
+        out.append(Suppression(codes, target, line))
+    return out
