@@ -1,8 +1,16 @@
 """Command line: ``lawgov-lint [OPTIONS] PATH...`` (SPEC §7).
 
 Exit codes: 0 no finding at or above ``--fail-on`` (or ``--exit-zero``); 1
-findings; 2 usage error or any file that could not be read (also with
-``--exit-zero``). Every readable file is linted before exiting.
+findings; 2 usage error, invalid configuration, a plugin that failed to load,
+or any file that could not be read (also with ``--exit-zero``). Every readable
+file is linted before exiting. Every error is one line, never a traceback.
+
+Precedence (like ruff): command-line flags over the configuration file
+(``--config FILE``, else the nearest ``lawgov-lint.toml`` / ``pyproject.toml``
+found from each linted file's folder upward, none with ``--isolated``) over
+the defaults. Selection is layered: the configuration's select/extend-select/
+ignore first, then the command line's (a ``--select`` starts over), then the
+configuration's per-file-ignores.
 """
 
 from __future__ import annotations
@@ -18,6 +26,7 @@ from . import __version__
 from .findings import SEVERITY_RANK
 
 INPUT_SUFFIXES = (".docx", ".pdf", ".txt", ".md")
+BUILTIN_FORMATS = ("text", "concise", "json", "jsonl", "sarif", "github", "junit")
 
 
 def _date(ctx, param, value):
@@ -59,39 +68,64 @@ def collect_paths(paths: tuple[str, ...]) -> list[str]:
     return out
 
 
+def use_color(stream, to_file: bool) -> bool:
+    """Colour only on a terminal; ``NO_COLOR`` (non-empty) disables, ``FORCE_COLOR`` (non-empty) forces it."""
+    if to_file or os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
 def _lint_one(args):
-    path, options, data, name = args
+    path, options, data, name, plugins = args
     from .engine import lint_path
 
+    if plugins:
+        from .plugins import load_plugins
+
+        load_plugins()
     return lint_path(path, options, data=data, display_name=name)
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
-@click.argument("paths", nargs=-1, type=str)
-@click.option("--output-format", type=click.Choice(["text", "concise", "json", "jsonl", "sarif", "github", "junit"]),
-              default="text", show_default=True, help="How to print findings.")
-@click.option("--output-file", type=click.Path(dir_okay=False, writable=True), help="Write the output to FILE instead of standard output.")
-@click.option("--select", multiple=True, help="Only these rules: codes, prefixes (N, S1) or names; comma-separated or repeated.")
-@click.option("--extend-select", multiple=True, help="Add rules to the selection.")
-@click.option("--ignore", multiple=True, help="Skip these rules (codes, prefixes or names).")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="error", show_default=True,
-              help="Lowest severity that makes the exit code 1.")
+@click.argument("paths", nargs=-1, type=str, metavar="PATH...")
+@click.option("--output-format", metavar="FORMAT", default="text", show_default=True,
+              help="How to print findings: text, concise, json, jsonl, sarif, github, junit, or a plugin's format.")
+@click.option("--output-file", metavar="FILE", help="Write the output to FILE instead of standard output.")
+@click.option("--select", multiple=True, metavar="RULES",
+              help="Only these rules (replaces the configuration's select): codes, prefixes (N, S1), names or ALL; "
+                   "comma-separated or repeated.")
+@click.option("--extend-select", multiple=True, metavar="RULES", help="Add rules to the selection.")
+@click.option("--ignore", multiple=True, metavar="RULES", help="Skip these rules (codes, prefixes or names).")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
+              help="Lowest severity that makes the exit code 1 (default: the configuration's fail-on, else error).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even with findings (unreadable files still exit 2).")
-@click.option("--rule-pack", "rule_packs", multiple=True, type=click.Path(), help="Extra TOML rule pack merged over the built-in ones (repeatable).")
+@click.option("--config", "config_file", metavar="FILE",
+              help="Use this configuration file (lawgov-lint.toml or pyproject.toml) for every input.")
+@click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
+@click.option("--rule-pack", "rule_packs", multiple=True, metavar="FILE",
+              help="Extra TOML rule pack merged over the built-in ones and the configuration's (repeatable).")
 @click.option("--list-rules", is_flag=True, help="List every rule: code, name, default severity, summary.")
 @click.option("--explain", metavar="CODE", help="Explain one rule (code or name) and exit.")
 @click.option("--statistics", is_flag=True, help="Print counts by rule code instead of the findings.")
 @click.option("--show-metrics", is_flag=True, help="Print a table of every figure extracted from each report.")
-@click.option("--deadline-profile", type=click.Choice(["standard", "province", "demonstration"]), default="standard",
-              show_default=True, help="Submission deadline: 3月1日 (standard), 4月1日 (province), 1月31日 (demonstration).")
+@click.option("--deadline-profile", type=click.Choice(["standard", "province", "demonstration"]), default=None,
+              help="Submission deadline: 3月1日 (standard, the default), 4月1日 (province), 1月31日 (demonstration).")
 @click.option("--published-on", callback=_date, metavar="DATE", help="Publication date (YYYY-MM-DD), checked against 4月1日 (D003).")
 @click.option("--as-of", callback=_date, metavar="DATE", help="Today's date for the summary's days left (default: today).")
-@click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True, help="Lint files in N processes (0 = one per core).")
-@click.option("--stdin-filename", metavar="NAME", help="Name (and suffix) of the report read from '-'.")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, metavar="N",
+              help="Lint files in N processes (0 = one per core; default 1).")
+@click.option("--stdin-filename", metavar="NAME",
+              help="Name of the report read from '-' (its suffix picks the reader; used in output and to find the "
+                   "configuration).")
 @click.option("--no-plugins", is_flag=True, help="Do not load third-party rules or reporters from entry points.")
 @click.version_option(__version__, prog_name="lawgov-lint")
-def main(paths, output_format, output_file, select, extend_select, ignore, fail_on, exit_zero, rule_packs,
-         list_rules, explain, statistics, show_metrics, deadline_profile, published_on, as_of, jobs,
+def main(paths, output_format, output_file, select, extend_select, ignore, fail_on, exit_zero, config_file, isolated,
+         rule_packs, list_rules, explain, statistics, show_metrics, deadline_profile, published_on, as_of, jobs,
          stdin_filename, no_plugins):
     """Check Chinese 法治政府建设年度报告 (.docx, .pdf, .txt, .md) against the
     《法治政府建设与责任落实督察工作规定》 and 公文 conventions.
@@ -99,14 +133,15 @@ def main(paths, output_format, output_file, select, extend_select, ignore, fail_
     PATH is a file, a folder (searched recursively) or '-' for standard input.
     """
     from . import checks as registry
-    from .engine import Options
-    from .packs import PackError, load_packs
-    from .plugins import PluginError, load_plugins
+    from .plugins import PluginError, load_plugins, plugin_reporters
 
     try:
+        registry.load_builtin()
         if not no_plugins:
             load_plugins()
-        registry.load_builtin()
+            extra_formats = plugin_reporters()
+        else:
+            extra_formats = {}
     except (PluginError, registry.RuleError) as e:
         _fail(str(e))
     if list_rules:
@@ -122,37 +157,97 @@ def main(paths, output_format, output_file, select, extend_select, ignore, fail_
             _fail(f"unknown rule {explain!r}: see lawgov-lint --list-rules")
         click.echo(text)
         return
+    formats = list(BUILTIN_FORMATS) + sorted(extra_formats)
+    if output_format not in formats:
+        _fail(f"--output-format: unknown format {output_format!r} (choose from {', '.join(formats)})")
+    if config_file and isolated:
+        _fail("--config and --isolated cannot be used together (--isolated ignores every configuration file)")
+    if stdin_filename and "-" not in paths:
+        if paths:
+            _fail("--stdin-filename names the report read from '-': add '-' to the paths")
+        paths = ("-",)
     if not paths:
-        _fail("no PATH given: lawgov-lint [OPTIONS] PATH... (a file, a folder or '-')", usage=True)
-    options = Options(
-        deadline_profile=deadline_profile,
-        published_on=published_on,
-        as_of=as_of or dt.date.today(),
-        select=_codes(select) or None,
-        extend_select=_codes(extend_select),
-        ignore=_codes(ignore),
-        rule_packs=list(rule_packs),
-    )
-    known = {r.code for r in registry.iter_rules()} | {r.name for r in registry.iter_rules()}
-    for sel in (options.select or []) + options.extend_select + options.ignore:
-        if sel.upper() != "ALL" and sel not in known and not any(k.startswith(sel.upper()) for k in known if k[:1].isupper()):
-            _fail(f"unknown rule selector {sel!r}: see lawgov-lint --list-rules")
+        _fail("no PATH given: lawgov-lint [OPTIONS] PATH... (a file, a folder or '-')")
+    if list(paths).count("-") > 1:
+        _fail("'-' (standard input) given more than once")
+
+    rules = list(registry.iter_rules())
+
+    def known(sel: str) -> bool:
+        from .suppress import selector_matches
+
+        return sel.upper() == "ALL" or any(selector_matches(sel, r.code, r.name) for r in rules)
+
+    def is_code(key: str) -> bool:
+        return any(key.upper() == r.code or key == r.name for r in rules)
+
+    cli_select = _codes(select) or None
+    cli_extend = _codes(extend_select)
+    cli_ignore = _codes(ignore)
+    for flag, sels in (("--select", cli_select or []), ("--extend-select", cli_extend), ("--ignore", cli_ignore)):
+        for sel in sels:
+            if not known(sel):
+                _fail(f"{flag}: unknown rule selector {sel!r}: see lawgov-lint --list-rules")
+
+    from .config import ConfigError, clear_cache, find_config_file, load_config
+    from .engine import Options, Selection
+    from .packs import PackError, load_packs
+
+    clear_cache()
+    configs: dict[Path, object] = {}
+
+    def config_at(path: Path):
+        if path not in configs:
+            configs[path] = load_config(path, known=known, is_code=is_code, explicit=bool(config_file))
+        return configs[path]
+
     try:
-        packs = load_packs(options.rule_packs)
-    except PackError as e:
+        explicit = config_at(Path(config_file).absolute()) if config_file else None
+    except ConfigError as e:
         _fail(str(e))
-    options.severity.update(packs.severity_overrides)
     files = collect_paths(paths)
     if not files:
         _fail("no .docx, .pdf, .txt or .md file found in the given paths")
-    jobs_n = jobs or os.cpu_count() or 1
+    stdin_name = stdin_filename or "stdin.txt"
+    code_of = {r.name: r.code for r in rules}
     tasks = []
+    pack_sets: dict[tuple[str, ...], object] = {}
     for f in files:
-        if f == "-":
-            name = stdin_filename or "stdin.txt"
-            tasks.append((name, options, sys.stdin.buffer.read(), name))
-        else:
-            tasks.append((f, options, None, None))
+        display = stdin_name if f == "-" else f
+        where = Path(display).absolute()
+        try:
+            if explicit is not None:
+                cfg = explicit
+            elif isolated:
+                cfg = None
+            else:
+                found = find_config_file(where.parent)
+                cfg = config_at(found) if found is not None else None
+        except ConfigError as e:
+            _fail(str(e))
+        options = Options(
+            deadline_profile=deadline_profile or (cfg.deadline_profile if cfg else None) or "standard",
+            published_on=published_on,
+            as_of=as_of or dt.date.today(),
+            select=cli_select,
+            extend_select=cli_extend,
+            ignore=cli_ignore,
+            severity={code_of.get(k, k.upper()): v for k, v in cfg.severity.items()} if cfg else {},
+            rule_packs=(list(cfg.rule_packs) if cfg else []) + list(rule_packs),
+            base_selection=Selection(cfg.select, list(cfg.extend_select), list(cfg.ignore)) if cfg else None,
+            per_file_ignores=cfg.ignores_for(where) if cfg else [],
+            fail_on=fail_on or (cfg.fail_on if cfg else None) or "error",
+        )
+        key = tuple(options.rule_packs)
+        if key not in pack_sets:
+            try:
+                pack_sets[key] = load_packs(options.rule_packs)
+            except PackError as e:
+                _fail(str(e))
+        data = sys.stdin.buffer.read() if f == "-" else None
+        tasks.append((f if f != "-" else stdin_name, options, data, display if f == "-" else None, not no_plugins))
+
+    jobs_n = jobs or os.cpu_count() or 1
     if jobs_n > 1 and len(tasks) > 1:
         from concurrent.futures import ProcessPoolExecutor
 
@@ -161,22 +256,38 @@ def main(paths, output_format, output_file, select, extend_select, ignore, fail_
     else:
         from .engine import lint_path
 
-        results = [lint_path(p, options, packs, data=d, display_name=n) for p, _, d, n in tasks]
+        results = [lint_path(p, o, pack_sets[tuple(o.rule_packs)], data=d, display_name=n) for p, o, d, n, _ in tasks]
+
     from .reporters import get_reporter
     from .summary import totals
 
-    summary = totals(results, options)
-    stream = open(output_file, "w", encoding="utf-8", newline="\n") if output_file else sys.stdout
-    color = (not output_file) and stream.isatty() and "NO_COLOR" not in os.environ and output_format == "text"
-    if os.environ.get("FORCE_COLOR") and not output_file and "NO_COLOR" not in os.environ:
-        color = output_format == "text"
+    summary = totals(results, tasks[0][1])
     try:
-        if statistics and output_format == "text":
-            from .reporters.concise import report_statistics
+        stream = open(output_file, "w", encoding="utf-8", newline="\n") if output_file else sys.stdout
+    except OSError as e:
+        _fail(f"--output-file: cannot write {output_file} ({e.strerror or e})")
+    color = use_color(stream, bool(output_file)) and output_format == "text"
+    try:
+        if statistics:
+            from .reporters.concise import report_statistics, report_statistics_json
 
-            report_statistics(results, options, summary, stream, color)
+            if output_format == "json":
+                report_statistics_json(results, tasks[0][1], summary, stream, False)
+            else:
+                report_statistics(results, tasks[0][1], summary, stream, color)
         else:
-            get_reporter(output_format)(results, options, summary, stream, color)
+            try:
+                reporter = get_reporter(output_format, plugins=not no_plugins)
+            except PluginError as e:
+                _fail(str(e))
+            if output_format in BUILTIN_FORMATS:
+                reporter(results, tasks[0][1], summary, stream, color)
+            else:
+                try:
+                    reporter(results, tasks[0][1], summary, stream, color)
+                except Exception as e:  # noqa: BLE001 - a plugin's failure is one line, not a traceback
+                    why = " ".join(str(e).split())
+                    _fail(f"reporter plugin {output_format!r} failed: {type(e).__name__}{': ' + why if why else ''}")
         if show_metrics:
             from .reporters.metrics_table import render_metrics
 
@@ -184,20 +295,29 @@ def main(paths, output_format, output_file, select, extend_select, ignore, fail_
     finally:
         if output_file:
             stream.close()
+        else:
+            stream.flush()
+    sys.exit(exit_code(results, exit_zero))
+
+
+def exit_code(results, exit_zero: bool = False) -> int:
+    """2 if any file was unreadable; else 0 with ``exit_zero``; else 1 if any file
+    has a finding at or above its own ``fail_on``; else 0."""
     if any(r.error for r in results):
-        sys.exit(2)
+        return 2
     if exit_zero:
-        sys.exit(0)
-    threshold = SEVERITY_RANK[fail_on]
-    if any(SEVERITY_RANK[f.severity] >= threshold for r in results for f in r.findings):
-        sys.exit(1)
-    sys.exit(0)
+        return 0
+    for r in results:
+        threshold = SEVERITY_RANK[r.options.fail_on if r.options else "error"]
+        if any(SEVERITY_RANK[f.severity] >= threshold for f in r.findings):
+            return 1
+    return 0
 
 
-def _fail(message: str, usage: bool = False) -> None:
+def _fail(message: str) -> None:
     click.echo(f"lawgov-lint: error: {message}", err=True)
     sys.exit(2)
 
 
 if __name__ == "__main__":  # pragma: no cover
-    main()
+    main(prog_name="lawgov-lint")

@@ -1,7 +1,8 @@
 """The engine: load → analyse → run checks → findings, for one file or many.
 
-Severity is stamped here from configuration (pack ``[severity]`` tables and
-``Options.severity``); selection (``select``/``ignore``) is applied here too.
+Severity is stamped here from configuration (``Options.severity``, then pack
+``[severity]`` tables); selection (``select``/``extend_select``/``ignore``,
+layered as ruff does) and suppression comments are applied here too.
 """
 
 from __future__ import annotations
@@ -21,11 +22,30 @@ DEADLINE_PROFILES = ("standard", "province", "demonstration")
 
 
 @dataclass(slots=True)
-class Options:
-    """Run options (CLI flags and configuration).
+class Selection:
+    """One layer of rule selection (a configuration file, or the command line).
 
-    ``select``/``ignore`` hold codes, code prefixes (``N``, ``S1``) or rule
-    names; ``severity`` maps codes to severities; dates are ``datetime.date``.
+    Selectors are codes (``S001``), code prefixes (``N``, ``S1``), rule names
+    (``missing-content-1``) or ``ALL``. A layer with ``select`` replaces what
+    the layers before it chose; a layer without it adds (``extend_select``) and
+    removes (``ignore``) on top of them.
+    """
+
+    select: list[str] | None = None
+    extend_select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Options:
+    """Run options for one file (CLI flags merged over its configuration).
+
+    ``select``/``extend_select``/``ignore`` are the command line's selection
+    layer, applied over ``base_selection`` (the configuration file's);
+    ``per_file_ignores`` are selectors removed last, whatever was selected.
+    ``severity`` maps codes to severities (configuration; wins over packs).
+    ``fail_on`` is the lowest severity that makes the exit code 1. Dates are
+    ``datetime.date``; ``rule_packs`` are extra pack files, applied in order.
     """
 
     deadline_profile: str = "standard"
@@ -36,6 +56,15 @@ class Options:
     ignore: list[str] = field(default_factory=list)
     severity: dict[str, str] = field(default_factory=dict)
     rule_packs: list[str] = field(default_factory=list)
+    base_selection: Selection | None = None
+    per_file_ignores: list[str] = field(default_factory=list)
+    fail_on: str = "error"
+
+    def layers(self) -> list[Selection]:
+        """The selection layers in order: configuration, then command line."""
+        out = [self.base_selection] if self.base_selection is not None else []
+        out.append(Selection(self.select, self.extend_select, self.ignore))
+        return out
 
 
 @dataclass(slots=True)
@@ -71,28 +100,60 @@ class FileResult:
     report: Report | None = None
     findings: list[Finding] = field(default_factory=list)
     metrics: list[dict[str, Any]] = field(default_factory=list)
+    options: Options | None = None
 
+
+def specificity(selector: str, code: str, name: str) -> int | None:
+    """How specifically ``selector`` names a rule: None (not at all), 0 ``ALL``,
+    1–3 a code prefix by its length, 4 the full code or the rule name."""
+    if selector == name:
+        return 4
+    s = selector.upper()
+    if s == "ALL":
+        return 0
+    if code.startswith(s):
+        return len(s)
+    return None
+
+
+def _layer_verdict(layer: Selection, code: str, name: str) -> bool | None:
+    """Within one layer the most specific selector wins; at equal specificity ignore wins."""
+    best: tuple[int, bool] | None = None
+    for sel in (layer.select or []) + layer.extend_select:
+        sp = specificity(sel, code, name)
+        if sp is not None and (best is None or (sp, False) > best):
+            best = (sp, False)
+    for sel in layer.ignore:
+        sp = specificity(sel, code, name)
+        if sp is not None and (best is None or (sp, True) > best):
+            best = (sp, True)
+    return None if best is None else not best[1]
 
 
 def is_selected(code: str, name: str, options: Options) -> bool:
-    """Whether a rule runs under ``options`` (ruff semantics: select, then extend, then ignore)."""
-    def match(sel: str) -> bool:
-        if sel == name:
-            return True
-        s = sel.upper()
-        return s == "ALL" or code.startswith(s)
+    """Whether a rule runs under ``options`` (ruff's semantics).
 
-    chosen = options.select is None or any(match(s) for s in options.select)
-    chosen = chosen or any(match(s) for s in options.extend_select)
-    if any(match(s) for s in options.ignore):
-        # a more specific select beats a broader ignore
-        best_sel = max((len(s) for s in (options.select or []) + options.extend_select if match(s)), default=-1)
-        best_ign = max(len(s) for s in options.ignore if match(s))
-        chosen = chosen and best_sel > best_ign
-    return chosen
+    Every rule is selected by default. Layers apply in order (configuration,
+    then command line): a layer with ``select`` starts over from its own
+    choice; otherwise its ``extend_select``/``ignore`` adjust the previous
+    state. Within a layer a more specific selector beats a broader one
+    (``--select S00 --ignore S005`` drops S005; ``--ignore S --select S005``
+    keeps it) and ``ignore`` wins a tie. ``per_file_ignores`` drop rules last.
+    """
+    state = True
+    for layer in options.layers():
+        verdict = _layer_verdict(layer, code, name)
+        if layer.select is not None:
+            state = bool(verdict)
+        elif verdict is not None:
+            state = verdict
+    if state and any(specificity(s, code, name) is not None for s in options.per_file_ignores):
+        return False
+    return state
 
 
 def severity_for(code: str, hint: str | None, options: Options, packs: Packs) -> str:
+    """Configuration's ``severity`` table, then pack ``[severity]`` tables, then the check's hint, then the default."""
     if code in options.severity:
         return options.severity[code]
     overrides = packs.severity_overrides
@@ -116,7 +177,17 @@ def lint_document(doc: Document, options: Options, packs: Packs | None = None) -
     for chk in registry.CHECKS:
         if not any(is_selected(c, registry.RULES[c].name, options) for c in chk.codes):
             continue
-        for h in chk.fn(ctx):
+        builtin = chk.fn.__module__.startswith("lawgov_lint.")
+        try:
+            hits = list(chk.fn(ctx))
+            if not builtin:
+                for h in hits:
+                    _check_hit(h, chk, doc)
+        except Exception as e:
+            if builtin:
+                raise
+            return FileResult(doc.path, doc.format, error=_plugin_failure(chk, e), options=options)
+        for h in hits:
             r = registry.RULES[h.code]
             if not is_selected(h.code, r.name, options):
                 continue
@@ -140,8 +211,10 @@ def lint_document(doc: Document, options: Options, packs: Packs | None = None) -
                     url=rule_url(h.code, r.name),
                 )
             )
-    findings.sort(key=Finding.sort_key)
-    result = FileResult(doc.path, doc.format, None, rep, findings)
+    if doc.suppressions:
+        findings = _suppress(doc, findings, options, packs, rep)
+    findings.sort(key=lambda f: (f.location.block, f.location.line, *f.sort_key()[1:]))
+    result = FileResult(doc.path, doc.format, None, rep, findings, options=options)
     try:
         from .facts.metrics import extract_metrics
     except ImportError:
@@ -149,6 +222,83 @@ def lint_document(doc: Document, options: Options, packs: Packs | None = None) -
     if extract_metrics is not None:
         result.metrics = [m.as_dict(doc) for m in extract_metrics(rep)]
     return result
+
+
+def _check_hit(h: registry.Hit, chk: registry.Check, doc: Document) -> None:
+    """A plugin's hit must name one of its check's codes and a range inside a block."""
+    if h.code not in chk.codes:
+        raise ValueError(f"yielded {h.code}, not one of its codes {', '.join(chk.codes)}")
+    if not (0 <= h.block < len(doc.blocks)) or not (0 <= h.start <= h.end <= len(doc.blocks[h.block].text)):
+        raise ValueError(f"yielded a range outside the document (block {h.block}, {h.start}:{h.end})")
+
+
+def _plugin_failure(chk: registry.Check, e: Exception) -> str:
+    """One line naming the plugin check, its distribution and the error."""
+    from importlib.metadata import packages_distributions
+
+    top = chk.fn.__module__.split(".")[0]
+    dists = packages_distributions().get(top) or []
+    where = f" from {', '.join(sorted(set(dists)))}" if dists else ""
+    why = " ".join(str(e).split())
+    return (f"rule plugin check {chk.fn.__module__}.{chk.fn.__qualname__}{where} failed: "
+            f"{type(e).__name__}{': ' + why if why else ''}")
+
+
+def _suppress(doc: Document, findings: list[Finding], options: Options, packs: Packs, rep: Report) -> list[Finding]:
+    """Apply the document's suppression comments; add L001 for those that matched nothing."""
+    from .document import Location, Suppression
+    from .suppress import apply_suppressions, canonical_text, selector_matches
+
+    rules = list(registry.RULES.values())
+
+    def known(sel: str) -> bool:
+        return any(selector_matches(sel, r.code, r.name) for r in rules)
+
+    def enabled(sel: str) -> bool:
+        return any(selector_matches(sel, r.code, r.name) and is_selected(r.code, r.name, options) for r in rules)
+
+    kept, unused = apply_suppressions(findings, doc.suppressions, known=known, enabled=enabled)
+    if not unused or not is_selected("L001", registry.RULES["L001"].name, options):
+        return kept
+    l001 = registry.RULES["L001"]
+    silenced = [s for s in doc.suppressions if any(selector_matches(c, "L001", l001.name) for c in s.codes)]
+    for u in unused:
+        s = u.suppression
+        target = s.block if s.block is not None and 0 <= s.block < len(doc.blocks) else None
+        if target is None:  # file-level or dangling: the first block after the comment
+            target = _block_after_line(doc, s.line)
+        if any(x.file_level or x.block == target for x in silenced):
+            continue
+        block = doc.blocks[target]
+        excerpt = canonical_text(s, doc.format)
+        if doc.format in ("txt", "md") and s.line > 0:
+            loc = Location(block=block.index, line=s.line, column=1, end_line=s.line,
+                           end_column=1 + len(excerpt), page=None, page_line=None, table=None, row=None,
+                           col=None, offset=0, length=0)
+        else:
+            loc = locate(doc, block, 0, 0)
+        rest = tuple(c for c in s.codes if c not in u.selectors)
+        if u.malformed:
+            suggestion = canonical_text(Suppression(("CODE",), s.block, s.line, s.file_level), doc.format)
+        elif rest and u.selectors:
+            suggestion = canonical_text(Suppression(rest, s.block, s.line, s.file_level), doc.format)
+        else:
+            suggestion = "remove the comment"
+        kept.append(Finding(path=doc.path, code="L001", name=l001.name,
+                            severity=severity_for("L001", None, options, packs), message=u.message(),
+                            suggestion=suggestion, location=loc,
+                            excerpt=excerpt, section=rep.section_of(target), url=rule_url("L001", l001.name)))
+    return kept
+
+
+def _block_after_line(doc: Document, line: int) -> int:
+    """0-based index of the first block that starts after physical ``line`` (else the last block)."""
+    if doc.format in ("txt", "md"):
+        for i, b in enumerate(doc.blocks):
+            if any(seg.line is not None and seg.line > line for seg in b.segments):
+                return i
+        return len(doc.blocks) - 1
+    return min(max(line - 1, 0), len(doc.blocks) - 1)
 
 
 def lint_path(path: str | Path, options: Options, packs: Packs | None = None,
@@ -161,8 +311,8 @@ def lint_path(path: str | Path, options: Options, packs: Packs | None = None,
     try:
         doc = load(path, data=data, display_name=name)
     except LoadError as e:
-        return FileResult(name, fmt, error=str(e))
+        return FileResult(name, fmt, error=str(e), options=options)
     return lint_document(doc, options, packs)
 
 
-__all__ = ["Options", "Context", "FileResult", "lint_document", "lint_path", "PackError", "DEADLINE_PROFILES"]
+__all__ = ["Options", "Selection", "Context", "FileResult", "lint_document", "lint_path", "PackError", "DEADLINE_PROFILES"]

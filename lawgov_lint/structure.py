@@ -299,6 +299,7 @@ def parse_headings(rep: Report) -> None:
     the first top-level marker is level 1, and ``2、`` after ``1.`` is a sibling.
     """
     stack: list[tuple[int, int]] = []  # (rank, heading index)
+    forced: dict[str, int] = {}
     start = rep.title_blocks[-1] + 1 if rep.title_blocks else rep.start
     for i in range(start, rep.end):
         b = rep.doc.blocks[i]
@@ -318,12 +319,14 @@ def parse_headings(rep: Report) -> None:
         ht = _heading_text(text, marker)
         if ht is None:
             continue
-        rank = STANDARD_LEVEL[marker.kind]
+        rank = forced.get(marker.kind, STANDARD_LEVEL[marker.kind])
         if b.heading_level and b.heading_level >= 1 and marker.kind in ("num_dun", "num_dot"):
             rank = min(rank, b.heading_level)
         if not stack and rep.headings == [] and rank > 1:
-            # the first heading of a report is top-level whatever its marker
+            # the first heading of a report is top-level whatever its marker, and so are
+            # later headings with the same marker (1、 … 2、 used as the top level)
             rank = 1
+            forced[marker.kind] = 1
         while stack and stack[-1][0] >= rank:
             stack.pop()
         parent = stack[-1][1] if stack else None

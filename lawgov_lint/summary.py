@@ -32,7 +32,7 @@ def totals(results: list[FileResult], options: Options) -> dict[str, Any]:
     """The run summary: counts by severity and code, and each file's compliance."""
     sev = Counter(f.severity for r in results for f in r.findings)
     codes = Counter(f.code for r in results for f in r.findings)
-    comp = [c for r in results if (c := compliance(r, options)) is not None]
+    comp = [c for r in results if (c := compliance(r, r.options or options)) is not None]
     return {
         "files": len(results),
         "errors": sev.get("error", 0),

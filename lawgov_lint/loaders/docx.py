@@ -75,6 +75,9 @@ def load_docx(name: str, data: bytes) -> Document:
     doc.headers, doc.footers = _headers_footers(docx_doc)
     if walker.tracked_changes:
         doc.notes.append("tracked changes were accepted for linting")
+    from ..suppress import read_docx_suppressions  # lazy: suppress.py imports this module's walker
+
+    doc.suppressions = read_docx_suppressions(data)
     return doc
 
 

@@ -17,8 +17,13 @@ Reporter = Callable[[list[FileResult], Options, dict[str, Any], IO[str], bool], 
 BUILTIN_FORMATS = ("text", "concise", "json", "jsonl", "sarif", "github", "junit")
 
 
-def get_reporter(name: str) -> Reporter:
-    """The reporter for a format name. Raises KeyError for unknown names."""
+def get_reporter(name: str, plugins: bool = True) -> Reporter:
+    """The reporter for a format name (built-in, else a plugin's when ``plugins``).
+
+    Raises:
+        KeyError: unknown format.
+        lawgov_lint.plugins.PluginError: a reporter plugin failed to load.
+    """
     if name == "text":
         from .text import report_text
 
@@ -32,6 +37,8 @@ def get_reporter(name: str) -> Reporter:
 
         mod = importlib.import_module(f"{__name__}.{name}")
         return getattr(mod, f"report_{name}")
-    from .plugins import plugin_reporters
+    if not plugins:
+        raise KeyError(name)
+    from ..plugins import plugin_reporters
 
     return plugin_reporters()[name]

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import Counter
 from typing import IO, Any
 
-from ..checks import RULES
 from ..engine import FileResult, Options
 from .text import location_label
 
@@ -22,9 +21,25 @@ def report_concise(results: list[FileResult], options: Options, summary: dict[st
 
 
 def report_statistics(results: list[FileResult], options: Options, summary: dict[str, Any], stream: IO[str], color: bool) -> None:
-    counts = Counter((f.code, f.severity) for r in results for f in r.findings)
-    for (code, sev), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-        stream.write(f"{n:>5}  {code}  {RULES[code].name:<36} {sev}\n")
+    """``--statistics``: one line per code and severity, ``count  CODE  name  severity``."""
+    rows = statistics_rows(results)
+    for row in rows:
+        stream.write(f"{row['count']:>5}  {row['code']}  {row['name']:<36} {row['severity']}\n")
     for r in results:
         if r.error:
             stream.write(f"{r.path}: ERROR {r.error}\n")
+
+
+def statistics_rows(results: list[FileResult]) -> list[dict[str, Any]]:
+    """``[{"code", "name", "severity", "count"}]`` by count (descending), then code."""
+    counts = Counter((f.code, f.name, f.severity) for r in results for f in r.findings)
+    return [{"code": c, "name": n, "severity": s, "count": k}
+            for (c, n, s), k in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+def report_statistics_json(results: list[FileResult], options: Options, summary: dict[str, Any], stream: IO[str], color: bool) -> None:
+    """``--statistics --output-format json``: the counts as a JSON array."""
+    import json
+
+    json.dump(statistics_rows(results), stream, ensure_ascii=False, indent=2)
+    stream.write("\n")

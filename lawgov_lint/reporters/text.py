@@ -68,6 +68,10 @@ def render_finding(console: Console, f: Finding, block_text: str | None) -> None
         if not console.color_system:
             console.print("   │ " + " " * _width(snippet[:s]) + "^" * max(1, _width(snippet[s:e])),
                           soft_wrap=True, highlight=False)
+    elif f.excerpt:
+        line = Text("   │ ", style="dim")
+        line.append(f.excerpt.replace("\n", " "), style=SEV_STYLE[f.severity] if console.color_system else "")
+        console.print(line, soft_wrap=True, highlight=False)
     if f.suggestion:
         sug = Text("   = ", style="dim")
         sug.append("suggestion: ", style="bold green")
@@ -122,5 +126,7 @@ def report_text(results: list[FileResult], options: Options, summary: dict[str, 
         doc = r.report.doc if r.report else None
         for f in r.findings:
             text = doc.blocks[f.location.block - 1].text if doc else None
+            if f.location.length == 0 and f.excerpt:
+                text = None  # about text outside the block (a suppression comment): show the excerpt itself
             render_finding(console, f, text)
     render_summary(console, results, summary, options)

@@ -1,0 +1,427 @@
+"""F — 公文 format: 发文字号, heading numbering, 成文日期, placeholders, year ranges.
+
+Sources: GB/T 9704—2012《党政机关公文格式》 §7.2.4 (发文字号 ``代字〔2024〕5号``: 六角括号, full
+year, no 第, no leading 0), §7.3.3 (heading levels 一、 → （一） → 1. → （1）), §7.3.5.3 (成文日期
+in Arabic numerals, no zero padding); GB/T 15835—2011《出版物上数字用法》 and GB/T 15834—2011
+§4.13 (year ranges with 一字线: 2021—2025年). Data in ``rules/format.toml``.
+
+Only the report proper produces findings, except F001 and F003, which also judge the covering
+document's own 发文字号 and 成文日期 (SPEC §3).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..facts.dates import find_dates
+from ..markers import find_marker
+from . import Hit, check, rule
+
+GBT9704 = "GB/T 9704—2012《党政机关公文格式》"
+
+rule("F001", "document-number", "error",
+     "The 发文字号 is not 代字〔YYYY〕N号 (square, lenticular or round brackets, a two-digit year, 第5号, 05号, "
+     "a bracket lost).", f"{GBT9704} §7.2.4",
+     fail="某府发[2024]第05号", passes="某府发〔2024〕5号")
+rule("F002", "heading-numbering", "error",
+     "Heading numbers duplicated or skipped within a level (error); a marker of the wrong type for its level, "
+     "mixed markers at one level, or （1）（2）（3） then （四） (warning).", f"{GBT9704} §7.3.3",
+     fail="一、… （一）… （二）… （四）…", passes="一、… （一）… （二）… （三）…",
+     severities=("error", "warning"))
+rule("F003", "date-format", "warning",
+     "The 成文日期 is zero-padded (2024年03月) or written in Chinese numerals.", f"{GBT9704} §7.3.5.3",
+     fail="2025年01月20日", passes="2025年1月20日")
+rule("F004", "placeholder", "error",
+     "Template residue left in the text (*次, XX件, ××).", f"{GBT9704} (a 公文 is complete)",
+     fail="全年共办理行政复议案件XX件。", passes="全年共办理行政复议案件12件。")
+rule("F005", "year-range-dash-lost", "error",
+     "A year range whose dash was lost (20212025年).", "GB/T 15834—2011 §4.13; GB/T 15835—2011",
+     fail="《法治政府建设实施纲要（20212025年）》", passes="《法治政府建设实施纲要（2021—2025年）》")
+rule("F006", "year-range-hyphen", "info",
+     "A year range written with a hyphen (2021-2025年) instead of 一字线 (2021—2025年).",
+     "GB/T 15834—2011 §4.13 (连接号); GB/T 15835—2011", fail="（2021-2025年）", passes="（2021—2025年）")
+
+# ---------------------------------------------------------------- F001
+
+_OB = r"[\[【(（［〔﹝{｛<〈]"
+_CB = r"[\]】)）］〕﹞}｝>〉]"
+_NOT_AFTER = r"(?!楼|线|院|门|房|地块|机|台|车|床|仓|库|口)"
+# a 文号 in running text: some bracket around the year
+DOC_NUMBER_ANY = re.compile(
+    rf"(?<=[\u4e00-\u9fff])\s*(?:(?P<ob>{_OB})\s*(?P<year>\d{{4}}|\d{{2}})\s*(?P<cb>{_CB}?)"
+    rf"|(?P<year2>\d{{4}})\s*(?P<cb2>{_CB}))\s*(?P<di>第?)\s*(?P<num>\d{{1,4}})\s*号{_NOT_AFTER}"
+)
+# a 文号 line (cover, preamble): brackets may be missing altogether
+DOC_NUMBER_LINE = re.compile(
+    rf"^(?P<org>[\u4e00-\u9fff]{{1,12}}?)\s*(?P<ob>{_OB}?)\s*(?P<year>\d{{4}})\s*(?P<cb>{_CB}?)\s*(?P<di>第?)"
+    rf"\s*(?P<num>\d{{1,4}})\s*号"
+)
+_BRACKET_NAMES = {"〔": "六角", "〕": "六角", "[": "square", "［": "square", "]": "square", "］": "square", "【": "lenticular",
+                  "】": "lenticular", "(": "round", "（": "round", ")": "round", "）": "round",
+                  "﹝": "small-form", "﹞": "small-form", "{": "curly", "｛": "curly", "}": "curly",
+                  "｝": "curly", "<": "angle", "〈": "angle", ">": "angle", "〉": "angle"}
+
+
+def _judge_number(ob: str, year: str, cb: str, di: str, num: str) -> list[str]:
+    """What is wrong with a 文号's year and serial (empty list when it is right)."""
+    wrong = []
+    if not ob and not cb:
+        wrong.append("the year has no brackets")
+    elif not ob or not cb:
+        wrong.append("a bracket of the year is lost")
+    if ob and cb and _BRACKET_NAMES.get(ob, ob) != _BRACKET_NAMES.get(cb, cb) and "〔" in ob + cb:
+        wrong.append(f"unmatched brackets “{ob}…{cb}”")
+    elif (ob and ob != "〔") or (cb and cb != "〕"):
+        kinds = sorted({_BRACKET_NAMES.get(c, c) for c in (ob, cb) if c and c not in "〔〕"})
+        wrong.append(f"{'/'.join(kinds)} brackets instead of 六角括号〔〕")
+    if len(year) == 2:
+        wrong.append("a two-digit year")
+    if di:
+        wrong.append("“第” before the serial number")
+    if len(num) > 1 and num.startswith("0"):
+        wrong.append("a leading 0 in the serial number")
+    return wrong
+
+
+def _fixed_number(year: str, num: str) -> str:
+    y = year if len(year) == 4 else "20" + year
+    return f"〔{y}〕{int(num)}号"
+
+
+def _number_hit(ctx, i: int, s: int, e: int, wrong: list[str], year: str, num: str, whose: str) -> Hit:
+    text = ctx.report.norm[i].text
+    return ctx.hit("F001", i, s, e, f"{whose}发文字号 “{text[s:e]}”: " + "; ".join(wrong),
+                   _fixed_number(year, num))
+
+
+@check("F001")
+def document_number(ctx) -> Iterator[Hit]:
+    rep = ctx.report
+    conf = ctx.packs["format"].get("document_number", {})
+    limit = conf.get("cover_blocks", 12)
+    first_title = rep.title_blocks[0] if rep.title_blocks else rep.start
+    lines = [(j, "the covering document's ") for j in rep.cover_blocks[:limit]]
+    lines += [(j, "") for j in range(rep.start, first_title)]
+    done: set[int] = set()
+    for j, whose in lines:
+        t = rep.norm[j].text
+        stripped = t.strip()
+        if len(stripped) > 40 or not stripped:
+            continue
+        m = DOC_NUMBER_LINE.match(stripped)
+        if not m:
+            continue
+        rest = stripped[m.end():].strip()
+        if rest and not rest.startswith("签发人"):
+            continue
+        off = t.find(stripped)
+        wrong = _judge_number(m.group("ob"), m.group("year"), m.group("cb"), m.group("di"), m.group("num"))
+        done.add(j)
+        if wrong:
+            s = off + (m.start("ob") if m.group("ob") else m.start("year"))
+            yield _number_hit(ctx, j, s, off + m.end(), wrong, m.group("year"), m.group("num"), whose)
+    titles = set(rep.title_blocks)
+    for i in rep.body_range():
+        if i in done or i in titles:
+            continue
+        t = rep.norm[i].text
+        for m in DOC_NUMBER_ANY.finditer(t):
+            ob = m.group("ob") or ""
+            year = m.group("year") or m.group("year2")
+            cb = m.group("cb") if m.group("year") else m.group("cb2")
+            if len(year) == 2 and ob in "(（":
+                continue  # (12)3号 is not a 文号
+            wrong = _judge_number(ob, year, cb or "", m.group("di"), m.group("num"))
+            if wrong:
+                s = m.start("ob") if m.group("year") else m.start("year2")
+                yield _number_hit(ctx, i, s, m.end(), wrong, year, m.group("num"), "the cited ")
+
+
+# ---------------------------------------------------------------- F002
+
+
+
+def _cn_number(n: int) -> str:
+    import cn2an
+
+    return cn2an.an2cn(n, "low")
+
+
+def marker_text(kind: str, n: int) -> str:
+    """The standard written form of marker ``kind`` with number ``n`` (``cn_paren`` 3 → （三）)."""
+    return {
+        "part": f"第{_cn_number(n)}部分",
+        "cn_dun": f"{_cn_number(n)}、",
+        "cn_paren": f"（{_cn_number(n)}）",
+        "num_dot": f"{n}.",
+        "num_dun": f"{n}、",
+        "num_paren": f"（{n}）",
+        "circled": chr(ord("①") + n - 1) if 1 <= n <= 20 else f"({n})",
+    }[kind]
+
+
+def _missed_between(ctx, a: int, b: int, kind: str, numbers: set[int]) -> bool:
+    """A block between blocks a and b starts with a marker of ``kind`` numbered in ``numbers``
+    (a heading the structure parser did not take as one): then the sequence is not judged."""
+    for j in range(a + 1, b):
+        m = find_marker(ctx.report.norm[j].text)
+        if m and m.kind == kind and m.number in numbers:
+            return True
+    return False
+
+
+def _effective_tree(heads) -> tuple[list[int | None], list[int]]:
+    """Parents and levels of the headings, with one repair: a heading never nests under a heading
+    with the same marker kind (``2、`` after a top-level ``1、`` is its sibling, not its child)."""
+    parent: list[int | None] = []
+    level: list[int] = []
+    for k, h in enumerate(heads):
+        p = h.parent
+        while (p is not None and h.marker is not None and heads[p].marker is not None
+               and heads[p].marker.kind == h.marker.kind):
+            p = parent[p]
+        parent.append(p)
+        level.append(1 if p is None else level[p] + 1)
+    return parent, level
+
+
+@check("F002")
+def heading_numbering(ctx) -> Iterator[Hit]:
+    rep = ctx.report
+    conf = ctx.packs["format"].get("headings", {})
+    top_ok = set(conf.get("top_level_ok", ["cn_dun", "part"]))
+    heads = [(k, h) for k, h in enumerate(rep.headings) if h.marker is not None]
+    if not heads:
+        return
+    eparent, elevel = _effective_tree(rep.headings)
+    flagged: set[int] = set()
+    # ---- sequence within each parent: duplicates and gaps (error); restart or run-on both fine
+    groups: dict[object, list[int]] = {}
+    order: list[object] = []
+    for k, h in heads:
+        key = (eparent[k], elevel[k])
+        if key not in groups:
+            groups[key] = []
+            order.append(key)
+        groups[key].append(k)
+    seen_level_numbers: dict[int, int] = {}
+    # a series: sibling groups chained by run-on numbering (（一）（二） | （三）（四）); marker kinds are
+    # compared within a series, never between sections that each restart their numbering
+    series: list[list[int]] = []
+    current: dict[int, list[int]] = {}
+    for key in sorted(order, key=lambda g: rep.headings[groups[g][0]].block):
+        ks = groups[key]
+        level = key[1]
+        prev_last = seen_level_numbers.get(level)
+        first = rep.headings[ks[0]]
+        n0 = first.marker.number
+        if prev_last is not None and n0 != 1 and n0 == prev_last + 1 and level in current:
+            current[level].extend(ks)
+        else:
+            current[level] = list(ks)
+            series.append(current[level])
+        if n0 != 1 and n0 != (prev_last or 0) + 1:
+            expected = 1 if prev_last is None else prev_last + 1
+            lo = rep.headings[eparent[ks[0]]].block if eparent[ks[0]] is not None else rep.start - 1
+            if expected < n0 and not _missed_between(ctx, lo, first.block, first.marker.kind,
+                                                     set(range(1, n0))):
+                want = marker_text(first.marker.kind, 1 if prev_last is None else expected)
+                yield ctx.hit("F002", first.block, first.marker.start, first.marker.end,
+                              f"heading “{first.marker.text}” starts its level at {n0}"
+                              + ("" if prev_last is None else f" after {prev_last}"), want)
+                flagged.add(ks[0])
+        used = {n0}
+        for a, b in zip(ks, ks[1:]):
+            ha, hb = rep.headings[a], rep.headings[b]
+            na, nb = ha.marker.number, hb.marker.number
+            if nb == na + 1:
+                used.add(nb)
+                continue
+            if nb == 1:
+                used = {1}
+                continue  # a restart: probably a parent heading the parser did not see
+            if nb in used:
+                yield ctx.hit("F002", hb.block, hb.marker.start, hb.marker.end,
+                              f"heading number “{hb.marker.text}” repeats at level {elevel[b]}",
+                              marker_text(hb.marker.kind, na + 1))
+                flagged.add(b)
+                used.add(nb)
+            elif nb > na + 1 and not _missed_between(ctx, ha.block, hb.block, hb.marker.kind,
+                                                     set(range(na + 1, nb))):
+                missing = "、".join(marker_text(hb.marker.kind, n) for n in range(na + 1, nb))
+                yield ctx.hit("F002", hb.block, hb.marker.start, hb.marker.end,
+                              f"heading numbers jump from “{ha.marker.text}” to “{hb.marker.text}” "
+                              f"(missing {missing})", marker_text(hb.marker.kind, na + 1))
+                flagged.add(b)
+                used.add(nb)
+            else:
+                used.add(nb)
+        seen_level_numbers[level] = rep.headings[ks[-1]].marker.number
+    # ---- marker types (warning): a wrong top-level type; mixed kinds among siblings; a run-on series
+    # that changes its marker type at a section boundary (（1）（2）（3） then （四）)
+    expected_kind = conf.get("expected", {})
+    H = rep.headings
+
+    def majority(ks: list[int]) -> str:
+        kinds = [H[k].marker.kind for k in ks]
+        std = expected_kind.get(str(elevel[ks[0]]))
+        return max(set(kinds), key=lambda kd: (kinds.count(kd), kd == std, -kinds.index(kd)))
+
+    def shown(ks: list[int]) -> str:
+        return "".join(H[k].marker.text for k in ks[:4]) + ("…" if len(ks) > 4 else "")
+
+    def where(level: int) -> str:
+        return "top-level" if level == 1 else f"level-{level}"
+
+    for ks in series:
+        level = elevel[ks[0]]
+        major = majority(ks)
+        if level == 1 and major not in top_ok:
+            h = H[ks[0]]
+            if ks[0] not in flagged:
+                yield ctx.hit("F002", h.block, h.marker.start, h.marker.end,
+                              f"top-level headings are numbered “{h.marker.text}”; the top level uses 一、二、三、",
+                              marker_text("cn_dun", h.marker.number), severity="warning")
+                flagged.add(ks[0])
+            continue
+        # siblings under one parent: each run of minority markers, one finding at its first heading
+        for key in [g for g in order if groups[g][0] in ks]:
+            sib = groups[key]
+            run: list[int] = []
+            for pos, k in enumerate(sib + [None]):
+                if k is not None and H[k].marker.kind != major:
+                    run.append(k)
+                    continue
+                if run and run[0] not in flagged and (len(run) < len(sib)):
+                    h0 = H[run[0]]
+                    before = f"“{H[sib[pos - len(run) - 1]].marker.text}” then " if pos - len(run) > 0 else ""
+                    after = f" then “{H[k].marker.text}”" if k is not None else ""
+                    yield ctx.hit("F002", h0.block, h0.marker.start, h0.marker.end,
+                                  f"{where(level)} headings mix markers: {before}“{shown(run)}”{after}; "
+                                  f"this level is numbered “{marker_text(major, 1)}”",
+                                  marker_text(major, h0.marker.number), severity="warning")
+                    flagged.add(run[0])
+                run = []
+        # a run-on series whose sibling groups use different marker types: one finding where it changes
+        sib_groups = [groups[g] for g in order if groups[g][0] in ks]
+        for g1, g2 in zip(sib_groups, sib_groups[1:]):
+            k1, k2 = majority(g1), majority(g2)
+            if k1 == k2 or g2[0] in flagged:
+                continue
+            h = H[g2[0]]
+            if k2 == major:
+                minority = [k for k in g1 if H[k].marker.kind == k1]
+                sugg = (f"renumber “{shown(minority)}” as "
+                        f"“{''.join(marker_text(major, H[k].marker.number) for k in minority[:4])}”")
+            else:
+                sugg = marker_text(major, h.marker.number)
+            yield ctx.hit("F002", h.block, h.marker.start, h.marker.end,
+                          f"{where(level)} headings “{shown(g1)}” then “{h.marker.text}”: the numbering runs on "
+                          f"across sections but changes its marker type; this level is numbered "
+                          f"“{marker_text(major, 1)}”", sugg, severity="warning")
+            flagged.add(g2[0])
+
+
+# ---------------------------------------------------------------- F003
+
+_DOTTED_DATE = re.compile(r"^(\d{4})\s*[.．/\-－]\s*(\d{1,2})\s*[.．/\-－]\s*(\d{1,2})$")
+
+
+@check("F003")
+def date_format(ctx) -> Iterator[Hit]:
+    rep = ctx.report
+    lines = []
+    if rep.signing is not None:
+        lines.append((rep.signing, ""))
+    if rep.cover_signing is not None:
+        lines.append((rep.cover_signing, "the covering document's "))
+    for line, whose in lines:
+        dates = find_dates(line.text)
+        if not dates:
+            continue
+        d = dates[0]
+        if not (d.chinese or d.zero_padded):
+            continue
+        why = "written in Chinese numerals" if d.chinese else "zero-padded"
+        fixed = f"{d.date.year}年{d.date.month}月{d.date.day}日"
+        s = line.start + d.start
+        yield ctx.hit("F003", line.block, s, s + (d.end - d.start),
+                      f"{whose}成文日期 “{d.text}” is {why}; GB/T 9704 writes it in Arabic numerals without "
+                      "leading zeros", fixed)
+    # a 成文日期 written as 2025.1.20 / 2025-01-20 in the 落款 position
+    candidates = [(j, "") for j in range(max(rep.start, rep.end - 4), rep.end)]
+    if rep.cover_blocks:
+        candidates += [(j, "the covering document's ") for j in rep.cover_blocks[-4:]]
+    for j, whose in candidates:
+        t = rep.norm[j].text
+        m = _DOTTED_DATE.match(t.strip())
+        if not m:
+            continue
+        y, mo, d = (int(g) for g in m.groups())
+        if not (1 <= mo <= 12 and 1 <= d <= 31):
+            continue
+        off = t.find(t.strip())
+        yield ctx.hit("F003", j, off, off + len(t.strip()),
+                      f"{whose}成文日期 “{t.strip()}” is not written as 年月日", f"{y}年{mo}月{d}日")
+
+
+# ---------------------------------------------------------------- F004
+
+_DATE_NEAR = re.compile(r"^[年月日号]")
+_UNITS = "件次人个项家场起户名条份批期篇所处%％万亿元余"
+
+
+@check("F004")
+def placeholder(ctx) -> Iterator[Hit]:
+    rep = ctx.report
+    conf = ctx.packs["format"].get("placeholders", {})
+    pats = [re.compile(p) for p in conf.get("runs", [])]
+    if conf.get("single"):
+        pats.append(re.compile(conf["single"]))
+    if conf.get("empty"):
+        pats.append(re.compile(conf["empty"]))
+    anonymised = tuple(conf.get("anonymised_before", []))
+    surnames = conf.get("surnames", "")
+    for i in rep.body_range():
+        t = rep.norm[i].text
+        found: list[tuple[int, int]] = []
+        for p in pats:
+            for m in p.finditer(t):
+                s, e = m.span()
+                if _DATE_NEAR.match(t[e:e + 1]) or (s > 0 and t[s - 1] in "年月") or re.match(r"\d", t[e:e + 1]):
+                    continue  # a date or a number: D002's, or not a placeholder
+                if t.startswith(anonymised, e) or (s > 0 and t[s - 1] in surnames and t[e:e + 1] not in _UNITS):
+                    continue  # an anonymised name (××公司, 张××), not template residue
+                if any(a < e and s < b for a, b in found):
+                    continue
+                found.append((s, e))
+        for s, e in sorted(found):
+            unit = t[e:e + 2]
+            yield ctx.hit("F004", i, s, e,
+                          f"template residue “{t[s:e]}” left in the text", "fill in the actual "
+                          + ("figure" if unit[:1] in _UNITS else "text"))
+
+
+# ---------------------------------------------------------------- F005, F006
+
+_RANGE_LOST = re.compile(r"(?<![\d.\-])((?:19|20)\d{2}) ?((?:19|20)\d{2})(?=年|）|\))")
+_RANGE_HYPHEN = re.compile(r"(?<![\d.\-－])((?:19|20)\d{2})(年?) ?([-－–‐‑−]) ?((?:19|20)\d{2})(?![\d.]|[-－]\d)")
+
+
+@check("F005", "F006")
+def year_ranges(ctx) -> Iterator[Hit]:
+    rep = ctx.report
+    for i in rep.body_range():
+        t = rep.norm[i].text
+        for m in _RANGE_LOST.finditer(t):
+            a, b = int(m.group(1)), int(m.group(2))
+            if 0 < b - a <= 30:
+                yield ctx.hit("F005", i, m.start(), m.end(),
+                              f"year range “{m.group(0)}” lost its dash", f"{a}—{b}")
+        for m in _RANGE_HYPHEN.finditer(t):
+            a, b = int(m.group(1)), int(m.group(4))
+            if 0 < b - a <= 30:
+                yield ctx.hit("F006", i, m.start(), m.end(),
+                              f"year range “{m.group(0)}” written with a hyphen; year ranges take 一字线 “—”",
+                              f"{a}{m.group(2)}—{b}")

@@ -1,0 +1,594 @@
+"""N — numbers and metrics: figures that cannot all be right.
+
+The figures and breakdowns come from :mod:`lawgov_lint.facts.metrics`; the
+relations between them are data in ``rules/metrics.toml`` (subset pairs, rate
+definitions, category sets). The policy, from SPEC §5: a relation is judged only
+between exact, whole-year figures of the same scope that the text itself ties
+together (one clause, an explicit 其中 breakdown, "X中，…", 占…%); rounding and
+truncation at the displayed precision are both accepted; a denominator is never
+inferred. When unsure, N says nothing.
+
+Sources: GB/T 15835—2011 (数字用法); 《法治政府建设与责任落实督察工作规定》第二十五条
+(a report states its results truthfully); the 统计 practice of 司法行政 reports.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import threading
+from typing import Iterator
+
+from ..document import locate
+from ..facts.metrics import Metric, clean_label, extract_facts, is_rate_label, metric_conf, suffix_match
+from . import Hit, check, rule
+
+SRC = "GB/T 15835—2011《出版物上数字用法》; 《法治政府建设与责任落实督察工作规定》第二十五条 (如实报告)"
+EPS = 1e-9
+
+rule("N001", "subset-exceeds-total", "error",
+     "A part exceeds its whole: 公开/作出 ≤ 受理, 整改 ≤ 发现, 化解 ≤ 排查, 受理 ≤ 收到, a 其中 item ≤ its total.",
+     SRC, fail="全年受理行政处罚案件120件，公开行政处罚决定135件。",
+     passes="全年新收行政复议案件40件，审结46件（含上年结转）。",
+     why="A subset cannot be larger than the set it is part of; one of the two figures is wrong. 办结/审结 may "
+         "exceed 受理/新收 (cases carried over) and are never compared. Pairs are data in rules/metrics.toml.")
+rule("N002", "rate-mismatch", "error",
+     "A stated rate or share differs from its stated numerator ÷ denominator beyond rounding and truncation.",
+     SRC, fail="提案141件，其中解决采纳125件，占88.8%。（125 ÷ 141 = 88.65%）",
+     passes="完成行政执法案件1333件，全过程记录1319件，全过程记录有效率98.94%。（98.949…% truncated）",
+     why="Reviewers recompute shares; a share that matches neither the rounded nor the truncated quotient "
+         "means a count or the rate is wrong. Only rates whose numerator and denominator are both stated for "
+         "them are checked; 纠错率、败诉率、出庭应诉率 have bases reports rarely state and are left alone.")
+rule("N003", "sum-mismatch", "error",
+     "The parts of an exhaustive breakdown do not add up to the total (amounts converted to one unit first), "
+     "or disjoint parts exceed it.",
+     SRC, fail="共办理合法性审查69件，其中重大行政决策15件，规范性文件5件，其他法律事务40件。",
+     passes="共计处罚金额2729750元，其中简易案件累计金额70350元，普通案件累计金额2659400元。",
+     why="A breakdown that ends with 其他 or names every category (简易/普通) must add up; distinct categories "
+         "can never add up to more than their total.")
+rule("N004", "rate-out-of-range", "error",
+     "A share or rate outside [0, 100]% (growth rates excluded).",
+     SRC, fail="群众满意率达105%。", passes="案件数量同比增长120%。",
+     why="A share of a whole cannot exceed the whole. Growth rates and target fulfilment (完成率) may.")
+rule("N005", "rate-with-count-unit", "error",
+     "A rate written with a count unit (复议纠错率为0件).",
+     SRC, fail="复议纠错率为0件。", passes="复议纠错率为0。",
+     why="A rate is a ratio (%); a count unit means either the unit or the word 率 is wrong.")
+rule("N006", "conflicting-values", "warning",
+     "The same metric, with the same scope, stated twice with different values.",
+     SRC, fail="全年受理行政复议案件126件。…… 全年受理行政复议案件128件。",
+     passes="全年受理行政复议案件126件。…… 截至11月底受理行政复议案件118件。",
+     why="Two values for one metric leave the reader to guess which is right. Partial periods, approximations, "
+         "其中 items and other scopes are different metrics and are not compared.")
+
+
+# ---------------------------------------------------------------- helpers
+
+def _conf(ctx) -> dict:
+    return ctx.packs["metrics"]
+
+
+def _has_word(label: str, words: list[str], negations: list[str]) -> str | None:
+    """The first of ``words`` in ``label`` not negated (不予受理 is not 受理), or None."""
+    for w in sorted(words, key=len, reverse=True):
+        start = label.find(w)
+        while start >= 0:
+            before = label[max(0, start - 2):start]
+            if not any(before.endswith(n) for n in negations):
+                return w
+            start = label.find(w, start + 1)
+    return None
+
+
+def _residual(label: str, remove: list[str], generic: list[str]) -> str:
+    out = label
+    for w in sorted(set(remove) | set(generic), key=len, reverse=True):
+        if w:
+            out = out.replace(w, "")
+    return out
+
+
+def _objects_compatible(a: str, b: str) -> bool:
+    """Two labels' objects agree when either is empty or they share two characters in a row."""
+    if len(a) < 2 or len(b) < 2:
+        return True
+    return any(a[k:k + 2] in b for k in range(len(a) - 1))
+
+
+def _unit_ok(a: Metric, b: Metric) -> bool:
+    if a.kind == "amount" and b.kind == "amount":
+        return True
+    return a.kind == b.kind and a.unit == b.unit and a.kind in ("count", "measure")
+
+
+def _scope_ok(a: Metric, b: Metric) -> bool:
+    if a.scope and b.scope and a.scope != b.scope:
+        return False
+    if a.agent and b.agent and a.agent != b.agent:
+        return False
+    if a.topic != b.topic and a.block == b.block:
+        return False
+    return True
+
+
+def _agent(ctx, m: Metric, word: str | None) -> str | None:
+    """Who did what a figure counts: its subject (before 共), else an organisation named before ``word``."""
+    if m.agent:
+        return m.agent
+    if not word:
+        return None
+    pos = m.label.find(word)
+    prefix = m.label[:pos] if pos > 0 else ""
+    agents = _conf(ctx).get("relation_words", {}).get("agents", [])
+    if prefix and any(a in prefix for a in agents):
+        return prefix
+    return None
+
+
+def _agents_ok(ctx, a: Metric, aw: str | None, b: Metric, bw: str | None) -> bool:
+    x, y = _agent(ctx, a, aw), _agent(ctx, b, bw)
+    return x is None or y is None or x == y or x.endswith(y) or y.endswith(x)
+
+
+def _carried_over(ctx, m: Metric) -> bool:
+    """The figure says it includes earlier years' cases (含上年结转, 遗留, 积案) in its label or its clause."""
+    words = _conf(ctx).get("relation_words", {}).get("carry_over", [])
+    text = ctx.report.norm[m.block].text
+    tail = text[m.end:]
+    if tail.startswith(("（", "(")):
+        close = re.search(r"[）)]", tail)
+        tail = tail[: close.end()] if close else tail
+    else:
+        stop = re.search(r"[，,；;。！？!?]", tail)
+        tail = tail[: stop.start()] if stop else tail
+    return any(w in m.label or w in tail for w in words)
+
+
+def _fit(m: Metric) -> bool:
+    return m.plain and m.kind in ("count", "amount", "measure")
+
+
+def fmt(m: Metric) -> str:
+    """A figure as a reader writes it: 515起, 1254.4万元, 98.94%, 百分之八十."""
+    if m.number.startswith("百分之"):
+        return m.number
+    return f"{m.number}{m.unit}"
+
+
+def _start(ctx, m: Metric) -> int:
+    """Where a diagnostic on a figure starts: at 占 for a share, else at its label."""
+    if m.share_of is not None:
+        text = ctx.report.norm[m.block].text
+        p = text.rfind("占", max(0, m.start - 16), m.start)
+        if p >= 0:
+            return p
+    return min(m.label_start, m.start)
+
+
+def _quote(ctx, m: Metric) -> str:
+    """The figure with its label as written (normalised): “整改率98.5%”, “占88.8%”."""
+    text = ctx.report.norm[m.block].text
+    return "“" + text[_start(ctx, m):m.end] + "”"
+
+
+def _num(x: float) -> str:
+    if abs(x - round(x)) < 1e-9:
+        return str(int(round(x)))
+    return f"{x:.4f}".rstrip("0").rstrip(".")
+
+
+def _hit(ctx, code: str, m: Metric, start: int | None, message: str, suggestion: str | None = None,
+         end: int | None = None) -> Hit:
+    s = m.start if start is None else start
+    e = m.end if end is None else end
+    s = max(0, min(s, m.start))
+    return ctx.hit(code, m.block, s, max(e, s), message, suggestion)
+
+
+def _where(ctx, m: Metric) -> str:
+    loc = locate(ctx.doc, ctx.doc.blocks[m.block], m.ostart, m.oend)
+    return f"line {loc.line}" if ctx.doc.format in ("txt", "md") else f"paragraph {loc.block}"
+
+
+_LOCAL = threading.local()
+
+
+def _sentence(metrics: list[Metric], m: Metric) -> list[Metric]:
+    """The figures of ``m``'s sentence, in order (grouped once per metrics list and thread)."""
+    hit = getattr(_LOCAL, "sentences", None)
+    if hit is None or hit[0] is not metrics:
+        groups: dict[tuple[int, int], list[Metric]] = {}
+        for x in metrics:
+            if x.table is None:
+                groups.setdefault((x.block, x.sentence), []).append(x)
+        hit = _LOCAL.sentences = (metrics, groups)
+    return hit[1].get((m.block, m.sentence), [])
+
+
+# ---------------------------------------------------------------- N001
+
+def _subset_pairs(ctx, metrics: list[Metric]) -> Iterator[tuple[Metric, Metric, str]]:
+    """(part, whole, relation name) pairs from the pack's ``[[subsets]]`` in one clause."""
+    conf = _conf(ctx)
+    rel = conf.get("relation_words", {})
+    neg = rel.get("negations", [])
+    generic = rel.get("generic", [])
+    for r in conf.get("subsets", []):
+        part_w, whole_w = r.get("part", []), r.get("whole", [])
+        for p in metrics:
+            if p.table is not None or not _fit(p) or p.share_of is not None:
+                continue
+            pw = _has_word(p.label, part_w, neg)
+            if not pw:
+                continue
+            if _carried_over(ctx, p):
+                continue
+            req = r.get("part_requires", [])
+            if req and _residual(p.label, [pw], generic) and not any(q in p.label for q in req):
+                continue
+            for w in reversed([x for x in _sentence(metrics, p) if x.end <= p.start and x.clause == p.clause]):
+                if not _fit(w) or not _unit_ok(p, w) or w.index == p.twin or p.index == w.twin:
+                    continue
+                if w.total is not None and p.total is None:
+                    continue  # 其中重大隐患15处 is not the whole of a later 完成整改1180处
+                if _has_word(w.label, part_w, neg) or not (ww := _has_word(w.label, whole_w, neg)):
+                    continue
+                if not _scope_ok(p, w) or not _agents_ok(ctx, p, pw, w, ww):
+                    break
+                if not _objects_compatible(_residual(p.label, [pw], generic), _residual(w.label, [ww], generic)):
+                    continue
+                yield p, w, r.get("name", f"{pw} ≤ {ww}")
+                break
+
+
+@check("N001")
+def subset_exceeds_total(ctx) -> Iterator[Hit]:
+    facts = extract_facts(ctx.report)
+    ms = facts.metrics
+    flagged: set[int] = set()
+    for p, w, name in _subset_pairs(ctx, ms):
+        if p.base_lo > w.base_hi + EPS:
+            flagged.add(p.index)
+            yield _hit(ctx, "N001", p, p.label_start,
+                       f"{p.label} {fmt(p)} exceeds {w.label} {fmt(w)} in the same clause; a part cannot be larger "
+                       f"than its whole ({name})",
+                       "check both figures")
+    for bd in facts.breakdowns:
+        t = ms[bd.total]
+        if not _fit(t):
+            continue
+        for k in bd.items:
+            it = ms[k]
+            if k in flagged or not _fit(it) or not _scope_ok(it, t):
+                continue
+            if it.base_lo > t.base_hi + EPS and not _carried_over(ctx, it):
+                flagged.add(k)
+                yield _hit(ctx, "N001", it, it.label_start,
+                           f"{it.label or 'the item'} {fmt(it)} is stated as part of {t.label} {fmt(t)} "
+                           "but is larger than it",
+                           "check both figures")
+
+
+# ---------------------------------------------------------------- N002
+
+def _ratio_interval(num: Metric, den: Metric) -> tuple[float, float] | None:
+    if den.base_lo <= 0 or not math.isfinite(den.base_hi) or not math.isfinite(num.base_hi):
+        return None
+    return num.base_lo / den.base_hi * 100, num.base_hi / den.base_lo * 100
+
+
+def _shown(value: float, decimals: int) -> tuple[str, str]:
+    """(rounded, truncated) renderings of a percentage at ``decimals`` places."""
+    from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+
+    q = Decimal(1).scaleb(-decimals)
+    d = Decimal(repr(value))
+    return str(d.quantize(q, rounding=ROUND_HALF_UP)), str(d.quantize(q, rounding=ROUND_DOWN))
+
+
+def _decimals(m: Metric) -> int:
+    n = m.number
+    return len(n.split(".", 1)[1]) if "." in n else 0
+
+
+def _rate_entry(conf: dict, rate: str) -> dict | None:
+    best = None
+    for entry in conf.get("rates", []):
+        for name in entry.get("names", []):
+            if rate.endswith(name) and (best is None or len(name) > best[0]):
+                best = (len(name), entry)
+    return best[1] if best else None
+
+
+def _lcs(a: str, b: str) -> int:
+    best = 0
+    for i in range(len(a)):
+        for j in range(i + best + 1, len(a) + 1):
+            if a[i:j] in b:
+                best = j - i
+            else:
+                break
+    return best
+
+
+def _share_pair(ctx, ms: list[Metric], r: Metric) -> tuple[Metric, Metric] | None:
+    conf = _conf(ctx)
+    if r.numerator is None:
+        return None
+    num = ms[r.numerator]
+    if not _fit(num):
+        return None
+    x = clean_label(r.share_of or "")
+    if any(w in x for w in conf.get("qualifiers", {}).get("unbounded_share_words", [])):
+        return None
+    of_total = any(g in x for g in ("总数", "总量", "总额", "总计", "全部", "所有", "总体"))
+    for g in ("总数", "总量", "总额", "总计", "全部", "所有", "总体", "的"):
+        x = x.replace(g, "")
+    whole = None
+    if not x:
+        whole = ms[num.total] if num.total is not None else None
+    else:
+        best = None
+        for c in _sentence(ms, num):
+            if c.end > num.start or c is num or not _fit(c) or not _unit_ok(c, num):
+                continue
+            sc = suffix_match(c.label, x)
+            if sc >= 2 and (best is None or sc >= best[0]):
+                best = (sc, c)
+        whole = best[1] if best else None
+        if whole is None and of_total and num.total is not None:
+            whole = ms[num.total]  # 占收案总数的79.9%: the total of its 其中 breakdown
+    if whole is None or not _fit(whole) or not _unit_ok(whole, num) or not _scope_ok(num, whole):
+        return None
+    return num, whole
+
+
+def _rate_pair(ctx, ms: list[Metric], r: Metric) -> tuple[Metric, Metric] | None:
+    conf = _conf(ctx)
+    rate = r.rate or ""
+    if any(rate.endswith(n) for n in conf.get("never_checked_rates", [])):
+        return None
+    neg = conf.get("relation_words", {}).get("negations", [])
+    before = [x for x in _sentence(ms, r) if x.end <= r.start and x.clause == r.clause]
+    entry = _rate_entry(conf, rate)
+    part = whole = None
+    if entry is not None:
+        for x in reversed(before):
+            if _fit(x) and _has_word(x.label, entry.get("part", []), neg):
+                part = x
+                break
+        if part is None:
+            return None
+        for x in reversed([y for y in before if y.end <= part.start]):
+            if x.total is not None and part.total is None:
+                continue
+            if _fit(x) and _unit_ok(x, part) and not _has_word(x.label, entry.get("part", []), neg) \
+                    and _has_word(x.label, entry.get("whole", []), neg):
+                whole = x
+                break
+        if whole is None and part.total is not None:
+            whole = ms[part.total]
+    else:
+        stem = rate
+        for suf in sorted(conf.get("qualifiers", {}).get("rate_suffixes", []), key=len, reverse=True):
+            if stem.endswith(suf):
+                stem = stem[: -len(suf)]
+                break
+        if len(stem) < 2:
+            return None
+        for x in reversed(before):
+            if x.kind not in ("count", "amount"):
+                continue
+            lab = x.label
+            if stem in lab or (_lcs(stem, lab) >= max(4, int(0.6 * len(stem) + 0.5))):
+                part = x
+            break  # only the figure right before the rate can be its numerator
+        if part is None or not _fit(part) or part.total is None:
+            return None
+        whole = ms[part.total]
+    if whole is None or not _fit(whole) or not _unit_ok(whole, part) or not _scope_ok(part, whole):
+        return None
+    if not _agents_ok(ctx, part, None, whole, None):
+        return None
+    return part, whole
+
+
+@check("N002")
+def rate_mismatch(ctx) -> Iterator[Hit]:
+    facts = extract_facts(ctx.report)
+    ms = facts.metrics
+    for r in ms:
+        if r.kind != "percent" or r.table is not None or not r.plain:
+            continue
+        if r.share_of is not None:
+            pair = _share_pair(ctx, ms, r)
+        elif r.rate:
+            pair = _rate_pair(ctx, ms, r)
+        else:
+            pair = None
+        if pair is None:
+            continue
+        num, den = pair
+        iv = _ratio_interval(num, den)
+        if iv is None:
+            continue
+        qlo, qhi = iv
+        bad = qhi < r.lo - 1e-7 or qlo > r.hi + 1e-7
+        if r.number in ("100",) and num.base_hi < den.base_lo - EPS:
+            bad = True
+        if r.number in ("0",) and num.base_lo > EPS:
+            bad = True
+        if not bad:
+            continue
+        exact = num.value * num.factor / (den.value * den.factor) * 100 if den.value else float("nan")
+        d = _decimals(r)
+        rounded, truncated = _shown(exact, d)
+        shown = (f"{rounded}% at the precision shown" if rounded == truncated
+                 else f"{rounded}% rounded, {truncated}% truncated")
+        yield _hit(ctx, "N002", r, _start(ctx, r),
+                   f"{_quote(ctx, r)} does not match {num.label} {fmt(num)} ÷ {den.label} {fmt(den)} = "
+                   f"{exact:.{d + 2}f}% ({shown})",
+                   f"{rounded}%")
+
+
+# ---------------------------------------------------------------- N003
+
+@check("N003")
+def sum_mismatch(ctx) -> Iterator[Hit]:
+    facts = extract_facts(ctx.report)
+    ms = facts.metrics
+    for bd in facts.breakdowns:
+        t = ms[bd.total]
+        items = [ms[k] for k in bd.items]
+        if len(items) < 2 or not _fit(t) or not all(_fit(x) and _unit_ok(x, t) for x in items):
+            continue
+        if any(x.base_lo > t.base_hi + EPS for x in items):
+            continue  # an item alone exceeds the total: N001 says so
+        disjoint = bd.disjoint
+        lo = sum(x.base_lo for x in items)
+        hi = sum(x.base_hi for x in items)
+        parts = " + ".join(fmt(x) for x in items)
+        same = [x for x in items if x.block == t.block]
+        start = min([t.label_start, t.start] + [x.label_start for x in same])
+        end = max([t.end] + [x.end for x in same])
+        name = t.label or t.total_label or "the total"
+        if bd.exhaustive and (hi < t.base_lo - 1e-6 or lo > t.base_hi + 1e-6):
+            total_txt = _num(sum(x.value * x.factor for x in items) / t.factor)
+            yield _hit(ctx, "N003", t, start,
+                       f"the parts of {name} {fmt(t)} add up to {total_txt}{t.unit} ({parts}); "
+                       f"{bd.reason}, so they should equal the total",
+                       "correct the total or the parts", end=end)
+        elif disjoint and lo > t.base_hi + 1e-6:
+            total_txt = _num(sum(x.value * x.factor for x in items) / t.factor)
+            yield _hit(ctx, "N003", t, start,
+                       f"the parts of {name} {fmt(t)} add up to {total_txt}{t.unit} ({parts}), "
+                       "more than the total",
+                       "correct the total or the parts", end=end)
+    yield from _table_totals(ctx, ms)
+
+
+def _table_totals(ctx, ms: list[Metric]) -> Iterator[Hit]:
+    conf = _conf(ctx).get("tables", {})
+    total_rows = conf.get("total_rows", [])
+    skip_rows = conf.get("skip_rows", [])
+    cols: dict[tuple[int, int], list[Metric]] = {}
+    for m in ms:
+        if m.table is not None:
+            cols.setdefault((m.table[0], m.table[2]), []).append(m)
+    rep = ctx.report
+    for (t, c), cells in cols.items():
+        if any(x.kind in ("percent", "points") or x.approx for x in cells):
+            continue
+        row_label = {x.table[1]: x.label.split("／", 1)[0] for x in cells}
+        totals = [x for x in cells if row_label[x.table[1]].replace(" ", "") in total_rows]
+        if len(totals) != 1:
+            continue
+        if any(row_label[x.table[1]].startswith(tuple(skip_rows)) for x in cells):
+            continue
+        tot = totals[0]
+        parts = [x for x in cells if x is not tot]
+        if len(parts) < 2 or any(not _unit_ok(x, tot) and not (x.kind == tot.kind == "bare") for x in parts):
+            continue
+        # every data row of the table must have a figure in this column (else the sum is not over all rows)
+        rows = {b.row for i in rep.body_range() if (b := rep.doc.blocks[i]).table == t and b.row}
+        header = min(rows)
+        if {x.table[1] for x in cells} != rows - {header}:
+            continue
+        s = sum(x.value * x.factor for x in parts)
+        if abs(s - tot.value * tot.factor) > 1e-6 * max(1.0, abs(s)) and (s < tot.base_lo - 1e-6 or s > tot.base_hi + 1e-6):
+            yield _hit(ctx, "N003", tot, tot.start,
+                       f"the {row_label[tot.table[1]]} row of table {t}, column {c}, is {fmt(tot) or tot.number} "
+                       f"but the other rows add up to {_num(s / tot.factor)}{tot.unit}",
+                       "correct the total or the rows")
+
+
+# ---------------------------------------------------------------- N004 / N005
+
+@check("N004")
+def rate_out_of_range(ctx) -> Iterator[Hit]:
+    q = _conf(ctx).get("qualifiers", {})
+    unbounded = q.get("unbounded_rates", [])
+    unbounded_share = q.get("unbounded_share_words", [])
+    for m in extract_facts(ctx.report).metrics:
+        if m.kind != "percent" or m.unit == "‰" or m.growth or m.approx or m.value is None:
+            continue
+        if m.respectively == "unpaired":
+            continue
+        if m.share_of is None and not m.rate:
+            continue
+        name = m.rate or m.label
+        if any(name.endswith(u) or u in name for u in unbounded):
+            continue
+        if m.share_of is not None and any(w in m.share_of for w in unbounded_share):
+            continue
+        if m.lo > 100 + EPS:
+            yield _hit(ctx, "N004", m, _start(ctx, m),
+                       f"{_quote(ctx, m)}: a share or rate of a whole cannot exceed 100%",
+                       "check the figure (a growth rate would say 增长/同比)")
+
+
+@check("N005")
+def rate_with_count_unit(ctx) -> Iterator[Hit]:
+    conf = metric_conf(ctx.report)
+    for m in extract_facts(ctx.report).metrics:
+        if m.kind not in ("count", "amount") or m.table is not None or m.respectively == "unpaired":
+            continue
+        if not is_rate_label(m.label, conf):
+            continue
+        yield _hit(ctx, "N005", m, m.label_start,
+                   f"{m.label} is a rate but {fmt(m)} is written with the count unit {m.unit}",
+                   f"{m.label}为{m.number}%" if m.number in ("0", "100") else f"write the rate in %, or the count without 率")
+
+
+# ---------------------------------------------------------------- N006
+
+def _metric_key(m: Metric, ctx) -> tuple | None:
+    conf = _conf(ctx)
+    rel = conf.get("relation_words", {})
+    label = clean_label(m.label)
+    words = conf.get("conflicts", {}).get("metric_words", [])
+    if not any(w in label for w in words):
+        return None
+    if m.kind == "percent":
+        if len(label) < conf.get("conflicts", {}).get("min_rate_label", 6):
+            return None
+        unit = "%"
+    elif m.kind == "amount":
+        unit = "amount"
+    elif m.kind == "count":
+        unit = m.unit
+    else:
+        return None
+    verbs = rel.get("stage_verbs", []) + ["完成", "开展", "组织", "实施", "参与", "提供", "办理", "作出", "做出"]
+    obj = _residual(label, verbs, ["案件", "件数", "数量", "总数", "人数", "次数", "金额", "事项", "工作", "活动",
+                                   "各类", "相关", "的"])
+    if len(obj) < 3:
+        return None
+    return (label, unit, m.scope, m.agent or m.subject, m.topic)
+
+
+@check("N006")
+def conflicting_values(ctx) -> Iterator[Hit]:
+    ms = extract_facts(ctx.report).metrics
+    twinned = {x.twin for x in ms if x.twin is not None}
+    groups: dict[tuple, list[Metric]] = {}
+    for m in ms:
+        if m.table is not None or not m.plain or m.plan or m.total is not None or m.after_qizhong:
+            continue
+        if m.respectively or m.share_of is not None or m.twin is not None:
+            continue
+        if m.index in twinned:
+            continue
+        key = _metric_key(m, ctx)
+        if key is not None:
+            groups.setdefault(key, []).append(m)
+    for key, group in groups.items():
+        if len(group) != 2:
+            continue  # a label used three times or more names different things
+        a, b = group
+        if a.sentence == b.sentence:
+            continue  # twice in one sentence: two contexts the text distinguishes in a way we do not read
+        if b.base_hi < a.base_lo - 1e-6 or b.base_lo > a.base_hi + 1e-6:
+            yield _hit(ctx, "N006", b, b.label_start,
+                       f"{b.label} is {fmt(b)} here but {fmt(a)} at {_where(ctx, a)}, with the same scope and period",
+                       "state one value, or say what differs (scope, period)")

@@ -1,0 +1,290 @@
+"""Configuration files: ``[tool.lawgov-lint]`` in ``pyproject.toml`` or a ``lawgov-lint.toml``.
+
+Discovery (like ruff): for each linted file, its folder and then each parent
+folder is searched; in one folder ``.lawgov-lint.toml`` wins over
+``lawgov-lint.toml``, which wins over a ``pyproject.toml`` *with* a
+``[tool.lawgov-lint]`` table (a ``pyproject.toml`` without one is skipped). The
+nearest configuration wins and configurations are not merged, so files in
+different folders can be linted under different configurations in one run.
+``--config FILE`` uses one file for every input; ``--isolated`` ignores all
+configuration files.
+
+Keys (in ``lawgov-lint.toml`` at the top level, in ``pyproject.toml`` under
+``[tool.lawgov-lint]``)::
+
+    select = ["S", "M", "D001"]          # codes, prefixes or rule names; default ALL
+    extend-select = ["L001"]
+    ignore = ["S007", "relative-year"]
+    fail-on = "warning"                  # error | warning | info
+    deadline-profile = "province"        # standard | province | demonstration
+    rule-packs = ["packs/shanghai.toml"] # relative to the configuration file
+
+    [per-file-ignores]                   # glob → selectors
+    "drafts/**" = ["D"]
+    "*-summary.md" = ["S001", "S002"]
+
+    [severity]                           # code or rule name → severity
+    S005 = "info"
+
+Globs in ``per-file-ignores`` (ruff's rules): a pattern without ``/`` matches
+the file name in any folder; a pattern with ``/`` matches the path relative to
+the configuration file's folder (``/`` separators, case-sensitive). ``*`` and
+``?`` never cross ``/``, ``**`` matches any number of folders, ``[ab]`` a
+character class; a leading ``!`` negates (the codes apply to files that do
+*not* match).
+
+Every problem is a :class:`ConfigError` whose one-line message names the file
+and the key.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Callable
+
+SEVERITIES = ("error", "warning", "info")
+DEADLINE_PROFILES = ("standard", "province", "demonstration")
+CONFIG_NAMES = (".lawgov-lint.toml", "lawgov-lint.toml", "pyproject.toml")
+KEYS = ("select", "extend-select", "ignore", "per-file-ignores", "severity", "fail-on", "deadline-profile",
+        "rule-packs")
+
+
+class ConfigError(Exception):
+    """A configuration file is unreadable or invalid (one line: file, key, what is wrong)."""
+
+
+@dataclass(slots=True)
+class Config:
+    """One configuration file's settings (SPEC §7 flags of the same names).
+
+    ``path`` is the file; ``root`` the folder per-file-ignores globs and
+    rule-pack paths are relative to. ``rule_packs`` are absolute paths.
+    """
+
+    path: Path
+    root: Path
+    select: list[str] | None = None
+    extend_select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    per_file_ignores: list[tuple[str, list[str]]] = field(default_factory=list)
+    severity: dict[str, str] = field(default_factory=dict)
+    fail_on: str | None = None
+    deadline_profile: str | None = None
+    rule_packs: list[str] = field(default_factory=list)
+
+    def ignores_for(self, path: str | Path) -> list[str]:
+        """The per-file-ignores selectors that apply to ``path``."""
+        out: list[str] = []
+        for pattern, codes in self.per_file_ignores:
+            negate = pattern.startswith("!")
+            if glob_match(pattern[1:] if negate else pattern, path, self.root) != negate:
+                out.extend(c for c in codes if c not in out)
+        return out
+
+
+# --------------------------------------------------------------------------- reading
+
+def _table_of(path: Path) -> dict[str, Any] | None:
+    """The lawgov-lint table of a configuration file (None: a pyproject.toml without one)."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigError(f"{path}: invalid TOML ({e})") from None
+    except (OSError, UnicodeDecodeError) as e:
+        reason = getattr(e, "strerror", None) or str(e)
+        raise ConfigError(f"{path}: cannot read the configuration file ({reason})") from None
+    if path.name == "pyproject.toml":
+        tool = data.get("tool")
+        table = tool.get("lawgov-lint") if isinstance(tool, dict) else None
+        if table is None:
+            return None
+        if not isinstance(table, dict):
+            raise ConfigError(f"{path}: tool.lawgov-lint: must be a table")
+        return table
+    return data
+
+
+def load_config(path: str | Path, *, known: Callable[[str], bool] | None = None,
+                is_code: Callable[[str], bool] | None = None, explicit: bool = True) -> Config | None:
+    """Read and validate one configuration file.
+
+    Args:
+        path: a ``lawgov-lint.toml`` (keys at the top level) or a
+            ``pyproject.toml`` (keys under ``[tool.lawgov-lint]``); any other
+            name is read like ``lawgov-lint.toml``.
+        known: whether a selector (code, prefix, name, ``ALL``) names a rule.
+        is_code: whether a string is a rule code or name (for ``severity``).
+        explicit: the file was named with ``--config``: a pyproject.toml
+            without ``[tool.lawgov-lint]`` is then an error, not skipped.
+
+    Returns:
+        The Config, or None for a discovered pyproject.toml without the table.
+
+    Raises:
+        ConfigError: unreadable file, invalid TOML, unknown key or bad value.
+    """
+    path = Path(path).absolute()
+    if not path.is_file():
+        raise ConfigError(f"{path}: configuration file not found")
+    table = _table_of(path)
+    where = "[tool.lawgov-lint]" if path.name == "pyproject.toml" else ""
+    if table is None:
+        if explicit:
+            raise ConfigError(f"{path}: no [tool.lawgov-lint] table")
+        return None
+    cfg = Config(path=path, root=path.parent)
+
+    def bad(key: str, what: str) -> ConfigError:
+        return ConfigError(f"{path}: {key}: {what}")
+
+    def selectors(key: str, value: Any) -> list[str]:
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise bad(key, "must be a list of rule codes, prefixes or names, e.g. [\"S\", \"M001\"]")
+        out = [v.strip() for v in value]
+        for v in out:
+            if known is not None and not known(v):
+                raise bad(key, f"unknown rule selector {v!r} (see lawgov-lint --list-rules)")
+        return out
+
+    for key, value in table.items():
+        if key not in KEYS:
+            hint = f" (did you mean {key.replace('_', '-')!r}?)" if key.replace("_", "-") in KEYS else ""
+            raise ConfigError(f"{path}: unknown key {key!r}{' in ' + where if where else ''}{hint}; "
+                              f"known keys: {', '.join(KEYS)}")
+        if key == "select":
+            cfg.select = selectors(key, value)
+        elif key == "extend-select":
+            cfg.extend_select = selectors(key, value)
+        elif key == "ignore":
+            cfg.ignore = selectors(key, value)
+        elif key == "per-file-ignores":
+            if not isinstance(value, dict):
+                raise bad(key, "must be a table of glob = [codes], e.g. \"drafts/**\" = [\"D\"]")
+            for pattern, codes in value.items():
+                if not pattern.strip("!"):
+                    raise bad(key, "empty glob pattern")
+                cfg.per_file_ignores.append((pattern, selectors(f"{key}.{pattern!r}", codes)))
+        elif key == "severity":
+            if not isinstance(value, dict):
+                raise bad(key, "must be a table of CODE = \"error\" | \"warning\" | \"info\"")
+            for code, sev in value.items():
+                if is_code is not None and not is_code(code):
+                    raise bad(f"{key}.{code}", "unknown rule code or name (see lawgov-lint --list-rules)")
+                if sev not in SEVERITIES:
+                    raise bad(f"{key}.{code}", f"must be one of {', '.join(SEVERITIES)} (got {sev!r})")
+                cfg.severity[code] = sev
+        elif key == "fail-on":
+            if value not in SEVERITIES:
+                raise bad(key, f"must be one of {', '.join(SEVERITIES)} (got {value!r})")
+            cfg.fail_on = value
+        elif key == "deadline-profile":
+            if value not in DEADLINE_PROFILES:
+                raise bad(key, f"must be one of {', '.join(DEADLINE_PROFILES)} (got {value!r})")
+            cfg.deadline_profile = value
+        elif key == "rule-packs":
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise bad(key, "must be a list of TOML file paths (relative to the configuration file)")
+            for v in value:
+                pack = (cfg.root / v).resolve()
+                if not pack.is_file():
+                    raise bad(key, f"rule pack {v!r} not found (looked for {pack})")
+                cfg.rule_packs.append(str(pack))
+    return cfg
+
+
+# --------------------------------------------------------------------------- discovery
+
+def find_config_file(start: str | Path) -> Path | None:
+    """The nearest configuration file for a file in folder ``start`` (or None).
+
+    Looks in ``start`` and each parent: ``.lawgov-lint.toml``, then
+    ``lawgov-lint.toml``, then a ``pyproject.toml`` that has a
+    ``[tool.lawgov-lint]`` table.
+
+    Raises:
+        ConfigError: a pyproject.toml on the way is not valid TOML.
+    """
+    return _find(Path(start).absolute())
+
+
+@lru_cache(maxsize=None)
+def _find(folder: Path) -> Path | None:
+    for name in CONFIG_NAMES:
+        candidate = folder / name
+        if candidate.is_file():
+            if name != "pyproject.toml" or _table_of(candidate) is not None:
+                return candidate
+    parent = folder.parent
+    return None if parent == folder else _find(parent)
+
+
+def clear_cache() -> None:
+    """Forget discovered configuration files (tests create and delete them)."""
+    _find.cache_clear()
+
+
+# --------------------------------------------------------------------------- globs
+
+@lru_cache(maxsize=256)
+def _glob_regex(pattern: str) -> re.Pattern[str]:
+    out = []
+    i = 0
+    n = len(pattern)
+    while i < n:
+        c = pattern[i]
+        if pattern.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+            continue
+        if pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+            continue
+        if c == "*":
+            out.append("[^/]*")
+        elif c == "?":
+            out.append("[^/]")
+        elif c == "[":
+            j = pattern.find("]", i + 2)
+            if j == -1:
+                out.append(re.escape(c))
+            else:
+                body = pattern[i + 1:j]
+                if body.startswith("!"):
+                    body = "^" + body[1:]
+                out.append("[" + body.replace("\\", "\\\\") + "]")
+                i = j + 1
+                continue
+        else:
+            out.append(re.escape(c))
+        i += 1
+    return re.compile("".join(out) + r"\Z")
+
+
+def glob_match(pattern: str, path: str | Path, root: Path) -> bool:
+    """Whether ``path`` matches a per-file-ignores glob of a configuration in ``root``.
+
+    A pattern without ``/`` matches the file name in any folder; a pattern
+    starting with ``/`` matches the absolute path; any other pattern with
+    ``/`` matches the path relative to ``root`` (never a file outside it). A
+    trailing ``/`` matches everything below that folder.
+    """
+    p = Path(path).absolute()
+    if pattern.endswith("/"):
+        pattern += "**"
+    if "/" not in pattern:
+        return bool(_glob_regex(pattern).match(p.name))
+    if pattern.startswith("/"):
+        return bool(_glob_regex(pattern).match(p.as_posix()))
+    try:
+        rel = p.relative_to(root.absolute()).as_posix()
+    except ValueError:
+        return False
+    return bool(_glob_regex(pattern.removeprefix("./")).match(rel))
+
+
+__all__ = ["Config", "ConfigError", "load_config", "find_config_file", "glob_match", "KEYS", "clear_cache"]

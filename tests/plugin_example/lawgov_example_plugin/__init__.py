@@ -1,0 +1,1 @@
+"""Example lawgov-lint plugin (see tests/test_plugins.py)."""
