@@ -101,3 +101,11 @@ def test_qingpu_report_found_inside_its_request(packs):
     # the 起草说明's headings are not report sections
     assert all(h.block >= rep.start for h in rep.headings)
     assert len([s for s in rep.sections if s.content in (1, 2, 3, 4)]) == 4
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("name", SEEDS)
+def test_exact_findings(name, fmt):
+    """Nothing more, nothing less than the hand-checked list, in document order."""
+    got = [f"{f.code} {_squash(f.excerpt)[:16]}" for f in result(name, fmt).findings]
+    assert got == GOLDEN["exact"][name]

@@ -179,7 +179,7 @@ def relative_year(ctx) -> Iterator[Hit]:
             pos = t.find(w)
             while pos >= 0:
                 if dated_year is not None:
-                    shown = date.isoformat() if date else line.text
+                    shown = date.isoformat() if date else f"{line.year}年{line.month}月" if line.month else f"{line.year}年"
                     msg = (f"“{w}” in a report dated {shown} reads as {meaning.get(w, '?')}; "
                            f"write the year")
                 else:
