@@ -119,6 +119,9 @@ def _lint_one(args):
 @click.option("--as-of", callback=_date, metavar="DATE", help="Today's date for the summary's days left (default: today).")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, metavar="N",
               help="Lint files in N processes (0 = one per core; default 1).")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None, metavar="SECONDS",
+              help="Give up on a file after SECONDS (it is then reported as unreadable, exit 2); each file runs in "
+                   "a worker process that is stopped when the time is up.")
 @click.option("--stdin-filename", metavar="NAME",
               help="Name of the report read from '-' (its suffix picks the reader; used in output and to find the "
                    "configuration).")
@@ -126,7 +129,7 @@ def _lint_one(args):
 @click.version_option(__version__, prog_name="lawgov-lint")
 def main(paths, output_format, output_file, select, extend_select, ignore, fail_on, exit_zero, config_file, isolated,
          rule_packs, list_rules, explain, statistics, show_metrics, deadline_profile, published_on, as_of, jobs,
-         stdin_filename, no_plugins):
+         timeout, stdin_filename, no_plugins):
     """Check Chinese 法治政府建设年度报告 (.docx, .pdf, .txt, .md) against the
     《法治政府建设与责任落实督察工作规定》 and 公文 conventions.
 
@@ -237,6 +240,7 @@ def main(paths, output_format, output_file, select, extend_select, ignore, fail_
             base_selection=Selection(cfg.select, list(cfg.extend_select), list(cfg.ignore)) if cfg else None,
             per_file_ignores=cfg.ignores_for(where) if cfg else [],
             fail_on=fail_on or (cfg.fail_on if cfg else None) or "error",
+            limits=dict(cfg.limits) if cfg else {},
         )
         key = tuple(options.rule_packs)
         if key not in pack_sets:
@@ -248,7 +252,11 @@ def main(paths, output_format, output_file, select, extend_select, ignore, fail_
         tasks.append((f if f != "-" else stdin_name, options, data, display if f == "-" else None, not no_plugins))
 
     jobs_n = jobs or os.cpu_count() or 1
-    if jobs_n > 1 and len(tasks) > 1:
+    if timeout is not None:
+        from .runner import run_with_timeout
+
+        results = run_with_timeout(tasks, _lint_one, jobs_n, timeout)
+    elif jobs_n > 1 and len(tasks) > 1:
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(max_workers=min(jobs_n, len(tasks))) as pool:

@@ -50,7 +50,7 @@ SEVERITIES = ("error", "warning", "info")
 DEADLINE_PROFILES = ("standard", "province", "demonstration")
 CONFIG_NAMES = (".lawgov-lint.toml", "lawgov-lint.toml", "pyproject.toml")
 KEYS = ("select", "extend-select", "ignore", "per-file-ignores", "severity", "fail-on", "deadline-profile",
-        "rule-packs")
+        "rule-packs", "limits")
 
 
 class ConfigError(Exception):
@@ -75,6 +75,7 @@ class Config:
     fail_on: str | None = None
     deadline_profile: str | None = None
     rule_packs: list[str] = field(default_factory=list)
+    limits: dict[str, int] = field(default_factory=dict)
 
     def ignores_for(self, path: str | Path) -> list[str]:
         """The per-file-ignores selectors that apply to ``path``."""
@@ -193,6 +194,18 @@ def load_config(path: str | Path, *, known: Callable[[str], bool] | None = None,
                 if not pack.is_file():
                     raise bad(key, f"rule pack {v!r} not found (looked for {pack})")
                 cfg.rule_packs.append(str(pack))
+        elif key == "limits":
+            from .loaders import Limits
+
+            names = {Limits.key(f): f for f in Limits.__dataclass_fields__}
+            if not isinstance(value, dict):
+                raise bad(key, f"must be a table of limits ({', '.join(names)})")
+            for name, n in value.items():
+                if name not in names:
+                    raise bad(f"{key}.{name}", f"unknown limit; known limits: {', '.join(names)}")
+                if not isinstance(n, int) or isinstance(n, bool) or n <= 0:
+                    raise bad(f"{key}.{name}", f"must be a positive integer (got {n!r})")
+                cfg.limits[names[name]] = n
     return cfg
 
 

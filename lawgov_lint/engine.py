@@ -46,6 +46,7 @@ class Options:
     ``severity`` maps codes to severities (configuration; wins over packs).
     ``fail_on`` is the lowest severity that makes the exit code 1. Dates are
     ``datetime.date``; ``rule_packs`` are extra pack files, applied in order.
+    ``limits`` overrides fields of :class:`lawgov_lint.loaders.Limits` (sizes in bytes).
     """
 
     deadline_profile: str = "standard"
@@ -59,6 +60,7 @@ class Options:
     base_selection: Selection | None = None
     per_file_ignores: list[str] = field(default_factory=list)
     fail_on: str = "error"
+    limits: dict[str, int] = field(default_factory=dict)
 
     def layers(self) -> list[Selection]:
         """The selection layers in order: configuration, then command line."""
@@ -304,12 +306,12 @@ def _block_after_line(doc: Document, line: int) -> int:
 def lint_path(path: str | Path, options: Options, packs: Packs | None = None,
               data: bytes | None = None, display_name: str | None = None) -> FileResult:
     """Load and lint one file; a LoadError becomes ``FileResult.error``."""
-    from .loaders import load
+    from .loaders import Limits, load
 
     name = display_name or str(path)
     fmt = Path(name).suffix.lower().lstrip(".") or "txt"
     try:
-        doc = load(path, data=data, display_name=name)
+        doc = load(path, data=data, display_name=name, limits=Limits(**options.limits))
     except LoadError as e:
         return FileResult(name, fmt, error=str(e), options=options)
     return lint_document(doc, options, packs)

@@ -158,3 +158,46 @@ def test_pdf_page_limit(tmp_path):
     with pytest.raises(LoadError, match=r"refused before extraction: \d+ pages, over the limit of 3 \(max-pages\)"):
         load(path, limits=Limits(max_pages=3))
     assert load(path).format == "pdf"
+
+
+def _slow_or_fast(task):
+    import time as _t
+
+    from lawgov_lint.engine import lint_path
+
+    path = task[0]
+    if "slow" in str(path):
+        _t.sleep(30)
+    return lint_path(path, task[1])
+
+
+def test_timeout_stops_a_hanging_file_and_keeps_the_others(tmp_path):
+    from lawgov_lint.engine import Options
+    from lawgov_lint.runner import run_with_timeout
+
+    fast = tmp_path / "fast.txt"
+    fast.write_text(COMPLETE, encoding="utf-8")
+    slow = tmp_path / "slow.txt"
+    slow.write_text(COMPLETE, encoding="utf-8")
+    tasks = [(str(slow), Options(), None, None, False), (str(fast), Options(), None, None, False)]
+    results = run_with_timeout(tasks, _slow_or_fast, jobs=2, timeout=1.0)
+    assert results[0].error.startswith("timed out after 1 s (--timeout)")
+    assert results[1].error is None and results[1].findings == []
+
+
+def test_timeout_option_gives_the_same_output(tmp_path):
+    args = ["--output-format", "json", str(FIXTURES / "anting-2023.txt"), str(FIXTURES / "miaohang-2023.docx")]
+    plain = cli(*args)
+    timed = cli("--timeout", "60", "--jobs", "2", *args)
+    assert plain.returncode == timed.returncode == 1
+    assert plain.stdout == timed.stdout
+
+
+def test_limits_from_configuration(tmp_path):
+    (tmp_path / "lawgov-lint.toml").write_text("[limits]\nmax-text-chars = 100\n", encoding="utf-8")
+    path = tmp_path / "r.txt"
+    path.write_text(COMPLETE, encoding="utf-8")
+    assert_one_line_error(cli(str(path)), path, "max-text-chars")
+    (tmp_path / "lawgov-lint.toml").write_text("[limits]\nmax-bananas = 1\n", encoding="utf-8")
+    p = cli(str(path))
+    assert p.returncode == 2 and "limits.max-bananas" in p.stderr and "Traceback" not in p.stderr

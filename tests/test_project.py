@@ -23,7 +23,7 @@ LAYERS = [
     {"facts"},
     {"checks"},
     {"engine", "findings"},
-    {"summary", "reporters", "docs", "plugins"},
+    {"summary", "reporters", "docs", "plugins", "runner"},
     {"cli"},
 ]
 
