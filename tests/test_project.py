@@ -17,13 +17,13 @@ PKG = ROOT / "lawgov_lint"
 
 # Lower layers never import higher ones (SPEC §4: data flows one way).
 LAYERS = [
-    {"document", "markers", "normalize", "packs", "config"},
+    {"document", "markers", "normalize", "packs"},
     {"loaders", "segment", "suppress"},
     {"structure"},
     {"facts"},
     {"checks"},
     {"engine", "findings"},
-    {"summary", "reporters", "docs", "plugins", "runner"},
+    {"summary", "reporters", "docs", "plugins", "runner", "config"},
     {"cli"},
 ]
 
