@@ -94,6 +94,35 @@ def options_markdown() -> str:
     return "```text\n" + help_text().rstrip() + "\n```"
 
 
+OUTPUT_BEGIN = "<!-- output:begin -->"
+OUTPUT_END = "<!-- output:end -->"
+# The README shows the tool's real output on real reports, with today's date pinned.
+EXAMPLE_RUNS = [
+    ["--as-of", "2026-11-21", "fixtures/qingpu-2023.docx"],
+    ["--as-of", "2026-11-21", "--output-format", "concise", "fixtures/zhaoxiang-2023.pdf"],
+]
+
+
+def example_output() -> str:
+    """The README's "Real output" block: the commands of EXAMPLE_RUNS and what they print."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    env = dict(os.environ, NO_COLOR="1", PYTHONIOENCODING="utf-8")
+    env.pop("FORCE_COLOR", None)
+    parts = []
+    for args in EXAMPLE_RUNS:
+        out = subprocess.run([sys.executable, "-m", "lawgov_lint.cli", *args], capture_output=True, env=env, cwd=root)
+        shown = " ".join(a for a in args)
+        text = out.stdout.decode("utf-8").replace("\r\n", "\n").rstrip()
+        text = "\n".join(line.rstrip() for line in text.splitlines())
+        parts.append(f"```text\n$ lawgov-lint {shown}\n{text}\n```\n(exit code {out.returncode})")
+    return "\n\n".join(parts)
+
+
 def _replace_between(text: str, begin: str, end: str, body: str) -> str:
     start = text.index(begin) + len(begin)
     stop = text.index(end, start)
@@ -105,6 +134,8 @@ def update_readme(text: str) -> str:
     text = _replace_between(text, BEGIN, END, rules_markdown())
     if OPTIONS_BEGIN in text:
         text = _replace_between(text, OPTIONS_BEGIN, OPTIONS_END, options_markdown())
+    if OUTPUT_BEGIN in text:
+        text = _replace_between(text, OUTPUT_BEGIN, OUTPUT_END, example_output())
     return text
 
 

@@ -107,7 +107,13 @@ def render_summary(console: Console, results: list[FileResult], summary: dict[st
         if status == "unknown" and left is None:
             dl = Text("unknown (no reporting year)", style="yellow")
         else:
-            when = "" if left is None else (f", {left} day(s) left" if left >= 0 else f", passed {-left} day(s) ago")
+            if left is None:
+                when = ""
+            else:
+                import datetime as dt
+
+                due = (options.as_of + dt.timedelta(days=left)).isoformat()
+                when = f" (due {due}, {left} day(s) left)" if left >= 0 else f" (due {due}, {-left} day(s) ago)"
             style = {"ok": "green", "due-day": "yellow", "late": "red", "unknown": "yellow"}[status]
             dl = Text(f"{status}{when}", style=style)
         table.add_row(c["path"], *[mark(c["contents"][str(n)]) for n in range(1, 6)], mark(c["shufa"]),
