@@ -201,3 +201,43 @@ def test_limits_from_configuration(tmp_path):
     (tmp_path / "lawgov-lint.toml").write_text("[limits]\nmax-bananas = 1\n", encoding="utf-8")
     p = cli(str(path))
     assert p.returncode == 2 and "limits.max-bananas" in p.stderr and "Traceback" not in p.stderr
+
+
+def test_tracked_changes_are_accepted_and_the_user_is_told(tmp_path):
+    import docx
+    from docx.oxml import parse_xml
+
+    d = docx.Document()
+    d.add_paragraph("某某区2024年法治政府建设情况报告")
+    p = d.add_paragraph("区长在区委会议上")
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    p._p.append(parse_xml(f'<w:ins {w} w:id="1" w:author="a"><w:r><w:t>专题述法</w:t></w:r></w:ins>'))
+    p._p.append(parse_xml(f'<w:del {w} w:id="2" w:author="a"><w:r><w:delText>述职</w:delText></w:r></w:del>'))
+    path = tmp_path / "tracked.docx"
+    d.save(path)
+    out = cli("--select", "M001", str(path))
+    assert "note: tracked changes were accepted for linting" in out.stdout
+    assert "M001" not in out.stdout  # the inserted 专题述法 counts, the deleted 述职 does not
+
+
+def test_external_entities_in_document_xml_are_not_resolved(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("SECRET-述法", encoding="utf-8")
+    src = io.BytesIO(_docx_bytes("某某区2024年法治政府建设情况报告"))
+    out = io.BytesIO()
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(out, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "word/document.xml":
+                text = data.decode("utf-8")
+                text = text.replace("<w:document", f'<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file://{secret}">]><w:document', 1)
+                text = text.replace("某某区2024年法治政府建设情况报告", "某某区2024年法治政府建设情况报告&xxe;")
+                data = text.encode("utf-8")
+            zout.writestr(item, data)
+    path = tmp_path / "xxe.docx"
+    path.write_bytes(out.getvalue())
+    try:
+        doc = load(path)
+    except LoadError:
+        return  # refusing the file is fine too
+    assert all("SECRET" not in b.text for b in doc.blocks)

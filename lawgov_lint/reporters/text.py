@@ -130,6 +130,9 @@ def report_text(results: list[FileResult], options: Options, summary: dict[str, 
                           soft_wrap=True, highlight=False)
             continue
         doc = r.report.doc if r.report else None
+        for note in (doc.notes if doc else []):
+            console.print(Text(f"{r.path}: ", style="bold") + Text("note: ", style="dim") + Text(note),
+                          soft_wrap=True, highlight=False)
         for f in r.findings:
             text = doc.blocks[f.location.block - 1].text if doc else None
             if f.location.length == 0 and f.excerpt:
