@@ -14,9 +14,12 @@ are added so segmentation keeps them whole.
 from __future__ import annotations
 
 import logging
+import marshal
 import os
+import sys
 import tempfile
 import threading
+import unicodedata
 from functools import lru_cache
 
 from .packs import builtin_packs
@@ -27,7 +30,7 @@ _lock = threading.Lock()
 
 def _reduced_dictionary(cache: str) -> str | None:
     """Path of the reduced dictionary in ``cache``, building it on first use; None on failure."""
-    import jieba
+    jieba = _import_jieba()
 
     src = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
     dst = os.path.join(cache, f"jieba-dict-{jieba.__version__}-f{MIN_FREQ}.txt")
@@ -47,10 +50,25 @@ def _reduced_dictionary(cache: str) -> str | None:
         return None
 
 
+def _import_jieba():
+    """Import jieba without pkg_resources (50 ms): jieba only uses it to open its own
+    dictionary file and falls back to a plain ``open`` when it is missing."""
+    if "jieba" in sys.modules or "pkg_resources" in sys.modules:
+        import jieba
+
+        return jieba
+    sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # makes `import pkg_resources` fail
+    try:
+        import jieba
+    finally:
+        del sys.modules["pkg_resources"]
+    return jieba
+
+
 @lru_cache(maxsize=1)
 def tokenizer():
     """The shared jieba Tokenizer with the domain dictionary loaded."""
-    import jieba
+    jieba = _import_jieba()
     from platformdirs import user_cache_dir
 
     jieba.setLogLevel(logging.WARNING)
@@ -72,3 +90,58 @@ def tokenizer():
 def tokens(text: str) -> list[tuple[str, int, int]]:
     """Segment ``text``: ``(word, start, end)`` code-point spans covering it."""
     return [(w, s, e) for w, s, e in tokenizer().tokenize(text)]
+
+
+# ---------------------------------------------------------------- pinyin readings
+
+_TONE_MARKS = {"\u0300", "\u0301", "\u0304", "\u030c"}  # grave, acute, macron, caron (ü's diaeresis stays)
+
+
+def _toneless(reading: str) -> str:
+    return unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", reading) if c not in _TONE_MARKS))
+
+
+@lru_cache(maxsize=1)
+def _reading_table() -> dict[int, str]:
+    """Code point → comma-separated toneless readings, from pypinyin's single-character dictionary.
+
+    pypinyin's own import costs ~0.15 s (its phrase dictionary), so the table is
+    converted once and kept as a marshal file in the user cache directory.
+    """
+    from platformdirs import user_cache_dir
+
+    try:
+        from importlib.metadata import version
+
+        ver = version("pypinyin")
+    except Exception:  # noqa: BLE001 - version only names the cache file
+        ver = "unknown"
+    path = os.path.join(user_cache_dir("lawgov-lint"), f"pinyin-{ver}.marshal")
+    try:
+        with open(path, "rb") as f:
+            table = marshal.load(f)
+        if isinstance(table, dict):
+            return table
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    try:
+        from pypinyin.pinyin_dict import pinyin_dict
+    except ImportError:  # pragma: no cover - pypinyin is a declared dependency
+        return {}
+    table = {cp: ",".join(dict.fromkeys(_toneless(r) for r in readings.split(","))) for cp, readings in pinyin_dict.items()}
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), suffix=".tmp")
+        with os.fdopen(fd, "wb") as f:
+            marshal.dump(table, f)
+        os.replace(tmp, path)
+    except OSError:
+        pass
+    return table
+
+
+@lru_cache(maxsize=8192)
+def pinyin_readings(ch: str) -> frozenset[str]:
+    """Toneless pinyin readings of one Han character (all heteronyms; ü kept); empty if unknown."""
+    r = _reading_table().get(ord(ch)) if len(ch) == 1 else None
+    return frozenset(r.split(",")) if r else frozenset()

@@ -99,12 +99,9 @@ def _inside(spans: list[tuple[int, int]], a: int, b: int) -> bool:
 @lru_cache(maxsize=8192)
 def readings(ch: str) -> frozenset[str]:
     """Toneless pinyin readings of a Han character (all heteronyms); empty if unknown."""
-    try:
-        from pypinyin import Style, pinyin
-    except ImportError:  # pragma: no cover - pypinyin is a declared dependency; degrade to look-alikes
-        return frozenset()
-    r = pinyin(ch, style=Style.NORMAL, heteronym=True, errors="ignore")
-    return frozenset(r[0]) if r and r[0] else frozenset()
+    from ..segment import pinyin_readings
+
+    return pinyin_readings(ch)
 
 
 def sound_alike(a: str, b: str) -> bool:
