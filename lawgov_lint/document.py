@@ -49,6 +49,9 @@ class Block:
         table, row, col: 1-based table-cell coordinates for docx tables, else None.
         segments: source pieces, sorted by ``start``; at least one.
         align: "center", "right" or None when known (docx alignment, PDF geometry).
+        label: the list label Word draws before the paragraph from automatic
+            numbering (``一、``, ``（二）``, ``3.``), which is not part of ``text``;
+            None when the paragraph is not auto-numbered.
     """
 
     index: int
@@ -60,6 +63,7 @@ class Block:
     row: int | None = None
     col: int | None = None
     align: str | None = None
+    label: str | None = None
 
     def segment_at(self, offset: int) -> Segment:
         """The segment containing code-point ``offset`` of :attr:`text`."""
