@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from .document import Block, Document
-from .facts.dates import DATE_RE, INCOMPLETE_DATE_RE, find_dates, is_date_line, years_in
+from .facts.dates import DATE_RE, INCOMPLETE_DATE_RE, NUMERIC_DATE_RE, find_dates, is_date_line, years_in
 from .markers import STANDARD_LEVEL, Marker, find_marker
 from .normalize import NormText, normalize
 from .packs import Packs
@@ -169,8 +169,8 @@ def _inside_brackets(text: str, pos: int) -> bool:
 def _title_candidate(text: str, packs: Packs) -> bool:
     conf = packs["report"]["title"]
     t = text.strip()
-    if not t or len(t) > 60 or "。" in t:
-        return False
+    if not t or len(t) > 60 or "。" in t or find_marker(t) is not None:
+        return False  # a numbered line is a section heading, never the report's title
     pos = t.find(conf["subject"])
     if pos < 0 or _inside_brackets(t, pos):
         return False
@@ -307,6 +307,13 @@ def parse_headings(rep: Report) -> None:
             continue
         text = rep.norm[i].text
         marker = find_marker(text)
+        label = ""
+        if marker is None and b.label:
+            # Word's automatic numbering: the label is drawn, not typed; headings are read with it
+            lm = find_marker(b.label.strip() + "\u3000x")
+            if lm is not None:
+                label = b.label.strip()
+                marker = Marker(lm.kind, lm.number, 0, 0, label)
         if marker is None:
             if b.heading_level and b.heading_level >= 1 and len(text) <= 60 and "。" not in text[:-1]:
                 rank = b.heading_level
@@ -316,7 +323,12 @@ def parse_headings(rep: Report) -> None:
                 rep.headings.append(h)
                 stack.append((rank, len(rep.headings) - 1))
             continue
-        ht = _heading_text(text, marker)
+        if label:
+            ht = _heading_text(label + text, find_marker(label + text) or marker)
+            if ht is not None:
+                ht = (ht[0], max(0, ht[1] - len(label)), ht[2])
+        else:
+            ht = _heading_text(text, marker)
         if ht is None:
             continue
         rank = forced.get(marker.kind, STANDARD_LEVEL[marker.kind])
@@ -370,7 +382,10 @@ def classify_heading(text: str, packs: Packs, reporting_year: int | None) -> int
     if next_year or "下一年度" in body or "下一年" in body or "明年" in body:
         if 3 not in scores and 2 not in scores:
             return 4
-    if 3 in scores and ("第一责任人" in body or "主要负责人" in body):
+    c3 = conf["contents"]["3"]
+    if any(t in body for t in c3.get("leader_titles", [])) and any(w in body for w in c3.get("duty_words", [])):
+        scores[3] = max(scores.get(3, 0.0), 99.0)
+    if 3 in scores and any(k in body for k in ("第一责任人", "主要负责人", *c3.get("leader_titles", []))):
         return 3
     if 2 in scores and ("不足" in body or "问题" in body) and 1 not in scores:
         return 2
@@ -444,7 +459,22 @@ _PLACE_RE_CACHE: dict[str, re.Pattern[str]] = {}
 
 
 def place_in(text: str, packs: Packs) -> str | None:
-    """A place or body name at the start of a title (青浦区, 庙行镇…), if any."""
+    """The issuer a title names (青浦区, 江西省人民政府, 庙行镇…), if any.
+
+    The words before the year (``江西省人民政府2023年…``), else between the year
+    and 法治 (``关于2023年青浦区法治政府…``), when they end like a body or place
+    name; else a place name at the start of the title.
+    """
+    core = re.sub(r"^关于", "", text.strip())
+    m = re.search(r"(\d{4}|[〇零一二三四五六七八九]{4})\s*年度?", core)
+    if m:
+        for cand in (re.sub(r"(关于|的)$", "", core[: m.start()]).strip(), core[m.end():].split("法治", 1)[0].strip()):
+            if 2 <= len(cand) <= 30 and not re.search(r"[，。；：:《》“”\d]", cand) and _org_like(cand, packs):
+                return cand
+    return _place_prefix(text, packs)
+
+
+def _place_prefix(text: str, packs: Packs) -> str | None:
     suffixes = packs["report"]["issuer"]["place_suffixes"]
     key = "|".join(suffixes)
     pat = _PLACE_RE_CACHE.get(key)
@@ -489,6 +519,13 @@ def _date_line(rep: Report, i: int) -> DatedLine | None:
     if dates and dates[0].start == 0 and dates[0].end == len(t):
         d = dates[0].date
         return DatedLine(i, d, off, off + len(t), t, d.year, d.month)
+    numeric = NUMERIC_DATE_RE.fullmatch(t)
+    if numeric:
+        try:
+            d = dt.date(*(int(g) for g in numeric.groups()))
+            return DatedLine(i, d, off, off + len(t), t, d.year, d.month)
+        except ValueError:
+            pass
     ym = re.match(r"(\d{4})年\s*(\d{1,2})?月?", t)
     year = int(ym.group(1)) if ym else None
     month = int(ym.group(2)) if ym and ym.group(2) and 1 <= int(ym.group(2)) <= 12 else None

@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from typing import Iterator
 
-from ..facts.dates import DATE_RE, INCOMPLETE_DATE_RE, find_dates, years_in
+from ..facts.dates import DATE_RE, INCOMPLETE_DATE_RE, YEAR_MONTH_RE, find_dates, years_in
 from . import Hit, check, rule
 
 ART23 = "《法治政府建设与责任落实督察工作规定》第二十三条"
@@ -43,8 +43,24 @@ rule("D006", "no-date", "info",
      fail="a report without a date line", passes="a report ending with 某某镇人民政府 / 2025年1月20日")
 
 
+def provincial(rep) -> bool:
+    """A provincial government or party committee reporting to 党中央、国务院 (第二十三条: by 4月1日)."""
+    issuer = rep.issuer or ""
+    return bool(re.search(r"(省|自治区)(人民政府|委员会|党委)$", issuer)
+                or (rep.addressee and ("党中央" in rep.addressee or "国务院" in rep.addressee)))
+
+
+def profile_for(rep, options) -> str:
+    """The deadline profile that applies: the option, except that a provincial report under the
+    default profile is held to the provincial deadline."""
+    prof = options.deadline_profile
+    if prof == "standard" and provincial(rep):
+        return "province"
+    return prof
+
+
 def _deadline(ctx, y: int) -> tuple[dt.date, str]:
-    prof = ctx.options.deadline_profile
+    prof = profile_for(ctx.report, ctx.options)
     d = ctx.packs["deadlines"]["submission"][prof]
     return dt.date(y + 1, d["month"], d["day"]), d["label"]
 
@@ -54,7 +70,7 @@ def deadline_status(rep, options, packs) -> tuple[str, int | None, dt.date | Non
     y = rep.reporting_year
     if y is None:
         return "unknown", None, None
-    d = packs["deadlines"]["submission"][options.deadline_profile]
+    d = packs["deadlines"]["submission"][profile_for(rep, options)]
     deadline = dt.date(y + 1, d["month"], d["day"])
     days_left = (deadline - options.as_of).days
     date = rep.signing_date
@@ -103,6 +119,11 @@ def incomplete(ctx) -> Iterator[Hit]:
     blocks = list(rep.body_range())
     if rep.cover_signing:
         blocks.insert(0, rep.cover_signing.block)
+    for line in (rep.cover_signing, rep.signing):
+        if line is not None and line.date is None and YEAR_MONTH_RE.fullmatch(line.text):
+            yield ctx.hit("D002", line.block, line.start, line.end,
+                          f"incomplete date “{line.text}”: the 成文日期 has no day",
+                          f"{line.text}20日 (the day it was signed)")
     for i in blocks:
         t = rep.norm[i].text
         for m in INCOMPLETE_DATE_RE.finditer(t):
@@ -130,26 +151,53 @@ def publication(ctx) -> Iterator[Hit]:
                   "“之前” may mean the day before", severity="warning")
 
 
-_FULL_YEAR = re.compile(r"(?:1[-－—~～至到]12月|截[至止]\d{0,4}年?12月)")
+_MONTH = re.compile(r"(\d{1,2}|[一二三四五六七八九十]{1,3})(?:个)?月")
+
+
+def _end_month(period: str) -> int | None:
+    """The last month a period expression names (``1-11月`` → 11), if any."""
+    months = _MONTH.findall(period)
+    if not months:
+        return None
+    last = months[-1]
+    try:
+        from ..facts.dates import cn_digits_to_int
+
+        return int(last) if last.isdigit() else cn_digits_to_int(last)
+    except ValueError:
+        return None
 
 
 @check("D004")
 def partial_period(ctx) -> Iterator[Hit]:
     rep = ctx.report
-    pats = [re.compile(p) for p in ctx.packs["report"]["dates"]["partial_periods"]]
+    conf = ctx.packs["report"]["dates"]
+    pats = [re.compile(p) for p in conf["partial_periods"]]
+    units = "|".join(re.escape(u) for u in sorted(conf.get("figure_units", ["件", "%"]), key=len, reverse=True))
+    figure = re.compile(rf"\d[\d,.]*\s*(?:{units})")
     y = rep.reporting_year
     for i in rep.body_range():
+        if rep.section_of(i) == 4:
+            continue  # the plan speaks of next year's periods
         t = rep.norm[i].text
         found: list[tuple[int, int]] = []
         for p in pats:
             for m in p.finditer(t):
-                if _FULL_YEAR.match(m.group(0)):
-                    continue
+                if _end_month(m.group(0)) == 12:
+                    continue  # 1-12月, 截至12月底: the whole year
                 ys = years_in(m.group(0))
                 if ys and y is not None and ys[0][0] != y:
                     continue
                 if any(s < m.end() and m.start() < e for s, e in found):
                     continue
+                # only figures for part of the year: the sentence must state one
+                sent_start = max(t.rfind(c, 0, m.start()) for c in "。；！？") + 1
+                ends = [k for k in (t.find(c, m.end()) for c in "。；！？") if k >= 0]
+                sentence = t[sent_start: min(ends) if ends else len(t)]
+                if not figure.search(sentence.replace(m.group(0), "")):
+                    continue
+                if m.group(0) == "上半年" and "下半年" in sentence:
+                    continue  # both halves: the whole year is covered
                 found.append((m.start(), m.end()))
         for s, e in sorted(found):
             excerpt = t[s:e]

@@ -13,10 +13,10 @@ from ..facts.mentions import shufa_mentions, term_mentions
 from . import Hit, check, rule
 
 rule("M001", "shufa-missing", "error",
-     "述法 by the 党政主要负责人 is not mentioned (reports for 2021 onward).",
+     "述法 by the 党政主要负责人 is not mentioned (reports for 2021 onward); mentioned only as planned or not done → warning.",
      "《党政主要负责人履行推进法治建设第一责任人职责规定》; 中央全面依法治国委员会 2021 年关于述法的意见",
      fail="镇长在年终述职测评中……（述职 alone is not 述法）",
-     passes="镇党委书记、镇长在区委全面依法治区委员会会议上专题述法。")
+     passes="镇党委书记、镇长在区委全面依法治区委员会会议上专题述法。", severities=("error", "warning"))
 rule("M002", "first-responsible-person-missing", "error",
      "第一责任人 is never mentioned in the report.",
      "《法治政府建设与责任落实督察工作规定》第二十五条（三）",
@@ -45,9 +45,15 @@ def shufa(ctx) -> Iterator[Hit]:
         return
     if not shufa_mentions(rep, ctx.packs):
         i, s, e = _anchor(ctx)
-        yield Hit("M001", i, s, e,
-                  "the report never mentions 述法 by the 党政主要负责人 (述职 alone is not 述法)",
-                  "state how the principal leaders reported on performing their rule-of-law duties, e.g. 专题述法 or 述法报告")
+        sugg = "state how the principal leaders reported on performing their rule-of-law duties, e.g. 专题述法 or 述法报告"
+        other = shufa_mentions(rep, ctx.packs, done_only=False)
+        if other:
+            b, ns, ne = other[0]
+            yield ctx.hit("M001", b, ns, ne,
+                          f"述法 is mentioned only as planned or not done in {rep.reporting_year or 'the reporting year'}",
+                          sugg, severity="warning")
+        else:
+            yield Hit("M001", i, s, e, "the report never mentions 述法 by the 党政主要负责人 (述职 alone is not 述法)", sugg)
 
 
 @check("M002")

@@ -93,6 +93,9 @@ def shortcomings_causes(ctx) -> Iterator[Hit]:
         body = "".join(rep.norm[i].text for i in range(sec.start, sec.end))
         if any(w in h.text for w in words) or any(w in body for w in words):
             return
+        # causes analysed in a section of their own (三、原因分析)
+        if any(("原因" in o.text or "成因" in o.text) for o in rep.headings if o.level <= h.level):
+            return
         yield ctx.hit("S006", h.block, 0, h.end, "the shortcomings section states no causes (原因)",
                       "analyse the causes, e.g. a heading “存在的不足和原因” or a sentence “究其原因，……”")
         return

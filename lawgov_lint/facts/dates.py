@@ -72,12 +72,19 @@ def find_dates(text: str) -> list[DateMention]:
     return out
 
 
+# Dates written with dots, slashes or hyphens (2024.1.20): wrong for a 成文日期 (F003) but still a date.
+NUMERIC_DATE_RE = re.compile(r"(\d{4})\s*[.．/\-－]\s*(\d{1,2})\s*[.．/\-－]\s*(\d{1,2})")
+# A year and month without the day (2024年1月): an incomplete 成文日期.
+YEAR_MONTH_RE = re.compile(rf"{_YEAR}年{_MD}月")
+
+
 def is_date_line(text: str) -> bool:
     """True when a (normalised) block is only a date, complete or not (a 成文日期 line)."""
     t = text.strip()
     if len(t) > 20:
         return False
-    return bool(DATE_RE.fullmatch(t) or INCOMPLETE_DATE_RE.fullmatch(t))
+    return bool(DATE_RE.fullmatch(t) or INCOMPLETE_DATE_RE.fullmatch(t) or NUMERIC_DATE_RE.fullmatch(t)
+                or YEAR_MONTH_RE.fullmatch(t))
 
 
 def years_in(text: str) -> list[tuple[int, int, int]]:

@@ -9,22 +9,34 @@ common path; jieba with the domain dictionary serves the term rules.)
 
 from __future__ import annotations
 
+import re
+
 from ..packs import Packs
 from ..structure import Report
 
 
-def shufa_mentions(rep: Report, packs: Packs) -> list[tuple[int, int, int]]:
-    """述法 mentions in the report proper: ``(block, start, end)`` in normalised text."""
+def shufa_mentions(rep: Report, packs: Packs, done_only: bool = True) -> list[tuple[int, int, int]]:
+    """述法 done in the reporting year: ``(block, start, end)`` in normalised text.
+
+    Not counted: another word ending in 述 (表述法律…), a negated clause
+    (未开展述法, 没有述法), and mentions inside the plan section (content 4), which
+    speak of next year. With ``done_only=False`` those are counted too.
+    """
     conf = packs["mentions"]["shufa"]
     term = conf["term"]
     prefixes = conf["false_prefixes"]
+    negations = conf.get("negations", [])
     out = []
     for i in rep.body_range():
+        if done_only and rep.section_of(i) == 4:
+            continue
         t = rep.norm[i].text
         pos = t.find(term)
         while pos >= 0:
             before = t[max(0, pos - 2): pos + 1]
-            if not any(before.endswith(p) for p in prefixes):
+            clause = re.split(r"[，。；：！？,;]", t[:pos])[-1]
+            negated = done_only and any(n in clause for n in negations)
+            if not any(before.endswith(p) for p in prefixes) and not negated:
                 out.append((i, pos, pos + len(term)))
             pos = t.find(term, pos + 1)
     return out

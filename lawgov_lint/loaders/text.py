@@ -123,6 +123,7 @@ class _Line:
     blank_before: bool = False
     md_level: int | None = None
     break_before: bool = False  # a suppression comment stood just before: a paragraph starts here
+    indent: int = 0  # display width of the leading blanks (an ideographic space counts 2)
 
 
 def _physical_lines(text: str, markdown: bool, directives: list | None = None) -> list[_Line]:
@@ -163,7 +164,8 @@ def _physical_lines(text: str, markdown: bool, directives: list | None = None) -
                 level = len(m.group(1))
                 lead += m.end()
                 stripped = stripped[m.end():]
-        out.append(_Line(i, lead + 1, stripped, blank, level, pending_break))
+        indent = display_width(raw[: len(raw) - len(raw.lstrip(_BLANK))].replace("\t", "    "))
+        out.append(_Line(i, lead + 1, stripped, blank, level, pending_break, indent))
         blank = False
         pending_break = False
     return out
@@ -186,14 +188,15 @@ def _is_hard_wrapped(lines: list[_Line]) -> tuple[bool, int]:
     near = len(near_lines) / len(lines)
     # in a hard-wrapped text most full lines break mid-sentence; in one-paragraph-per-line text they end one
     ending = sum(1 for l in near_lines if ends_sentence(l.text)) / max(1, len(near_lines))
-    return near >= 0.35 and ending < 0.5, full
+    # a page line holds at least ~20 characters; a dozen lines make a shape
+    return full >= 40 and len(near_lines) >= 10 and near >= 0.45 and ending < 0.5, full
 
 
 def _unbalanced_open(s: str) -> bool:
     return s.count("《") > s.count("》") or s.count("（") + s.count("(") > s.count("）") + s.count(")")
 
 
-def _hard_break(cur: list[_Line], line: _Line, full: int, tiny: int) -> bool:
+def _hard_break(cur: list[_Line], line: _Line, full: int, tiny: int, indents: bool = False) -> bool:
     """Whether a hard-wrapped paragraph ``cur`` ends before ``line``.
 
     A full-width line continues unless it ends a sentence and a heading marker
@@ -205,11 +208,17 @@ def _hard_break(cur: list[_Line], line: _Line, full: int, tiny: int) -> bool:
     prev = cur[-1]
     if line.md_level is not None or prev.md_level is not None:
         return True
+    if indents and line.indent >= 2:
+        return True  # the document indents its first lines: an indented line starts a paragraph
     w = display_width(prev.text)
     marker_next = find_marker(line.text) is not None
+    joined = "".join(l.text for l in cur)
+    if len(cur) == 1 and w >= full and display_width(line.text) >= full and looks_like_heading_line(joined):
+        return True  # a heading that happens to fill the line, then a full body line
+    if len(joined) <= 60 and _DOC_TYPE_END.search(joined) and not _unbalanced_open(joined):
+        return True  # a title ends with its 文种 (…报告)
     if w >= full:
         return marker_next and ends_sentence(prev.text)
-    joined = "".join(l.text for l in cur)
     if _unbalanced_open(joined) and display_width(line.text) < full and not marker_next:
         return False
     if ends_sentence(prev.text):
@@ -228,9 +237,11 @@ def rebuild_paragraphs(lines: list[_Line]) -> list[list[_Line]]:
     if hard:
         full = width - 6
         tiny = width - 12
+        indented = sum(1 for l in lines if l.indent >= 2) / len(lines)
+        indents = 0.05 <= indented <= 0.6
         cur: list[_Line] = []
         for line in lines:
-            if cur and (line.break_before or _hard_break(cur, line, full, tiny)):
+            if cur and (line.break_before or _hard_break(cur, line, full, tiny, indents)):
                 paras.append(cur)
                 cur = []
             cur.append(line)
@@ -264,8 +275,8 @@ def _join(parts: list[_Line]) -> tuple[str, list[Segment]]:
     text = ""
     segments: list[Segment] = []
     for line in parts:
-        if text and text[-1].isascii() and text[-1].isalnum() and line.text[0].isascii() and line.text[0].isalnum():
-            text += " "
+        if text and text[-1].isascii() and text[-1].isalpha() and line.text[0].isascii() and line.text[0].isalpha():
+            text += " "  # English words broken at a line end; digits of a number join without a space
         segments.append(Segment(start=len(text), line=line.number, column=line.column))
         text += line.text
     return text, segments
