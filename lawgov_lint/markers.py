@@ -27,7 +27,7 @@ MARKER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 # The level each marker kind has in GB/T 9704 (the expected nesting).
-STANDARD_LEVEL = {"part": 1, "cn_dun": 1, "cn_paren": 2, "num_dot": 3, "num_dun": 3, "num_paren": 4, "circled": 5}
+STANDARD_LEVEL = {"part": 0, "cn_dun": 1, "cn_paren": 2, "num_dot": 3, "num_dun": 3, "num_paren": 4, "circled": 5}
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import FIXTURES, lint_text, report
+from helpers import AS_OF, FIXTURES, lint_text, report
 from lawgov_lint.checks.format import marker_text
-from lawgov_lint.engine import Options, lint_path
+from lawgov_lint.engine import Options, lint_document, lint_path
+from lawgov_lint.loaders.text import load_text
 from test_terms import check_case, family_cases
 
 
@@ -130,3 +131,136 @@ def test_seed_f002_messages():
     assert (f.location.line, f.location.column, f.severity) == (30, 1, "warning")
     zx = lint_path(FIXTURES / "zhaoxiang-2023.txt", Options())
     assert any("“1.” then “2、”" in f.message for f in zx.findings if f.code == "F002")
+
+
+# ---------------------------------------------------------------- red-team round: 第X部分, 文号 position, Markdown
+
+def test_f002_part_headings_nest_the_cn_dun_level():
+    """第一部分 → 一、 → （一）: 一、 is the second level, numbered within its part (restart or run-on)."""
+    text = report("""2024年，本局法治政府建设稳步推进。
+第一部分 主要举措和成效
+一、完善依法决策机制
+（一）严格合法性审核
+（二）规范重大行政决策程序
+二、规范行政执法行为
+第二部分 存在的不足和原因
+一、基层执法力量不足
+第三部分 下一年度工作安排
+持续推进严格规范公正文明执法。""")
+    assert f_findings(text) == []
+    # a gap among the parts themselves is still an error at level 1
+    [f] = f_findings(text.replace("第三部分", "第四部分"))
+    assert (f.code, f.severity, f.excerpt, f.suggestion) == ("F002", "error", "第四部分", "第三部分")
+    # a duplicate 二、 under a part is an error at level 2
+    [f] = f_findings(text.replace("二、规范行政执法行为", "二、规范行政执法行为\n二、加强行政复议工作"))
+    assert (f.excerpt, f.suggestion, f.severity) == ("二、", "三、", "error")
+    assert "level 2" in f.message
+
+
+def test_f002_part_repro_shape_without_findings():
+    """The red-team report shape: 第一部分 with 一、二、 under it, later parts with 一是 enumerations."""
+    text = """某某区2023年度法治政府建设情况报告
+2023年，某某区扎实推进法治政府建设。现将有关情况报告如下：
+第一部分 2023年度推进法治政府建设的主要举措和成效
+一、强化组织领导
+区政府全年召开常务会议学法6次。
+二、规范行政执法
+全区受理行政复议案件120件。
+第二部分 存在的不足和原因
+一是基层执法力量不足。主要原因是编制保障不够。
+第三部分 党政主要负责人履行推进法治建设第一责任人职责情况
+区长在年终述职中专题述法。
+"""
+    assert f_findings(text) == []
+
+
+COVER = """江北区公安分局文件
+{number}
+江北区公安分局关于印发《江北区公安分局2025年度法治政府建设情况报告》的通知
+各派出所，分局各部门：
+现将报告印发给你们，请结合实际认真贯彻落实。
+江北区公安分局2025年度法治政府建设情况报告
+2025年，分局深入推进法治公安建设。
+"""
+
+
+@pytest.mark.parametrize("number,excerpt,suggestion,why", [
+    ("江公发〔26〕3号", "〔26〕3号", "〔2026〕3号", "a two-digit year"),
+    ("江公发2026年3号", "2026年3号", "〔2026〕3号", "“2026年” instead of in brackets"),
+    ("江公发〔2026〕3", "〔2026〕3", "〔2026〕3号", "no “号”"),
+    ("江公发（26）03", "（26）03", "〔2026〕3号", "round brackets"),
+    ("江公发〔26〕3号　　签发人：陈立", "〔26〕3号", "〔2026〕3号", "a two-digit year"),
+])
+def test_f001_malformed_number_below_the_masthead(number, excerpt, suggestion, why):
+    [f] = f_findings(COVER.format(number=number))
+    assert (f.code, f.severity, f.excerpt, f.suggestion) == ("F001", "error", excerpt, suggestion)
+    assert f.location.line == 2 and why in f.message and "covering document" in f.message
+
+
+@pytest.mark.parametrize("number", [
+    "江公发〔2026〕3号", "江公发〔2026〕3号　　签发人：陈立", "国务院令第722号", "（2025）沪0118行初12号",
+    "公安部公告2025年第3号", "第3号公告", "江公发263号", "联系电话62781234", "江北区2026年1月",
+])
+def test_f001_what_is_not_a_malformed_number(number):
+    assert [f for f in f_findings(COVER.format(number=number)) if f.code == "F001"] == []
+
+
+def test_f001_lenient_forms_only_in_the_number_position():
+    """In running text of the cover, 2026年3号 (a date) and 〔2026〕3 are left alone."""
+    doc = COVER.format(number="江公发〔2026〕3号").replace(
+        "现将报告印发给你们", "分局于2026年3号召开会议，会议纪要见江公纪〔2026〕3\n现将报告印发给你们")
+    assert f_findings(doc) == []
+
+
+def test_f001_malformed_preamble_number_is_the_reports_own():
+    doc = "江司〔2025〕12\n江北区司法局2024年法治政府建设情况报告\n2024年，我局深入推进依法行政。\n"
+    [f] = f_findings(doc)
+    assert (f.excerpt, f.suggestion) == ("〔2025〕12", "〔2025〕12号")
+    assert not f.message.startswith("the covering document")
+
+
+def md_findings(text: str, code: str = "F004"):
+    doc = load_text("case.md", text.encode("utf-8"), fmt="md")
+    return [f for f in lint_document(doc, Options(as_of=AS_OF)).findings if f.code == code]
+
+
+MD = """# 江北区2024年度法治政府建设情况报告
+
+2024年，江北区深入学习贯彻习近平法治思想，扎实推进法治政府建设。
+
+一、主要举措和成效
+
+全区受理行政复议案件120件。{line}
+
+二、存在的不足和原因
+
+基层执法力量不足。
+"""
+
+
+@pytest.mark.parametrize("line", [
+    "**重点推进行政执法规范化建设**。",
+    "全年*新增*公共法律服务站点12个，__实现村居全覆盖__。",
+    "***坚持依法决策***，重大行政决策事项全部经过合法性审核。",
+    "**人民群众满意度**持续提升。",
+    "群众反映的问题**件件有回音**",
+    "\n***\n",
+])
+def test_f004_markdown_emphasis_is_markup(line):
+    assert md_findings(MD.format(line=line)) == []
+
+
+@pytest.mark.parametrize("line,excerpts", [
+    ("全年共培训行政执法人员**人次。", ["**"]),
+    ("全年受理**件，办结**件。", ["**", "**"]),
+    ("全年共办理法律援助案件____件。", ["____"]),
+    ("全年开展普法活动XX场，**重点推进**执法公示。", ["XX"]),
+])
+def test_f004_markdown_placeholders_are_still_found(line, excerpts):
+    assert [f.excerpt for f in md_findings(MD.format(line=line))] == excerpts
+
+
+def test_f004_bold_markers_in_plain_text_are_still_residue():
+    found = [f for f in lint_text(report("全区受理行政复议案件120件。**重点推进行政执法规范化建设**。")).findings
+             if f.code == "F004"]
+    assert [f.excerpt for f in found] == ["**", "**"]

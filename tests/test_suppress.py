@@ -21,9 +21,9 @@ from helpers import AS_OF, COMPLETE, FIXTURES
 
 # COMPLETE with two partial-period paragraphs (D004 each) and without 述法 (M001, on the title)
 BODY_1 = "全年审查重大行政决策事项8件，办理行政复议案件12件，行政机关负责人出庭应诉率100%。"
-BODY_2 = "持续推进严格规范公正文明执法。"
+BODY_2 = "无。"  # section 五 (a partial period in the plan section would be next year's)
 PARTIAL_1 = "截至10月底，审查重大行政决策事项8件，办理行政复议案件12件。"
-PARTIAL_2 = "1-11月，持续推进严格规范公正文明执法。"
+PARTIAL_2 = "1-11月，查处各类违法案件35件。"
 REPORT = (COMPLETE.replace(BODY_1, PARTIAL_1).replace(BODY_2, PARTIAL_2)
           .replace("在县委全面依法治县委员会会议上专题述法", "在会上述职"))
 IGNORE = "<!-- lawgov-lint: ignore[{}] -->"
@@ -237,7 +237,7 @@ def _docx(comments: list[tuple[str, str]], with_table: bool = True) -> tuple[byt
         t = d.add_table(rows=2, cols=2)
         t.cell(0, 0).paragraphs[0].add_run("指标")
         t.cell(0, 1).paragraphs[0].add_run("数量")
-        t.cell(1, 0).paragraphs[0].add_run("1-11月案件")
+        t.cell(1, 0).paragraphs[0].add_run("1-11月案件35件")
         cell = t.cell(1, 0).paragraphs[0]
         d.add_paragraph("附：数据截至2024年12月31日。")
     d.add_comment(paras["县委、县"].runs, text="请核实主送机关", author="审核人")  # not a directive
@@ -256,7 +256,7 @@ def test_read_docx_suppressions_counts_blocks_like_the_loader():
     doc = load_docx("r.docx", data)
     assert [s.codes for s in sups] == [("D004",), ("D004", "D005"), ("M001",)]
     assert doc.blocks[sups[0].block].text == PARTIAL_1 and sups[0].line == sups[0].block + 1
-    assert doc.blocks[sups[1].block].text == "1-11月案件" and doc.blocks[sups[1].block].table == 1
+    assert doc.blocks[sups[1].block].text == "1-11月案件35件" and doc.blocks[sups[1].block].table == 1
     assert sups[2].file_level and sups[2].block is None
 
 
@@ -267,7 +267,7 @@ def test_docx_suppressions_applied_by_the_engine():
     doc.suppressions = read_docx_suppressions(data)
     r = lint_document(doc, Options(as_of=AS_OF))
     got = [(f.code, f.location.block) for f in r.findings]
-    cell = next(b.index for b in doc.blocks if b.text == "1-11月案件")
+    cell = next(b.index for b in doc.blocks if b.text == "1-11月案件35件")
     para2 = next(b.index for b in doc.blocks if b.text == PARTIAL_2)
     assert ("D004", para2) in got
     assert not any(c == "D004" and b in (cell, next(b.index for b in doc.blocks if b.text == PARTIAL_1)) for c, b in got)

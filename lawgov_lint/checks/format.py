@@ -52,10 +52,12 @@ DOC_NUMBER_ANY = re.compile(
     rf"(?<=[\u4e00-\u9fff])\s*(?:(?P<ob>{_OB})\s*(?P<year>\d{{4}}|\d{{2}})\s*(?P<cb>{_CB}?)"
     rf"|(?P<year2>\d{{4}})\s*(?P<cb2>{_CB}))\s*(?P<di>第?)\s*(?P<num>\d{{1,4}})\s*号{_NOT_AFTER}"
 )
-# a 文号 line (cover, preamble): brackets may be missing altogether
+# a 文号 line (cover, preamble): the whole line is the 文号 (maybe followed by 签发人). Brackets may
+# be missing altogether; in the 文号 position (below the 版头, above a title) also a two-digit year,
+# ``2026年3号`` and a lost 号 (see _in_number_position).
 DOC_NUMBER_LINE = re.compile(
-    rf"^(?P<org>[\u4e00-\u9fff]{{1,12}}?)\s*(?P<ob>{_OB}?)\s*(?P<year>\d{{4}})\s*(?P<cb>{_CB}?)\s*(?P<di>第?)"
-    rf"\s*(?P<num>\d{{1,4}})\s*号"
+    rf"^(?P<org>[\u4e00-\u9fff]{{1,12}}?)\s*(?P<ob>{_OB}?)\s*(?P<year>\d{{4}}|\d{{2}})\s*(?P<nian>年?)\s*"
+    rf"(?P<cb>{_CB}?)\s*(?P<di>第?)\s*(?P<num>\d{{1,4}})\s*(?P<hao>号?)"
 )
 _BRACKET_NAMES = {"〔": "六角", "〕": "六角", "[": "square", "［": "square", "]": "square", "］": "square", "【": "lenticular",
                   "】": "lenticular", "(": "round", "（": "round", ")": "round", "）": "round",
@@ -63,11 +65,16 @@ _BRACKET_NAMES = {"〔": "六角", "〕": "六角", "[": "square", "［": "squar
                   "｝": "curly", "<": "angle", "〈": "angle", ">": "angle", "〉": "angle"}
 
 
-def _judge_number(ob: str, year: str, cb: str, di: str, num: str) -> list[str]:
+def _judge_number(ob: str, year: str, cb: str, di: str, num: str, nian: str = "", hao: str = "号") -> list[str]:
     """What is wrong with a 文号's year and serial (empty list when it is right)."""
     wrong = []
+    if nian and not ob and not cb:
+        wrong.append(f"the year is written “{year}年” instead of in brackets")
+    elif nian:
+        wrong.append("“年” after the year")
     if not ob and not cb:
-        wrong.append("the year has no brackets")
+        if not nian:
+            wrong.append("the year has no brackets")
     elif not ob or not cb:
         wrong.append("a bracket of the year is lost")
     if ob and cb and _BRACKET_NAMES.get(ob, ob) != _BRACKET_NAMES.get(cb, cb) and "〔" in ob + cb:
@@ -81,6 +88,8 @@ def _judge_number(ob: str, year: str, cb: str, di: str, num: str) -> list[str]:
         wrong.append("“第” before the serial number")
     if len(num) > 1 and num.startswith("0"):
         wrong.append("a leading 0 in the serial number")
+    if not hao:
+        wrong.append("no “号” after the serial number")
     return wrong
 
 
@@ -95,16 +104,39 @@ def _number_hit(ctx, i: int, s: int, e: int, wrong: list[str], year: str, num: s
                    _fixed_number(year, num))
 
 
+_TITLE_LIKE = re.compile(r"关于|(?:通知|请示|报告|函|意见|决定)$")
+
+
+def _in_number_position(rep, j: int, lo: int) -> bool:
+    """Block j (a short line) sits where a 发文字号 goes: the first line, right below the 版头
+    (``…文件``), or right above a title (the report's, or a cover's ``关于…的通知``)."""
+    if j == lo:
+        return True
+    if j - 1 >= 0 and rep.norm[j - 1].text.strip().endswith("文件"):
+        return True
+    if rep.title_blocks and j + 1 == rep.title_blocks[0]:
+        return True
+    if j + 1 < len(rep.norm):
+        nxt = rep.norm[j + 1].text.strip()
+        return len(nxt) <= 80 and bool(_TITLE_LIKE.search(nxt))
+    return False
+
+
 @check("F001")
 def document_number(ctx) -> Iterator[Hit]:
     rep = ctx.report
     conf = ctx.packs["format"].get("document_number", {})
     limit = conf.get("cover_blocks", 12)
+    own_numbering = tuple(conf.get("own_numbering", ["公告", "通告", "令"]))
     first_title = rep.title_blocks[0] if rep.title_blocks else rep.start
-    lines = [(j, "the covering document's ") for j in rep.cover_blocks[:limit]]
-    lines += [(j, "") for j in range(rep.start, first_title)]
+    cover = rep.cover_blocks[:limit]
+    # a 文号 line right above the report's title is the report's own, even when the structure
+    # parser (which needs a well-formed 文号) left it outside the report proper
+    lines = [(j, "" if j + 1 == first_title else "the covering document's ", cover[0] if cover else 0)
+             for j in cover]
+    lines += [(j, "", rep.start) for j in range(rep.start, first_title)]
     done: set[int] = set()
-    for j, whose in lines:
+    for j, whose, lo in lines:
         t = rep.norm[j].text
         stripped = t.strip()
         if len(stripped) > 40 or not stripped:
@@ -115,12 +147,28 @@ def document_number(ctx) -> Iterator[Hit]:
         rest = stripped[m.end():].strip()
         if rest and not rest.startswith("签发人"):
             continue
+        ob, year, cb, nian, hao = m.group("ob"), m.group("year"), m.group("cb"), m.group("nian"), m.group("hao")
+        lenient = len(year) == 2 or nian or not hao
+        if lenient:
+            if len(year) == 2 and not (ob or cb):
+                continue  # 区司发245号: no telling the year from the serial
+            if not hao and not (ob and cb):
+                continue  # 电话12345678: without 号 only a bracketed year makes a 文号
+            if nian and (m.group("di") or not hao):
+                continue  # 公告2024年第3号: a 公告's own numbering
+            if len(year) == 4 and not 1949 <= int(year) <= 2099:
+                continue
+            if m.group("org").endswith(own_numbering):
+                continue  # 公告 and 令 have their own numbering (公安部公告2025年第3号, 司法部令第5号)
+            if not _in_number_position(rep, j, lo):
+                continue
         off = t.find(stripped)
-        wrong = _judge_number(m.group("ob"), m.group("year"), m.group("cb"), m.group("di"), m.group("num"))
+        wrong = _judge_number(ob, year, cb, m.group("di"), m.group("num"), nian, hao)
         done.add(j)
         if wrong:
-            s = off + (m.start("ob") if m.group("ob") else m.start("year"))
-            yield _number_hit(ctx, j, s, off + m.end(), wrong, m.group("year"), m.group("num"), whose)
+            s = off + (m.start("ob") if ob else m.start("year"))
+            e = off + (m.end("hao") if hao else m.end("num"))
+            yield _number_hit(ctx, j, s, e, wrong, year, m.group("num"), whose)
     titles = set(rep.title_blocks)
     for i in rep.body_range():
         if i in done or i in titles:
@@ -172,15 +220,36 @@ def _missed_between(ctx, a: int, b: int, kind: str, numbers: set[int]) -> bool:
 
 
 def _effective_tree(heads) -> tuple[list[int | None], list[int]]:
-    """Parents and levels of the headings, with one repair: a heading never nests under a heading
-    with the same marker kind (``2、`` after a top-level ``1、`` is its sibling, not its child)."""
+    """Parents and levels of the headings, with three repairs:
+
+    * a heading never nests under a heading with the same marker kind (``2、`` after a top-level
+      ``1、`` is its sibling, not its child);
+    * a heading with the wrong marker type that continues its parent's numbering is the parent's
+      sibling (``一、 二、 3、 四、``: ``3、`` is a mis-marked ``三、``, not a child of ``二、``) — when it is
+      the parent's first child and the next heading of the parent's type continues after it;
+    * ``第X部分`` is a level above ``一、`` (第一部分 → 一、 → （一） → 1. → （1）): a numbered heading
+      left at the top level after a top-level ``第X部分`` heading is that part's child. The structure
+      parser ranks ``part`` and ``cn_dun`` alike, which would make 一、二、 siblings of 第一部分.
+    """
     parent: list[int | None] = []
     level: list[int] = []
+    last_part: int | None = None
     for k, h in enumerate(heads):
         p = h.parent
         while (p is not None and h.marker is not None and heads[p].marker is not None
                and heads[p].marker.kind == h.marker.kind):
             p = parent[p]
+        if (p is not None and h.marker is not None and heads[p].marker is not None and h.marker.kind != "part"
+                and h.marker.number == heads[p].marker.number + 1 and p not in parent[p + 1:]):
+            nxt = next((n for n in range(k + 1, len(heads)) if heads[n].marker is not None
+                        and heads[n].marker.kind == heads[p].marker.kind), None)
+            if (nxt is not None and heads[nxt].marker.number == h.marker.number + 1
+                    and heads[nxt].parent == heads[p].parent):
+                p = parent[p]
+        if p is None and (h.marker is None or h.marker.kind == "part"):
+            last_part = k if h.marker is not None else None  # an unmarked top-level heading closes the part
+        elif p is None and last_part is not None:
+            p = last_part
         parent.append(p)
         level.append(1 if p is None else level[p] + 1)
     return parent, level
@@ -372,6 +441,50 @@ _DATE_NEAR = re.compile(r"^[年月日号]")
 _UNITS = "件次人个项家场起户名条份批期篇所处%％万亿元余"
 
 
+_MD_BREAK = re.compile(r"^\s{0,3}([*_\-])(?:\s*\1){2,}\s*$")
+_MD_RUN = re.compile(r"(?<!\\)(\*+|_+)")
+
+
+def _md_punct(c: str) -> bool:
+    import unicodedata
+
+    return unicodedata.category(c)[:1] in "PS"
+
+
+def markdown_emphasis(text: str) -> set[int]:
+    """Positions of ``*``/``_`` that are Markdown emphasis delimiters (``**粗体**``, ``*斜体*``,
+    ``__粗体__``): runs of one to three that can open and close by CommonMark's flanking rules,
+    paired with a later run of the same character. Not markup: an unpaired run (``共**件``), a
+    longer run (``____件``), a pair that stands where figures go (``受理**件，办结**件``).
+    CommonMark's rule against intraword ``_`` is not applied: Chinese has no spaces between words."""
+    runs = []
+    for m in _MD_RUN.finditer(text):
+        s, e = m.span()
+        if e - s > 3:
+            continue
+        before = text[s - 1] if s > 0 else " "
+        after = text[e] if e < len(text) else " "
+        ws_b, ws_a = before.isspace(), after.isspace()
+        left = not ws_a and (not _md_punct(after) or ws_b or _md_punct(before))
+        right = not ws_b and (not _md_punct(before) or ws_a or _md_punct(after))
+        runs.append((s, e, m.group(1)[0], left, right))
+    marks: set[int] = set()
+    openers: list[tuple[int, int, str]] = []
+    for s, e, ch, can_open, can_close in runs:
+        k = next((k for k in range(len(openers) - 1, -1, -1) if openers[k][2] == ch), None) if can_close else None
+        if k is not None:
+            os_, oe, _ = openers[k]
+            del openers[k:]
+            if oe < len(text) and e < len(text) and text[oe] in _UNITS and text[e] in _UNITS:
+                continue  # 受理**件，办结**件: two blanks before units, not bold
+            n = min(oe - os_, e - s)
+            marks.update(range(oe - n, oe))
+            marks.update(range(s, s + n))
+        elif can_open:
+            openers.append((s, e, ch))
+    return marks
+
+
 @check("F004")
 def placeholder(ctx) -> Iterator[Hit]:
     rep = ctx.report
@@ -383,12 +496,20 @@ def placeholder(ctx) -> Iterator[Hit]:
         pats.append(re.compile(conf["empty"]))
     anonymised = tuple(conf.get("anonymised_before", []))
     surnames = conf.get("surnames", "")
+    markdown = ctx.doc.format == "md"
     for i in rep.body_range():
         t = rep.norm[i].text
+        markup: set[int] = set()
+        if markdown:
+            if _MD_BREAK.match(t):
+                continue  # a thematic break (*** or ___)
+            markup = markdown_emphasis(t)  # in Markdown, **粗体** is markup, not template residue
         found: list[tuple[int, int]] = []
         for p in pats:
             for m in p.finditer(t):
                 s, e = m.span()
+                if markup and all(k in markup for k in range(s, e)):
+                    continue
                 if _DATE_NEAR.match(t[e:e + 1]) or (s > 0 and t[s - 1] in "年月") or re.match(r"\d", t[e:e + 1]):
                     continue  # a date or a number: D002's, or not a placeholder
                 if t.startswith(anonymised, e) or (s > 0 and t[s - 1] in surnames and t[e:e + 1] not in _UNITS):
