@@ -10,7 +10,7 @@ import docx
 import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls
+from docx.oxml.ns import nsdecls, qn
 
 from lawgov_lint.document import LoadError
 from lawgov_lint.loaders import load
@@ -156,6 +156,161 @@ def test_alignment_direct_and_from_style():
     p.alignment = WD_ALIGN_PARAGRAPH.LEFT
 
     assert [b.align for b in _load(d).blocks] == ["center", None, "right", None]
+
+
+# --------------------------------------------------------------------------- automatic numbering
+
+REPORT_LEVELS = ('<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+                 '<w:lvlText w:val="%1、"/></w:lvl>'
+                 '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+                 '<w:lvlText w:val="（%2）"/></w:lvl>'
+                 '<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+                 '<w:lvlText w:val="%3."/></w:lvl>')
+
+
+def _numbering(d, abstract_id: int, levels: str, nums: dict[int, str] | None = None) -> None:
+    """Add an abstract list definition and the w:num instances using it (numId → extra XML)."""
+    root = d.part.numbering_part.element
+    root.insert(0, parse_xml(f'<w:abstractNum {W} w:abstractNumId="{abstract_id}">'
+                             f'<w:multiLevelType w:val="multilevel"/>{levels}</w:abstractNum>'))
+    for num_id, extra in (nums or {abstract_id: ""}).items():
+        root.append(parse_xml(f'<w:num {W} w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/>'
+                              f'{extra}</w:num>'))
+
+
+def _numbered(d, text: str, num_id: int, ilvl: int | None = 0, style: str | None = None) -> None:
+    ppr = f'<w:pStyle w:val="{style}"/>' if style else ""
+    if num_id is not None:
+        ilvl_xml = f'<w:ilvl w:val="{ilvl}"/>' if ilvl is not None else ""
+        ppr += f'<w:numPr>{ilvl_xml}<w:numId w:val="{num_id}"/></w:numPr>'
+    _append_xml(d, f'<w:p {W}><w:pPr>{ppr}</w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>')
+
+
+def test_auto_numbered_headings_get_the_label_word_draws():
+    d = docx.Document()
+    _numbering(d, 90, REPORT_LEVELS)
+    d.add_paragraph("2023年法治政府建设情况报告")
+    outline = [(0, "主要举措和成效"), (1, "加强组织领导"), (2, "健全工作机制。"), (2, "抓好学法用法。"),
+               (None, "正文段落，没有编号。"), (1, "依法全面履行职能"), (2, "深化改革。"),
+               (0, "存在的不足和原因"), (1, "基层执法力量不足"), (2, "编制保障不够。"), (0, "主要安排")]
+    for ilvl, text in outline:
+        _numbered(d, text, 90 if ilvl is not None else None, ilvl)
+
+    doc = _load(d)
+
+    assert [(b.label, b.text) for b in doc.blocks] == [
+        (None, "2023年法治政府建设情况报告"),
+        ("一、", "主要举措和成效"), ("（一）", "加强组织领导"), ("1.", "健全工作机制。"), ("2.", "抓好学法用法。"),
+        (None, "正文段落，没有编号。"), ("（二）", "依法全面履行职能"), ("1.", "深化改革。"),
+        ("二、", "存在的不足和原因"), ("（一）", "基层执法力量不足"), ("1.", "编制保障不够。"),
+        ("三、", "主要安排"),
+    ]
+
+
+def test_numbering_counts_past_ten_in_chinese_and_counts_empty_items():
+    d = docx.Document()
+    _numbering(d, 90, REPORT_LEVELS)
+    _numbered(d, "", 90)  # an empty numbered paragraph: no block, but Word gives it 一、
+    for n in range(2, 13):
+        _numbered(d, f"第{n}项", 90)
+    assert [b.label for b in _load(d).blocks] == ["二、", "三、", "四、", "五、", "六、", "七、", "八、", "九、", "十、",
+                                                "十一、", "十二、"]
+
+
+def test_numbering_start_restart_and_start_override():
+    d = docx.Document()
+    levels = ('<w:lvl w:ilvl="0"><w:start w:val="3"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>'
+              '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2"/>'
+              '<w:lvlRestart w:val="0"/></w:lvl>'  # never restarts
+              '<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="(%1-%3)"/>'
+              '<w:isLgl/></w:lvl>')  # legal numbering: every number decimal
+    _numbering(d, 91, levels, {91: "", 92: "",  # 92 shares the counters of 91
+                               93: '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride>'})
+    _numbered(d, "甲", 91, 0)
+    _numbered(d, "乙", 91, 1)
+    _numbered(d, "丙", 92, 0)
+    _numbered(d, "丁", 92, 1)
+    _numbered(d, "戊", 93, 0)  # a list of its own, from 一
+    _numbered(d, "己", 93, 2)
+    assert [b.label for b in _load(d).blocks] == ["三、", "三.1", "四、", "四.2", "一、", "(1-1)"]
+
+
+def test_numbering_inherited_from_a_paragraph_style():
+    d = docx.Document()
+    levels = REPORT_LEVELS.replace('<w:lvl w:ilvl="1"><w:start w:val="1"/>',
+                                   '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:pStyle w:val="ReportH2"/>')
+    _numbering(d, 94, levels)
+    h1 = d.styles.add_style("报告一级标题", docx.enum.style.WD_STYLE_TYPE.PARAGRAPH)
+    h1.element.get_or_add_pPr().append(parse_xml(f'<w:numPr {W}><w:numId w:val="94"/></w:numPr>'))
+    h2 = d.styles.add_style("报告二级标题", docx.enum.style.WD_STYLE_TYPE.PARAGRAPH)
+    h2.element.set(qn("w:styleId"), "ReportH2")
+    h2.element.get_or_add_pPr().append(parse_xml(f'<w:numPr {W}><w:ilvl w:val="1"/><w:numId w:val="94"/></w:numPr>'))
+    h1_child = d.styles.add_style("报告一级标题（加粗）", docx.enum.style.WD_STYLE_TYPE.PARAGRAPH)
+    h1_child.base_style = h1
+    d.add_paragraph("主要举措和成效", style=h1)
+    d.add_paragraph("加强组织领导", style=h2)  # level 2, named by the style and the level: （一）
+    d.add_paragraph("存在的不足", style=h1_child)  # through basedOn
+    _numbered(d, "不再编号", 0, None, style=h1.style_id)  # numId 0 switches the style's numbering off
+    d.add_paragraph("主要安排", style=h1)
+
+    labels = [(b.label, b.text) for b in _load(d).blocks]
+
+    assert labels == [("一、", "主要举措和成效"), ("（一）", "加强组织领导"), ("二、", "存在的不足"),
+                      (None, "不再编号"), ("三、", "主要安排")]
+
+
+def test_bullets_and_plain_paragraphs_get_no_label():
+    d = docx.Document()
+    _numbering(d, 95, '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/>'
+                      '<w:lvlText w:val=""/></w:lvl>')
+    _numbered(d, "要点一", 95)
+    _numbered(d, "要点二", 95)
+    d.add_paragraph("项目符号", style="List Bullet")  # the template's own bullet style
+    d.add_paragraph("普通段落")
+    d.add_paragraph("编号", style="List Number")
+    assert [b.label for b in _load(d).blocks] == [None, None, None, None, "1."]
+
+
+def test_numbered_paragraph_in_a_table_cell():
+    d = docx.Document()
+    _numbering(d, 96, REPORT_LEVELS)
+    _numbered(d, "正文前的标题", 96)
+    cell = d.add_table(rows=1, cols=1).cell(0, 0)
+    cell._tc.remove(cell.paragraphs[0]._p)
+    cell._tc.append(parse_xml(f'<w:p {W}><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="96"/></w:numPr>'
+                              '</w:pPr><w:r><w:t>表格里的标题</w:t></w:r></w:p>'))
+    _numbered(d, "表格后的标题", 96)
+    assert [(b.label, b.table) for b in _load(d).blocks] == [("一、", None), ("二、", 1), ("三、", None)]
+
+
+@pytest.mark.parametrize(("n", "fmt", "shown"), [
+    (1, "chineseCounting", "一"), (10, "chineseCounting", "十"), (11, "chineseCounting", "十一"),
+    (20, "chineseCounting", "二十"), (21, "chineseCounting", "二十一"), (99, "chineseCounting", "九十九"),
+    (100, "chineseCountingThousand", "一百"), (101, "chineseCountingThousand", "一百零一"),
+    (110, "chineseCountingThousand", "一百一十"), (12, "chineseCountingThousand", "十二"),
+    (3, "ideographTraditional", "丙"), (2, "chineseLegalSimplified", "贰"), (3, "decimalEnclosedCircle", "③"),
+    (7, "decimalFullWidth", "７"), (4, "upperRoman", "IV"), (28, "lowerLetter", "bb"), (5, "decimal", "5"),
+    (5, "someFutureFormat", "5"), (5, "none", ""),
+])
+def test_number_formats(n, fmt, shown):
+    from lawgov_lint.loaders.docx import _format_number
+
+    assert _format_number(n, fmt) == shown
+
+
+def test_auto_numbered_repro_headings():
+    # headings in style List Paragraph numbered 一、… by numPr, with no marker in their text
+    d = docx.Document()
+    _numbering(d, 90, REPORT_LEVELS)
+    d.add_paragraph("某某区2023年度法治政府建设情况报告")
+    for text in ("主要举措和成效", "存在的不足和原因", "党政主要负责人履行推进法治建设第一责任人职责情况"):
+        p = d.add_paragraph(text, style="List Paragraph")
+        p._p.get_or_add_pPr().append(parse_xml(f'<w:numPr {W}><w:ilvl w:val="0"/><w:numId w:val="90"/></w:numPr>'))
+        d.add_paragraph("正文。")
+    doc = _load(d)
+    assert [(b.label, b.text) for b in doc.blocks if b.label] == [
+        ("一、", "主要举措和成效"), ("二、", "存在的不足和原因"), ("三、", "党政主要负责人履行推进法治建设第一责任人职责情况")]
+    assert all(b.style == "List Paragraph" for b in doc.blocks if b.label)
 
 
 # --------------------------------------------------------------------------- paragraph text
@@ -342,3 +497,9 @@ def test_anting_fixture_incomplete_date_kept_verbatim():
     date = [b for b in doc.blocks if b.text.startswith("2024年1月")]
     assert [(b.text, b.align) for b in date] == [("2024年1月  日", "right")]
     assert [b.text[:2] for b in doc.blocks if b.heading_level == 1] == ["1、", "二、", "三、", "四、"]
+
+
+@pytest.mark.parametrize("name", ["anting-2023", "miaohang-2023", "qingpu-2023", "waigang-2022", "zhaoxiang-2023"])
+def test_fixtures_have_no_auto_numbering_labels(name):
+    doc = load_docx(f"{name}.docx", _fixture(f"{name}.docx"))
+    assert [b.label for b in doc.blocks if b.label is not None] == []

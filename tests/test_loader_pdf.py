@@ -34,8 +34,15 @@ TOP, BOTTOM = 740, 110  # baseline of the first / lowest body line
 PITCH = 28
 
 
-def _pdf(pages: list[list[tuple[float, float, float, str]]], encrypt_user_password: bytes | None = None) -> bytes:
-    """A PDF whose pages show (x, baseline y, font size, text) lines in STSong-Light (UCS-2)."""
+def _hex(text: str) -> str:
+    return f"<{text.encode('utf-16-be').hex()}>"
+
+
+def _pdf(pages: list[list[tuple[float, float, float, str] | str]], encrypt_user_password: bytes | None = None) -> bytes:
+    """A PDF whose pages show (x, baseline y, font size, text) lines in STSong-Light (UCS-2).
+
+    An item that is a string is copied into the content stream as it is (font /F1).
+    """
     objs: list[bytes] = []
 
     def add(body: bytes) -> int:
@@ -49,7 +56,8 @@ def _pdf(pages: list[list[tuple[float, float, float, str]]], encrypt_user_passwo
     pages_id = len(objs) + 1 + 2 * len(pages)
     kids = []
     for lines in pages:
-        ops = [f"BT /F1 {size} Tf {x} {y} Td <{text.encode('utf-16-be').hex()}> Tj ET" for x, y, size, text in lines]
+        ops = [item if isinstance(item, str) else f"BT /F1 {item[2]} Tf {item[0]} {item[1]} Td {_hex(item[3])} Tj ET"
+               for item in lines]
         stream = "\n".join(ops).encode()
         content = add(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream))
         kids.append(add(b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %d %d] /Resources << /Font << /F1 %d 0 R >> >> "
@@ -373,6 +381,85 @@ def test_lines_are_built_from_geometry_not_content_order():
     assert [s.page_line for s in doc.blocks[1].segments] == [2]
 
 
+def _interleaved(x: float, y: float, line: str, apart: str = "“”‘’", size: float = EM) -> str:
+    """Content-stream operators drawing ``line`` as LibreOffice does with a fallback font.
+
+    Two text objects: first the line without the ``apart`` characters, gaps
+    left where they go, then those characters as one object spaced out over
+    the line (all characters are 1 em wide).
+    """
+    ops = []
+    for keep in (lambda ch: ch not in apart, lambda ch: ch in apart):
+        drawn = [i for i, ch in enumerate(line) if keep(ch)]
+        if not drawn:
+            continue
+        parts = [_hex(line[drawn[0]])]
+        for prev, i in zip(drawn, drawn[1:]):
+            if i > prev + 1:
+                parts.append(str(-1000 * (i - prev - 1)))  # move right over the characters left out
+            parts.append(_hex(line[i]))
+        ops.append(f"BT /F1 {size} Tf {x + drawn[0] * size} {y} Td [{' '.join(parts)}] TJ ET")
+    return "\n".join(ops)
+
+
+def _stream_text(data: bytes) -> str:
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(data)
+    try:
+        return "".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
+    finally:
+        pdf.close()
+
+
+def test_characters_of_a_line_are_put_in_x_order():
+    # quotes drawn as a second text object spread over the line: pdfium gives them after the line
+    line1 = "深化“党建＋网格”工作机制，开展“法律明白人”培养"
+    line2 = "工程，培育“法律明白人”二百八十名。"
+    data = _pdf([[_interleaved(LEFT + 2 * EM, TOP, line1), _interleaved(LEFT, TOP - PITCH, line2)]])
+    assert "培养 “ ” “ ”" in _stream_text(data)  # the text layer in content-stream order
+
+    (block,) = load_pdf("t.pdf", data).blocks
+
+    assert block.text == line1 + line2
+    assert [(s.start, s.page_line) for s in block.segments] == [(0, 1), (len(line1), 2)]
+
+
+def test_a_short_jump_back_without_a_space_is_put_in_order():
+    # 法_新 drawn first with a gap, then ” in the gap: pdfium reads 法 新” (no space at the jump)
+    data = _pdf([[f"BT /F1 {EM} Tf {LEFT} {TOP} Td [{_hex('法')} -1000 {_hex('新')}] TJ ET",
+                  f"BT /F1 {EM} Tf {LEFT + EM} {TOP} Td {_hex('”')} Tj ET",
+                  f"BT /F1 {EM} Tf {LEFT + 3 * EM} {TOP} Td {_hex('媒体普法。')} Tj ET"]])
+    assert "新”" in _stream_text(data)
+    assert _texts(load_pdf("t.pdf", data)) == ["法”新媒体普法。"]
+
+
+def test_characters_drawn_after_the_next_line_go_back_into_their_line():
+    line = "全区培育法律明白人二百八十名，实现全覆盖。"
+    late = {4, 8}  # 法 and 人 are drawn last
+    page = [(LEFT + 2 * EM + i * EM, TOP, EM, ch) for i, ch in enumerate(line) if i not in late]
+    page.append((LEFT + 2 * EM, TOP - PITCH, EM, BODY2))
+    page += [(LEFT + 2 * EM + i * EM, TOP, EM, line[i]) for i in sorted(late)]
+    data = _pdf([page])
+    assert _stream_text(data).rstrip().endswith("法 人")
+
+    doc = load_pdf("t.pdf", data)
+
+    assert _texts(doc) == [line, BODY2]
+    assert doc.blocks[0].segments[0].page_line == 1
+
+
+def test_overprinted_characters_in_a_rebuilt_line_are_kept_once():
+    from lawgov_lint.loaders.pdf import _line_from_chars, _Piece
+
+    text = "法治政府 法治"
+    boxes = {0: 80, 1: 96, 2: 112, 3: 128, 5: 80.4, 6: 96.4}  # 法治 drawn again over itself
+    group = [_Piece("法治政府", 80, 144, 700, 716, 16, 0, 4, True), _Piece("法治", 80.4, 112.4, 700, 716, 16, 5, 7)]
+    line = _line_from_chars(group, text, lambda ti: ti, lambda ci: (boxes[ci], boxes[ci] + 16, 700, 716),
+                            lambda ci: ci == 4)
+    assert (line.text, line.x0, line.x1) == ("法治政府", 80, 144)
+
+
 # --------------------------------------------------------------------------- errors
 
 
@@ -502,6 +589,45 @@ def test_office_pdf_paragraphs_match_the_docx(office_pdf):
     assert doc.footers[:2] == ["— 1 —", "— 2 —"]
     crossing = [b for b in doc.blocks if len({s.page for s in b.segments}) == 2]
     assert crossing, "some paragraph should continue across a page break"
+
+
+QUOTED = ["党建＋网格＋调解", "法律明白人", "八五", "谁执法谁普法", "放管服", "首违不罚", "枫桥经验", "一网通办",
+          "门前三包", "双随机、一公开", "蓉城警法", "民主法治示范社区"]
+
+
+@pytest.fixture(scope="module")
+def office_quotes_pdf(tmp_path_factory):
+    """A .docx in python-docx's default fonts, full of curly quotes, printed to PDF by LibreOffice.
+
+    LibreOffice draws the quotes of a line in a fallback font as one text
+    object spread over the line, after (or before) the Chinese text.
+    """
+    if shutil.which("soffice") is None:
+        pytest.skip("LibreOffice (soffice) not installed")
+    import docx
+    from docx.shared import Pt
+
+    d = docx.Document()
+    paragraphs = ["一、推进法治政府建设的主要举措和成效"]
+    for n in range(24):  # the quotes land at different places of the lines, line ends included
+        a, b, c = QUOTED[n % 12], QUOTED[(n + 5) % 12], QUOTED[(n + 7) % 12]
+        paragraphs.append(f"{'依法' * (n % 7)}深化“{a}”工作机制，开展“{b}”培养工程，全区培育“{c}”{200 + n}名，"
+                          f"{'持续' * (n % 5)}推进“{a}”“{b}”建设，实现每个村（社区）全覆盖。")
+    paragraphs.append("二、存在的不足和原因")
+    for text in paragraphs:
+        d.add_paragraph(text).paragraph_format.first_line_indent = Pt(22)
+    root = tmp_path_factory.mktemp("office-quotes")
+    src = root / "quotes.docx"
+    d.save(src)
+    profile = (root / "lo-profile").as_uri()
+    subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(root), str(src)], check=True, capture_output=True, timeout=180)
+    return (root / "quotes.pdf").read_bytes(), paragraphs
+
+
+def test_office_pdf_curly_quotes_stay_in_place(office_quotes_pdf):
+    data, paragraphs = office_quotes_pdf
+    assert _texts(load_pdf("quotes.pdf", data)) == paragraphs
 
 
 # --------------------------------------------------------------------------- real fixtures
