@@ -60,7 +60,8 @@ def render_finding(console: Console, f: Finding, block_text: str | None) -> None
     console.print(head, soft_wrap=True, highlight=False)
     if block_text is not None:
         snippet, s, e = _snippet(f, block_text)
-        line = Text("   │ ", style="dim")
+        line = Text()
+        line.append("   │ ", style="dim")
         line.append(snippet[:s])
         line.append(snippet[s:e] or " ", style="reverse " + SEV_STYLE[f.severity] if console.color_system else "")
         line.append(snippet[e:])
@@ -69,11 +70,13 @@ def render_finding(console: Console, f: Finding, block_text: str | None) -> None
             console.print("   │ " + " " * _width(snippet[:s]) + "^" * max(1, _width(snippet[s:e])),
                           soft_wrap=True, highlight=False)
     elif f.excerpt:
-        line = Text("   │ ", style="dim")
+        line = Text()
+        line.append("   │ ", style="dim")
         line.append(f.excerpt.replace("\n", " "), style=SEV_STYLE[f.severity] if console.color_system else "")
         console.print(line, soft_wrap=True, highlight=False)
     if f.suggestion:
-        sug = Text("   = ", style="dim")
+        sug = Text()
+        sug.append("   = ", style="dim")
         sug.append("suggestion: ", style="bold green")
         sug.append(f.suggestion)
         console.print(sug, soft_wrap=True, highlight=False)
