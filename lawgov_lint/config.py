@@ -168,6 +168,10 @@ def load_config(path: str | Path, *, known: Callable[[str], bool] | None = None,
             for pattern, codes in value.items():
                 if not pattern.strip("!"):
                     raise bad(key, "empty glob pattern")
+                try:
+                    _glob_regex(pattern.lstrip("!"))
+                except re.error as e:
+                    raise bad(f"{key}.{pattern!r}", f"invalid glob ({e})") from None
                 cfg.per_file_ignores.append((pattern, selectors(f"{key}.{pattern!r}", codes)))
         elif key == "severity":
             if not isinstance(value, dict):

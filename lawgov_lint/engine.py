@@ -97,7 +97,7 @@ class FileResult:
     """The outcome for one input file (SPEC §7 FILE)."""
 
     path: str
-    format: str
+    format: str | None
     error: str | None = None
     report: Report | None = None
     findings: list[Finding] = field(default_factory=list)
@@ -176,19 +176,22 @@ def lint_document(doc: Document, options: Options, packs: Packs | None = None) -
     ctx = Context(rep, options, packs)
     findings: list[Finding] = []
     seen: set[tuple] = set()
+    failures: list[str] = []
     for chk in registry.CHECKS:
         if not any(is_selected(c, registry.RULES[c].name, options) for c in chk.codes):
             continue
         builtin = chk.fn.__module__.startswith("lawgov_lint.")
         try:
             hits = list(chk.fn(ctx))
+            for h in hits:
+                _check_hit(h, chk, doc)
+        except Exception as e:  # noqa: BLE001 - a failing check must not stop the other checks or files
             if not builtin:
-                for h in hits:
-                    _check_hit(h, chk, doc)
-        except Exception as e:
-            if builtin:
-                raise
-            return FileResult(doc.path, doc.format, error=_plugin_failure(chk, e), options=options)
+                return FileResult(doc.path, doc.format, error=_plugin_failure(chk, e), options=options)
+            why = " ".join(str(e).split())[:160]
+            failures.append(f"internal error in check {chk.fn.__name__} ({', '.join(chk.codes)}): "
+                            f"{type(e).__name__}{': ' + why if why else ''}; its findings are missing, please report it")
+            continue
         for h in hits:
             r = registry.RULES[h.code]
             if not is_selected(h.code, r.name, options):
@@ -216,7 +219,7 @@ def lint_document(doc: Document, options: Options, packs: Packs | None = None) -
     if doc.suppressions:
         findings = _suppress(doc, findings, options, packs, rep)
     findings.sort(key=lambda f: (f.location.block, f.location.line, *f.sort_key()[1:]))
-    result = FileResult(doc.path, doc.format, None, rep, findings, options=options)
+    result = FileResult(doc.path, doc.format, failures[0] if failures else None, rep, findings, options=options)
     try:
         from .facts.metrics import extract_metrics
     except ImportError:
@@ -227,7 +230,7 @@ def lint_document(doc: Document, options: Options, packs: Packs | None = None) -
 
 
 def _check_hit(h: registry.Hit, chk: registry.Check, doc: Document) -> None:
-    """A plugin's hit must name one of its check's codes and a range inside a block."""
+    """A hit must name one of its check's codes and a range inside a block (ValueError otherwise)."""
     if h.code not in chk.codes:
         raise ValueError(f"yielded {h.code}, not one of its codes {', '.join(chk.codes)}")
     if not (0 <= h.block < len(doc.blocks)) or not (0 <= h.start <= h.end <= len(doc.blocks[h.block].text)):
@@ -309,12 +312,22 @@ def lint_path(path: str | Path, options: Options, packs: Packs | None = None,
     from .loaders import Limits, load
 
     name = display_name or str(path)
-    fmt = Path(name).suffix.lower().lstrip(".") or "txt"
+    suffix = Path(name).suffix.lower().lstrip(".")
+    fmt = suffix if suffix in ("docx", "pdf", "txt", "md") else None
     try:
         doc = load(path, data=data, display_name=name, limits=Limits(**options.limits))
     except LoadError as e:
         return FileResult(name, fmt, error=str(e), options=options)
-    return lint_document(doc, options, packs)
+    except Exception as e:  # noqa: BLE001 - a loader bug is one line for this file, the batch goes on
+        return FileResult(name, fmt, error=f"internal error while reading: {type(e).__name__}: {str(e)[:160]}; "
+                          "please report it", options=options)
+    try:
+        return lint_document(doc, options, packs)
+    except PackError:
+        raise
+    except Exception as e:  # noqa: BLE001 - e.g. an invalid pattern in an extra rule pack
+        return FileResult(name, doc.format, error=f"internal error while linting: {type(e).__name__}: "
+                          f"{' '.join(str(e).split())[:160]}; please report it", options=options)
 
 
 __all__ = ["Options", "Selection", "Context", "FileResult", "lint_document", "lint_path", "PackError", "DEADLINE_PROFILES"]

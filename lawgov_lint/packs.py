@@ -57,6 +57,20 @@ def builtin_packs() -> dict[str, Any]:
     return packs
 
 
+_SEVERITIES = ("error", "warning", "info")
+
+
+def _validate_severities(data: dict[str, Any], label: str) -> None:
+    """Every ``[severity]`` table (top level or in a pack table) maps codes to a known severity."""
+    tables = [("severity", data["severity"])] if isinstance(data.get("severity"), dict) else []
+    tables += [(f"{k}.severity", v["severity"]) for k, v in data.items()
+               if isinstance(v, dict) and isinstance(v.get("severity"), dict)]
+    for where, table in tables:
+        for code, sev in table.items():
+            if sev not in _SEVERITIES:
+                raise PackError(f"{label}: [{where}] {code} = {sev!r}: must be one of {', '.join(_SEVERITIES)}")
+
+
 def load_packs(extra: list[str | Path] | tuple = ()) -> "Packs":
     """Built-in packs plus ``extra`` pack files merged on top.
 
@@ -73,6 +87,7 @@ def load_packs(extra: list[str | Path] | tuple = ()) -> "Packs":
         if not path.is_file():
             raise PackError(f"{p}: rule pack not found")
         data = _read(path, str(p))
+        _validate_severities(data, str(p))
         for key, value in data.items():
             if key in packs and isinstance(value, dict):
                 packs[key] = _merge(packs[key], value)
@@ -80,7 +95,20 @@ def load_packs(extra: list[str | Path] | tuple = ()) -> "Packs":
                 packs["severity"] = _merge(packs.get("severity", {}), value)
             else:
                 packs[path.stem] = _merge(packs.get(path.stem, {}), {key: value})
+    _validate_deadlines(packs.get("deadlines", {}), ", ".join(map(str, extra)) or "built-in packs")
     return Packs(packs)
+
+
+def _validate_deadlines(deadlines: dict[str, Any], label: str) -> None:
+    """Deadline tables hold a real month and day (``{month = 3, day = 1}``)."""
+    import datetime as dt
+
+    for group in ("submission", "publication"):
+        for name, d in (deadlines.get(group) or {}).items():
+            try:
+                dt.date(2001, int(d["month"]), int(d["day"]))
+            except (KeyError, TypeError, ValueError):
+                raise PackError(f"{label}: [deadlines.{group}.{name}] must have a valid month and day (got {d!r})") from None
 
 
 class Packs:

@@ -27,7 +27,8 @@ def _child(fn: Callable[[Any], FileResult], task: Any, conn) -> None:
 def _name(task: Any) -> tuple[str, str]:
     path, _options, _data, display, *_ = task
     name = display or str(path)
-    return name, (name.rsplit(".", 1)[-1].lower() if "." in name else "txt")
+    suffix = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    return name, (suffix if suffix in ("docx", "pdf", "txt", "md") else None)
 
 
 def run_with_timeout(tasks: list, fn: Callable[[Any], FileResult], jobs: int, timeout: float) -> list[FileResult]:

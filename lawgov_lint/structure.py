@@ -598,13 +598,20 @@ def parse_elements(rep: Report) -> None:
                 break
 
 
-def opening_year(text: str) -> int | None:
-    """The year an opening sentence starts with (``2023年，…`` / ``2023年是…``), if any."""
+def opening_year_span(text: str) -> tuple[int, int, int] | None:
+    """``(year, start, end)`` of the year an opening sentence starts with
+    (``2023年，…``, ``二〇二三年是…``), offsets in ``text``; None if it starts otherwise."""
     first_clause = re.split(r"[，。；]", text, maxsplit=1)[0]
     ys = years_in(first_clause)
     if ys and ys[0][1] <= 12:
-        return ys[0][0]
+        return ys[0]
     return None
+
+
+def opening_year(text: str) -> int | None:
+    """The year an opening sentence starts with, if any (see :func:`opening_year_span`)."""
+    span = opening_year_span(text)
+    return span[0] if span else None
 
 
 def analyse(doc: Document, packs: Packs) -> Report:

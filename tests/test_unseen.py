@@ -167,3 +167,65 @@ def test_word_auto_numbered_headings_are_read_with_their_labels():
     r = lint_document(Document("auto.docx", "docx", blocks), Options())
     assert [h.text for h in r.report.headings][:2] == ["一、主要举措和成效", "二、存在的不足和原因"]
     assert [c for c in codes(r) if c.startswith("S")] == []
+
+
+# --- from the code review ---------------------------------------------------------------------
+
+def test_opening_year_in_chinese_numerals_is_located():
+    text = skeleton().replace("某某区2023年度", "某某区2024年度").replace("2023年，某某区", "二〇二三年，某某区")
+    f = next(x for x in lint_text(text).findings if x.code == "S011")
+    assert f.excerpt == "二〇二三" and f.suggestion == "2024"
+
+
+def test_plan_year_at_the_start_of_a_heading_and_with_word_labels():
+    from lawgov_lint.document import Block, Document, Segment
+    from lawgov_lint.engine import Options, lint_document
+
+    r = lint_text(skeleton(h4="四、2023年工作安排"))
+    f = next(x for x in r.findings if x.code == "S012")
+    assert f.excerpt == "2023" and f.suggestion == "2024"
+    paras = [("某某区2023年法治政府建设情况报告", None), ("2023年，某某区扎实推进法治政府建设。", None),
+             ("主要举措和成效", "一、"), ("工作打算2023年", "二、"), ("深化改革。", None)]
+    blocks = [Block(i + 1, t, [Segment(0)], label=lab) for i, (t, lab) in enumerate(paras)]
+    res = lint_document(Document("auto.docx", "docx", blocks), Options())
+    s012 = [x for x in res.findings if x.code == "S012"]
+    assert [(x.excerpt, x.location.offset) for x in s012] == [("2023", 4)]
+
+
+def test_a_failing_check_costs_its_findings_not_the_run(monkeypatch):
+    from lawgov_lint import checks
+
+    checks.load_builtin()
+    chk = next(c for c in checks.CHECKS if c.codes == ("S013",))
+
+    def boom(ctx):
+        raise RuntimeError("boom")
+        yield  # pragma: no cover
+
+    boom.__module__ = "lawgov_lint.checks.structure"  # a built-in check with a bug
+    monkeypatch.setattr(chk, "fn", boom)
+    r = lint_text(skeleton().replace("在年终述职中专题述法", "在年终述职中述职"))
+    assert r.error.startswith("internal error in check boom (S013): RuntimeError: boom")
+    assert "M001" in codes(r)
+
+
+def test_bad_extra_packs_are_one_line_errors(tmp_path):
+    import subprocess
+    import sys
+    import os
+
+    exe = os.path.join(os.path.dirname(sys.executable), "lawgov-lint")
+    report = tmp_path / "r.txt"
+    report.write_text(skeleton(), encoding="utf-8")
+    for body, needle in [('[severity]\nS005 = "fatal"\n', "must be one of error, warning, info"),
+                         ("[deadlines.submission.standard]\nmonth = 2\nday = 30\n", "valid month and day")]:
+        pack = tmp_path / "p.toml"
+        pack.write_text(body, encoding="utf-8")
+        p = subprocess.run([exe, "--rule-pack", str(pack), str(report)], capture_output=True, text=True)
+        assert p.returncode == 2 and needle in p.stderr and "Traceback" not in p.stderr
+
+
+def test_relative_year_suggestion_matches_its_reading():
+    text = skeleton().replace("一是基层执法力量不足。", "去年基层执法力量不足。")
+    f = next(x for x in lint_text(text).findings if x.code == "D005")
+    assert "reads as 2023" in f.message and f.suggestion == "2023年"

@@ -232,7 +232,8 @@ def relative_year(ctx) -> Iterator[Hit]:
                            f"write the year")
                 else:
                     msg = f"“{w}” is ambiguous in an undated report on {y}; write the year"
-                sugg = {"今年": f"{y}年", "去年": f"{y - 1}年", "明年": f"{y + 1}年"}.get(w)
+                sugg = ({"今年": f"{y}年", "去年": f"{y}年", "明年": f"{y + 1}年"} if dated_year is not None and dated_year > y
+                        else {"今年": f"{y}年", "去年": f"{y - 1}年", "明年": f"{y + 1}年"}).get(w)
                 yield ctx.hit("D005", i, pos, pos + len(w), msg, sugg, severity=severity)
                 pos = t.find(w, pos + len(w))
 

@@ -10,10 +10,11 @@ import re
 from typing import Iterator
 
 from ..facts.dates import years_in
-from ..structure import opening_year
+from ..structure import opening_year_span
 from . import Hit, check, rule
 
 ART25 = "《法治政府建设与责任落实督察工作规定》第二十五条"
+DASHES = "—–-－～~"
 CN_NUM = "一二三四五"
 
 for _n, _sev in ((1, "error"), (2, "error"), (3, "error"), (4, "error"), (5, "warning")):
@@ -156,11 +157,10 @@ def title_year(ctx) -> Iterator[Hit]:
     rep = ctx.report
     if rep.reporting_year_source != "title" or rep.opening_block is None:
         return
-    y = opening_year(rep.norm[rep.opening_block].text)
-    if y is not None and y != rep.reporting_year:
-        text = rep.norm[rep.opening_block].text
-        pos = text.find(str(y))
-        yield ctx.hit("S011", rep.opening_block, pos, pos + 4,
+    span = opening_year_span(rep.norm[rep.opening_block].text)
+    if span is not None and span[0] != rep.reporting_year:
+        y, pos, end = span
+        yield ctx.hit("S011", rep.opening_block, pos, end,
                       f"the title reports on {rep.reporting_year} but the opening sentence on {y}",
                       str(rep.reporting_year))
 
@@ -175,7 +175,8 @@ def plan_year(ctx) -> Iterator[Hit]:
         if sec.content != 4 or sec.heading is None:
             continue
         h = rep.headings[sec.heading]
-        candidates = [(h.block, h.text)]
+        # the heading's own text in its block (a Word list label is not part of the block text)
+        candidates = [(h.block, rep.norm[h.block].text[: h.end])]
         nxt = h.block + 1
         if nxt < sec.end:
             first = rep.norm[nxt].text
@@ -184,7 +185,8 @@ def plan_year(ctx) -> Iterator[Hit]:
                 candidates.append((nxt, clause))
         for block, text in candidates:
             for year, s, e in years_in(text):
-                if year != y + 1 and not re.match(r"[—\-－～~]", text[e:e + 1]) and not (e + 1 < len(text) and text[s - 1:s] in "—-－"):
+                in_range = text[e:e + 1] in DASHES or (s > 0 and text[s - 1] in DASHES)
+                if year != y + 1 and not in_range:
                     yield ctx.hit("S012", block, s, e,
                                   f"the plan section names {year}; a {y} report plans for {y + 1}", str(y + 1))
         return
