@@ -220,12 +220,9 @@ def lint_document(doc: Document, options: Options, packs: Packs | None = None) -
         findings = _suppress(doc, findings, options, packs, rep)
     findings.sort(key=lambda f: (f.location.block, f.location.line, *f.sort_key()[1:]))
     result = FileResult(doc.path, doc.format, failures[0] if failures else None, rep, findings, options=options)
-    try:
-        from .facts.metrics import extract_metrics
-    except ImportError:
-        extract_metrics = None  # type: ignore[assignment]
-    if extract_metrics is not None:
-        result.metrics = [m.as_dict(doc) for m in extract_metrics(rep)]
+    from .facts.metrics import extract_metrics
+
+    result.metrics = [m.as_dict(doc) for m in extract_metrics(rep)]
     return result
 
 

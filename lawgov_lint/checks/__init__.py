@@ -137,11 +137,7 @@ def load_builtin() -> None:
     import importlib
 
     for mod in _BUILTIN:
-        try:
-            importlib.import_module(f"{__name__}.{mod}")
-        except ModuleNotFoundError as e:
-            if e.name != f"{__name__}.{mod}":
-                raise
+        importlib.import_module(f"{__name__}.{mod}")  # a missing module is a broken install: fail loudly
 
 
 def iter_rules() -> Iterator[Rule]:
