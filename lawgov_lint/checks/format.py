@@ -12,6 +12,7 @@ document's own 发文字号 and 成文日期 (SPEC §3).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterator
 
 from ..facts.dates import find_dates
@@ -41,6 +42,41 @@ rule("F005", "year-range-dash-lost", "error",
 rule("F006", "year-range-hyphen", "info",
      "A year range written with a hyphen (2021-2025年) instead of 一字线 (2021—2025年).",
      "GB/T 15834—2011 §4.13 (连接号); GB/T 15835—2011", fail="（2021-2025年）", passes="（2021—2025年）")
+
+# ---------------------------------------------------------------- machine text
+
+# URLs, e-mail addresses and file paths are machine text: nothing inside them is judged by F or P
+# (www.example.gov.cn/2021-2025/plan.html is not a year range, xx.gov.cn not template residue).
+URL = re.compile(r"(?:https?://|ftp://|www\.)[A-Za-z0-9._~:/?#\[\]@!$&'()*+,;=%\-]+"
+                 r"|[\w.+\-]+@[\w\-]+\.[\w.\-]+", re.ASCII)
+_DOMAIN = re.compile(r"(?<![\w.@/\-])(?:[A-Za-z0-9\-]+\.)+(?:cn|com|net|org|gov|edu|info|int)(?![A-Za-z0-9\-])"
+                     r"(?:[/:][A-Za-z0-9._~:/?#\[\]@!$&'()*+,;=%\-]*)?", re.ASCII)
+_STOP = r"\s\u3000，。；：、！？“”‘’（）《》【】"
+_PATH = re.compile(
+    rf"(?<![\w])[A-Za-z]:[\\/][^{_STOP}]+"                                   # D:\资料\2021-2025年\报告.docx
+    rf"|\\\\[^{_STOP}]+"                                             # \\server\share\…
+    r"|(?<![\w.\-/])(?:~|\.{1,2})?/(?:[\w.\-]+/)+[\w.\-]*"          # /srv/docs/…, ./a/b/
+    r"|(?<![\w.\-/])[\w\-]+(?:/[\w.\-]+)+\.[A-Za-z][A-Za-z0-9]{1,4}(?![\w])",  # docs/2021-2025/plan.pdf
+    re.ASCII)
+_EXT_END = re.compile(r"\.[A-Za-z][A-Za-z0-9]{1,4}(?=[^\x00-\x7f])")
+
+
+def machine_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of URLs, e-mail addresses and file paths in ``text``, sorted."""
+    spans = [m.span() for m in URL.finditer(text)]
+    spans += [m.span() for m in _DOMAIN.finditer(text)]
+    for m in _PATH.finditer(text):
+        s, e = m.span()
+        ext = _EXT_END.search(text, s, e)  # D:\报告.docx欢迎查阅: the path ends at its extension
+        spans.append((s, ext.end() if ext else e))
+    return sorted(spans)
+
+
+def in_spans(spans: list[tuple[int, int]], s: int, e: int | None = None) -> bool:
+    """``[s, e)`` (or position ``s``) overlaps one of ``spans``."""
+    e = s + 1 if e is None else e
+    return any(a < e and s < b for a, b in spans)
+
 
 # ---------------------------------------------------------------- F001
 
@@ -174,7 +210,10 @@ def document_number(ctx) -> Iterator[Hit]:
         if i in done or i in titles:
             continue
         t = rep.norm[i].text
+        machine = machine_spans(t)
         for m in DOC_NUMBER_ANY.finditer(t):
+            if in_spans(machine, *m.span()):
+                continue
             ob = m.group("ob") or ""
             year = m.group("year") or m.group("year2")
             cb = m.group("cb") if m.group("year") else m.group("cb2")
@@ -437,7 +476,7 @@ def date_format(ctx) -> Iterator[Hit]:
 
 # ---------------------------------------------------------------- F004
 
-_DATE_NEAR = re.compile(r"^[年月日号]")
+_DATE_NEAR = re.compile(r"^[年月日]")
 _UNITS = "件次人个项家场起户名条份批期篇所处%％万亿元余"
 
 
@@ -485,15 +524,38 @@ def markdown_emphasis(text: str) -> set[int]:
     return marks
 
 
+def question_residue(text: str, conf: dict) -> list[tuple[int, int]]:
+    """Question marks standing for a figure before a unit (受理案件？件, ？？场), per format.toml
+    [placeholders] ``question``: not after a question (是否…？, …吗？), not before a doubled unit."""
+    pat = conf.get("question")
+    if not pat:
+        return []
+    qwords = tuple(conf.get("question_words", []))
+    out = []
+    for m in _compile(pat).finditer(text):
+        s, e = m.span()
+        clause = re.split(r"[。；！？?]", text[:s])[-1]
+        if text[e + 1:e + 2] == text[e:e + 1] or any(w in clause for w in qwords):
+            continue  # a question mark ending a question: 是否…？件件落实
+        out.append((s, e))
+    return out
+
+
+@lru_cache(maxsize=32)
+def _compile(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
 @check("F004")
 def placeholder(ctx) -> Iterator[Hit]:
     rep = ctx.report
     conf = ctx.packs["format"].get("placeholders", {})
     pats = [re.compile(p) for p in conf.get("runs", [])]
-    if conf.get("single"):
-        pats.append(re.compile(conf["single"]))
-    if conf.get("empty"):
-        pats.append(re.compile(conf["empty"]))
+    single = re.compile(conf["single"]) if conf.get("single") else None
+    empty = re.compile(conf["empty"]) if conf.get("empty") else None
+    pats += [p for p in (single, empty) if p is not None]
+    marker_words = tuple(conf.get("marker_words", []))
+    marker_before = conf.get("marker_before", "")
     anonymised = tuple(conf.get("anonymised_before", []))
     surnames = conf.get("surnames", "")
     markdown = ctx.doc.format == "md"
@@ -505,23 +567,34 @@ def placeholder(ctx) -> Iterator[Hit]:
                 continue  # a thematic break (*** or ___)
             markup = markdown_emphasis(t)  # in Markdown, **粗体** is markup, not template residue
         found: list[tuple[int, int]] = []
+        machine = machine_spans(t)
         for p in pats:
             for m in p.finditer(t):
                 s, e = m.span()
                 if markup and all(k in markup for k in range(s, e)):
                     continue
-                if _DATE_NEAR.match(t[e:e + 1]) or (s > 0 and t[s - 1] in "年月") or re.match(r"\d", t[e:e + 1]):
-                    continue  # a date or a number: D002's, or not a placeholder
+                if in_spans(machine, s, e):
+                    continue  # www.xxx.gov.cn, a file path: machine text
+                if (_DATE_NEAR.match(t[e:e + 1]) or (t[e:e + 1] == "号" and "月" in t[max(0, s - 3):s])
+                        or (s > 0 and t[s - 1] in "年月") or re.match(r"\d", t[e:e + 1])):
+                    continue  # a date or a number: D002's, or not a placeholder (〔2024〕XX号 is residue)
+                if single is not None and p is single:
+                    if t.startswith(marker_words, e):
+                        continue  # 带*项目: a marker on a word, not a figure
+                    if t[s] in "*＊" and s > 0 and t[s - 1] in marker_before:
+                        continue  # 带*, 标*: a footnote marker
                 if t.startswith(anonymised, e) or (s > 0 and t[s - 1] in surnames and t[e:e + 1] not in _UNITS):
                     continue  # an anonymised name (××公司, 张××), not template residue
                 if any(a < e and s < b for a, b in found):
                     continue
                 found.append((s, e))
+        found += [(s, e) for s, e in question_residue(t, conf)
+                  if not in_spans(machine, s, e) and not any(a < e and s < b for a, b in found)]
         for s, e in sorted(found):
             unit = t[e:e + 2]
             yield ctx.hit("F004", i, s, e,
                           f"template residue “{t[s:e]}” left in the text", "fill in the actual "
-                          + ("figure" if unit[:1] in _UNITS else "text"))
+                          + ("figure" if unit[:1] in _UNITS or unit[:1] == "号" else "text"))
 
 
 # ---------------------------------------------------------------- F005, F006
@@ -535,14 +608,15 @@ def year_ranges(ctx) -> Iterator[Hit]:
     rep = ctx.report
     for i in rep.body_range():
         t = rep.norm[i].text
+        machine = machine_spans(t)
         for m in _RANGE_LOST.finditer(t):
             a, b = int(m.group(1)), int(m.group(2))
-            if 0 < b - a <= 30:
+            if 0 < b - a <= 30 and not in_spans(machine, *m.span()):
                 yield ctx.hit("F005", i, m.start(), m.end(),
                               f"year range “{m.group(0)}” lost its dash", f"{a}—{b}")
         for m in _RANGE_HYPHEN.finditer(t):
             a, b = int(m.group(1)), int(m.group(4))
-            if 0 < b - a <= 30:
+            if 0 < b - a <= 30 and not in_spans(machine, *m.span()):
                 yield ctx.hit("F006", i, m.start(), m.end(),
                               f"year range “{m.group(0)}” written with a hyphen; year ranges take 一字线 “—”",
                               f"{a}{m.group(2)}—{b}")

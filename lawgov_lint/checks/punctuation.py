@@ -14,7 +14,7 @@ from typing import Iterator
 
 from ..markers import find_marker
 from . import Hit, check, rule
-from .format import DOC_NUMBER_ANY
+from .format import DOC_NUMBER_ANY, in_spans, machine_spans, question_residue
 from .terms import is_han
 
 GBT15834 = "GB/T 15834—2011《标点符号用法》"
@@ -34,8 +34,6 @@ rule("P003", "unbalanced-pair", "error",
      fail="印发《某某镇落实《2024年度工作要点》的分工方案，细化任务。",
      passes="印发《某某镇落实〈2024年度工作要点〉分工方案》，细化任务。")
 
-_URL = re.compile(r"(?:https?://|ftp://|www\.)[A-Za-z0-9._~:/?#\[\]@!$&'()*+,;=%\-]+|[\w.+\-]+@[\w\-]+\.[\w.\-]+",
-                  re.ASCII)
 _CJK_CLOSE = "”’）》〉」』】〕"
 _CJK_OPEN = "“‘（《〈「『【〔"
 
@@ -57,12 +55,18 @@ def doubled(ctx) -> Iterator[Hit]:
     allowed = set(conf.get("allowed_pairs", []))
     strength = conf.get("strength", "。？！；：，、")
     run = re.compile(f"[{re.escape(seps)}]{{2,}}")
+    placeholders = ctx.packs["format"].get("placeholders", {})
     for i in _blocks(ctx):
         text = ctx.report.norm[i].text
+        residue = None
         for m in run.finditer(text):
             marks = m.group(0)
             if marks in allowed:
                 continue
+            if residue is None:
+                residue = question_residue(text, placeholders)
+            if (m.start(), m.end()) in residue:
+                continue  # ？？件: marks standing for a figure are F004's template residue
             if set(marks) == {"。"} and len(marks) >= 3:
                 sugg, what = "……", "an ellipsis written as “。。。”"
             else:
@@ -102,8 +106,8 @@ def half_width(ctx) -> Iterator[Hit]:
         text = ctx.report.norm[i].text
         if not any(c in text for c in table):
             continue
-        urls = [(m.start(), m.end()) for m in _URL.finditer(text)]
-        in_url = lambda p: any(s <= p < e for s, e in urls)  # noqa: E731
+        machine = machine_spans(text)  # URLs, e-mail addresses, file paths (shared with F)
+        in_url = lambda p: in_spans(machine, p)  # noqa: E731
         used: set[int] = set()
         # paired half-width brackets in Chinese text: (一) 村(居) (2021-2025年) (1)
         for m in re.finditer(r"\(([^()（）\n]{1,60})\)", text):
@@ -158,13 +162,15 @@ def pair_problems(text: str, pairs: list[list[str]]) -> list[_Problem]:
     """Unbalanced or wrongly nested pairs in one paragraph of normalised text.
 
     Half-width ( ) count as （ ）; a ) ending an enumeration marker (1) a)) is not a closer;
-    〔〕 inside a 发文字号 are F001's. < > inside 《》 are a nested title written with the wrong marks.
+    〔〕 inside a 发文字号 are F001's; URLs, e-mail addresses and file paths are skipped. < > inside 《》 are a nested title written with the wrong marks.
     """
     opens = {o: c for o, c in pairs}
     closes = {c: o for o, c in pairs}
     skip: set[int] = set()
     for m in DOC_NUMBER_ANY.finditer(text):
         skip.update(range(m.start(), m.end()))
+    for s, e in machine_spans(text):  # a bracket inside a URL or a file path is not prose's
+        skip.update(range(s, e))
     stack: list[tuple[str, int]] = []
     problems: list[_Problem] = []
     nested_titles: list[tuple[int, int, int]] = []  # (outer start, inner start, inner end)

@@ -316,15 +316,15 @@ class NearMissFinder:
                 if m < align_below and not _aligned(text, a, b):
                     continue
                 found.append(NearMiss(a, b, term, kind, i, w))
-        # one slip, one finding: a near-miss inside another's span (依法国治 in 全面依法国治) is dropped,
-        # so the longest canonical term that explains the slip is suggested
-        found.sort(key=lambda x: (x.start, -(x.end - x.start)))
+        # one slip, one finding: of overlapping near-misses (依法国治 in 全面依法国治; 推进法治建设第一责人
+        # and 第一责人职责, one dropped 任) only the longest canonical term that explains the slip is kept
+        found.sort(key=lambda x: (-len(x.term), -(x.end - x.start), x.start))
         out: list[NearMiss] = []
         for x in found:
-            if any(y.start <= x.start and x.end <= y.end for y in out):
+            if any(y.start < x.end and x.start < y.end for y in out):
                 continue
             out.append(x)
-        return out
+        return sorted(out, key=lambda x: x.start)
 
 
 # ---------------------------------------------------------------- helpers over the report
@@ -366,10 +366,16 @@ def term_near_miss(ctx) -> Iterator[Hit]:
         return
     finder = NearMissFinder.from_pack(terms, pack, _titles_known(ctx))
     evidence = _evidence(ctx)
+    t002 = _title_spans_t002(ctx)
     for i in _body_blocks(ctx):
         text = ctx.report.norm[i].text
         spans = protected_spans(text)
+        taken: list[tuple[int, int]] | None = None
         for nm in finder.find(text, evidence, lambda a, b: _inside(spans, a, b)):
+            if taken is None:
+                taken = _confusion_spans(ctx, i) + t002(i)
+            if _inside(taken, nm.start, nm.end):
+                continue  # one slip, one finding: a known confusion (T003) or a title's near-miss (T002)
             src = _term_source(pack, nm.term)
             yield ctx.hit("T001", i, nm.start, nm.end,
                           f"“{nm.found}” looks like a slip for “{nm.term}”: {nm.describe()}"
@@ -438,8 +444,25 @@ def _fmt_period(p: tuple[int, int]) -> str:
     return f"（{p[0]}—{p[1]}年）"
 
 
-def _near_title(base: str, entries: list[TitleEntry]) -> tuple[TitleEntry, str] | None:
-    """The canonical entry whose title ``base`` near-misses (see titles.toml), with that form."""
+def _look_alikes(pack: dict) -> dict[str, set[str]]:
+    """Look-alike character → its look-alikes, from terms.toml [near_miss] look_alikes."""
+    look: dict[str, set[str]] = {}
+    for group in pack.get("near_miss", {}).get("look_alikes", []):
+        for ch in group:
+            look.setdefault(ch, set()).update(c for c in group if c != ch)
+    return look
+
+
+def _near_title(base: str, entries: list[TitleEntry],
+                look: dict[str, set[str]] | None = None) -> tuple[TitleEntry, str] | None:
+    """The canonical entry whose title ``base`` near-misses (see titles.toml), with that form.
+    A replaced character must be a sound-alike or a look-alike (``look``) of the canonical one in
+    titles under 12 characters (《优化营商坏境条例》, 《中华人民共和国民法曲》)."""
+    look = look or {}
+
+    def alike(a: str, b: str) -> bool:
+        return b in look.get(a, ()) or sound_alike(a, b)
+
     best = None
     for e in entries:
         forms = [e.title]
@@ -456,7 +479,7 @@ def _near_title(base: str, entries: list[TitleEntry]) -> tuple[TitleEntry, str] 
                 continue
             if base[-1] != c[-1]:
                 truncated = len(c) >= 8 and len(base) == len(c) - 1 and c.startswith(base)
-                if not truncated and not (len(base) == len(c) and sound_alike(base[-1], c[-1])):
+                if not truncated and not (len(base) == len(c) and alike(c[-1], base[-1])):
                     continue
             ops = Levenshtein.editops(c, base)
             ok = True
@@ -469,15 +492,48 @@ def _near_title(base: str, entries: list[TitleEntry]) -> tuple[TitleEntry, str] 
                         ok = False
                 elif op.tag == "replace" and len(c) < 12:
                     a, b = c[op.src_pos], base[op.dest_pos]
-                    if not sound_alike(a, b):
+                    if not alike(a, b):
                         ok = False
             if ok and (best is None or d < best[0]):
                 best = (d, e, c)
     return (best[1], best[2]) if best else None
 
 
+def _genre_swapped(base: str, pm: re.Match | None, entries: list[TitleEntry],
+                   genres: tuple[str, ...]) -> tuple[TitleEntry, str] | None:
+    """A plan cited with its 文种 word swapped (《法治中国建设纲要（2020—2025年）》 for 规划): the stem
+    is a canonical title's and the cited period is that title's edition. Without a period a local
+    document of the same stem (某某区法治政府建设实施方案) cannot be told apart: silent."""
+    if pm is None:
+        return None
+    g1 = next((g for g in genres if base.endswith(g)), None)
+    if g1 is None:
+        return None
+    period = (int(pm.group(1)), int(pm.group(2)))
+    stem = base[:-len(g1)]
+    for e in entries:
+        if period not in e.periods:
+            continue
+        for c in (e.title, e.title.removeprefix(_PREFIX)):
+            g2 = next((g for g in genres if c.endswith(g)), None)
+            if g2 is not None and g2 != g1 and c[:-len(g2)] == stem and len(stem) >= 4:
+                return e, c
+    return None
+
+
 _TITLE_PARTICLES = "的之和与及"
-_EXEMPT_PERIOD = re.compile(r"收官|总结|评估|期间|完成|回顾")
+# words that put the old edition of a plan in its own period (收官, 总结评估, 实施期间, 十三五)
+_EXEMPT_PERIOD = re.compile(r"收官|总结|评估|期间|回顾|十三五|实施以来")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+
+
+def _about_period(clause: str, a: int, b: int) -> bool:
+    """The clause is about the plan's own period: an exempting word, or a year within [a, b]
+    named outside the cited title (2020年，全面完成《纲要（2015—2020年）》确定的任务)."""
+    if _EXEMPT_PERIOD.search(clause):
+        return True
+    outside = re.sub(r"《[^》]*》", "", clause)
+    return any(a <= int(m.group(1)) <= b for m in _YEAR.finditer(outside))
 
 
 def _cited_titles(text: str) -> list[tuple[int, int]]:
@@ -504,7 +560,9 @@ def _check_cited_title(ctx, i: int, s: int, e: int, entries, exact, y) -> Iterat
     entry = exact.get(base)
     canon = base
     if entry is None:
-        near = _near_title(base, entries)
+        near = _near_title(base, entries, _look_alikes(ctx.packs["terms"]))
+        if near is None:
+            near = _genre_swapped(base, pm, entries, tuple(ctx.packs["titles"].get("genre_words", [])))
         if near is None or base in exact:
             return
         entry, canon = near
@@ -530,7 +588,7 @@ def _check_cited_title(ctx, i: int, s: int, e: int, entries, exact, y) -> Iterat
                       + "、".join(_fmt_period(p) for p in entry.periods), canon + _fmt_period(good))
         return
     if entry.check_period and y is not None and not (a <= y <= b or a <= y + 1 <= b) \
-            and not _EXEMPT_PERIOD.search(clause):
+            and not _about_period(clause, a, b):
         good = _edition(entry.periods, y)
         if good and good != (a, b) and (good[0] <= y <= good[1] or good[0] <= y + 1 <= good[1]):
             yield ctx.hit("T002", i, s, e,
@@ -545,6 +603,19 @@ def _check_cited_title(ctx, i: int, s: int, e: int, entries, exact, y) -> Iterat
 _CN_ORD = {c: k for k, c in enumerate("一二三四五六七八九", start=1)}
 _PLENUM = re.compile(r"(十[五六七八九]|二十[一二]?)届((?:[一二三四五六七八九]中[、，]?)+)全会")
 _CONGRESS = re.compile(r"党的(十[五六七八九]|二十[一二]?)大")
+
+
+def _central_plenum(text: str, start: int, conf: dict) -> bool:
+    """The plenary session at ``start`` is the Central Committee's: named by 党的/中央, or not
+    qualified by a local party body (区委十八届九中全会 is the district committee's, whose plenary
+    sessions have their own numbering). The qualifiers are titles.toml [meetings] ``central_before``
+    and ``local_before``."""
+    before = text[max(0, start - 8):start]
+    central = conf.get("central_before", ["党的", "中共中央", "党中央", "中央"])
+    local = conf.get("local_before", [])
+    if before.removesuffix("第").endswith(tuple(central)):
+        return True
+    return not before.removesuffix("第").endswith(tuple(local))
 
 
 def _writing_date(rep) -> tuple[dt.date | None, str]:
@@ -576,6 +647,8 @@ def _meetings(ctx, i: int, latest: dt.date, shown: str, conf: dict) -> Iterator[
         term = m.group(1)
         if any(w in clause_of(m.start()) for w in future):
             continue
+        if not _central_plenum(text, m.start(), conf):
+            continue  # 县委十八届九中全会: a local party committee's plenary session
         ords = [_CN_ORD[c] for c in re.findall(r"([一二三四五六七八九])中", m.group(2))]
         dates = plenums.get(term, [])
         for n in ords:
@@ -619,21 +692,52 @@ def _meeting_names(conf: dict) -> list[str]:
     return names
 
 
-@check("T002")
-def title_mismatch(ctx) -> Iterator[Hit]:
-    rep = ctx.report
-    entries = _title_entries(ctx)
+def _exact_titles(entries: list[TitleEntry]) -> dict[str, TitleEntry]:
+    """Folded canonical titles, their aliases and their forms without 中华人民共和国 → entry."""
     exact: dict[str, TitleEntry] = {}
     for e in entries:
         for form in (e.title, *e.aliases):
             exact[fold_title(form)] = e
         if e.title.startswith(_PREFIX):
             exact[fold_title(e.title[len(_PREFIX):])] = e
-    y = rep.reporting_year
-    # titles in running text: near-misses of the longer canonical titles
+    return exact
+
+
+def _running_finder(ctx, exact: dict[str, TitleEntry]) -> NearMissFinder | None:
+    """The finder of titles and meeting names in running text (near-misses of the longer ones)."""
     running = [t for t in exact if len(t) >= 10 and "〈" not in t]
     running += _meeting_names(ctx.packs["titles"].get("meetings", {}))
-    finder = NearMissFinder.from_pack(running, ctx.packs["terms"], _titles_known(ctx)) if running else None
+    return NearMissFinder.from_pack(running, ctx.packs["terms"], _titles_known(ctx)) if running else None
+
+
+def _running_titles(ctx, finder: NearMissFinder | None, i: int) -> list[NearMiss]:
+    """Near-misses of titles and meeting names in block i's running text (outside 《》), except
+    those that are a known confusion (T003 reports the slip)."""
+    if finder is None:
+        return []
+    text = ctx.report.norm[i].text
+    spans = title_spans(text)
+    found = finder.find(text, skip=lambda a, b: _inside(spans, a, b))
+    if found:
+        t003 = _confusion_spans(ctx, i)
+        found = [nm for nm in found if not _inside(t003, nm.start, nm.end)]
+    return found
+
+
+def _title_spans_t002(ctx) -> Callable[[int], list[tuple[int, int]]]:
+    """Block → spans T002 reports in running text: a slip in a term inside a title (全面依法冶国 in
+    中央全面依法冶国工作会议) is reported once, against the title."""
+    finder = _running_finder(ctx, _exact_titles(_title_entries(ctx)))
+    return lambda i: [(nm.start, nm.end) for nm in _running_titles(ctx, finder, i)]
+
+
+@check("T002")
+def title_mismatch(ctx) -> Iterator[Hit]:
+    rep = ctx.report
+    entries = _title_entries(ctx)
+    exact = _exact_titles(entries)
+    y = rep.reporting_year
+    finder = _running_finder(ctx, exact)
     latest, shown = _writing_date(rep)
     meetings = ctx.packs["titles"].get("meetings", {})
     for i in _body_blocks(ctx):
@@ -641,8 +745,7 @@ def title_mismatch(ctx) -> Iterator[Hit]:
         for s, e in _cited_titles(text):
             yield from _check_cited_title(ctx, i, s, e, entries, exact, y)
         if finder is not None:
-            spans = title_spans(text)
-            for nm in finder.find(text, skip=lambda a, b: _inside(spans, a, b)):
+            for nm in _running_titles(ctx, finder, i):
                 entry = exact.get(nm.term)
                 yield ctx.hit("T002", i, nm.start, nm.end,
                               f"“{nm.found}” differs from the title “{nm.term}”: {nm.describe()}"
@@ -658,35 +761,52 @@ def _compile(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
+def _confusions(ctx, i: int) -> Iterator[tuple[int, int, str, str, dict, tuple[int, int]]]:
+    """Known confusions in block i outside quotations: ``(start, end, wrong, right, entry, match span)``."""
+    entries = ctx.packs["terms"].get("confusions", [])
+    text = ctx.report.norm[i].text
+    spans = protected_spans(text)
+    seen: set[tuple[int, int]] = set()
+    for entry in entries:
+        for m in _compile(entry["pattern"]).finditer(text):
+            g = next((k for k, v in m.groupdict().items() if k.startswith("w") and v is not None), None)
+            if g is None:
+                continue
+            s, e = m.span(g)
+            if (s, e) in seen or (_inside(spans, s, e) and not entry.get("quoted")):
+                continue  # `quoted` entries are names conventionally written in quotes (“枫桥经验”)
+            seen.add((s, e))
+            wrong = m.group(g)
+            right = entry["right"]
+            if isinstance(right, dict):
+                right = right.get(wrong)
+                if right is None:
+                    continue
+            yield s, e, wrong, right, entry, m.span()
+
+
+def _confusion_spans(ctx, i: int) -> list[tuple[int, int]]:
+    """Spans T003 reports in block i: one slip, one finding, and the known confusion (行政执法体质 →
+    体制) is more specific than a near-miss of a term (行政执法体制改革). Like T004's deference to
+    T001, this holds whatever rules are selected (checks do not see the selection)."""
+    if not ctx.packs["terms"].get("confusions"):
+        return []
+    return [(s, e) for s, e, *_ in _confusions(ctx, i)]
+
+
 @check("T003")
 def known_confusion(ctx) -> Iterator[Hit]:
-    entries = ctx.packs["terms"].get("confusions", [])
-    if not entries:
+    if not ctx.packs["terms"].get("confusions", []):
         return
     for i in _body_blocks(ctx):
         text = ctx.report.norm[i].text
-        spans = protected_spans(text)
-        seen: set[tuple[int, int]] = set()
-        for entry in entries:
-            for m in _compile(entry["pattern"]).finditer(text):
-                g = next((k for k, v in m.groupdict().items() if k.startswith("w") and v is not None), None)
-                if g is None:
-                    continue
-                s, e = m.span(g)
-                if (s, e) in seen or _inside(spans, s, e):
-                    continue
-                seen.add((s, e))
-                wrong = m.group(g)
-                right = entry["right"]
-                if isinstance(right, dict):
-                    right = right.get(wrong)
-                    if right is None:
-                        continue
-                ctx_text = text[max(m.start(), s - 4):min(m.end(), e + 4)]
-                fixed = ctx_text.replace(wrong, right, 1)
-                yield ctx.hit("T003", i, s, e,
-                              f"“{ctx_text}” should read “{fixed}”: {entry.get('source', '')}".rstrip(": "),
-                              right, severity=entry.get("severity"))
+        for s, e, wrong, right, entry, match in _confusions(ctx, i):
+            m_start, m_end = match
+            ctx_text = text[max(m_start, s - 4):min(m_end, e + 4)]
+            fixed = ctx_text.replace(wrong, right, 1)
+            yield ctx.hit("T003", i, s, e,
+                          f"“{ctx_text}” should read “{fixed}”: {entry.get('source', '')}".rstrip(": "),
+                          right, severity=entry.get("severity"))
 
 
 # ---------------------------------------------------------------- T004
@@ -708,9 +828,10 @@ def formula_near_miss(ctx) -> Iterator[Hit]:
             spans = protected_spans(text)
             found = finder.find(text, evidence, lambda a, b: _inside(spans, a, b))
             if found:
-                # a slip inside a canonical term inside the formula is T001's
-                t001 = terms.find(text, evidence, lambda a, b: _inside(spans, a, b))
-                found = [nm for nm in found if not any(x.start < nm.end and nm.start < x.end for x in t001)]
+                # a slip inside a canonical term inside the formula is T001's (or T003's)
+                taken = [(x.start, x.end) for x in terms.find(text, evidence, lambda a, b: _inside(spans, a, b))]
+                taken += _confusion_spans(ctx, i)
+                found = [nm for nm in found if not _inside(taken, nm.start, nm.end)]
             for nm in found:
                 yield ctx.hit("T004", i, nm.start, nm.end,
                               f"the fixed formula “{nm.term}” is near-missed: {nm.describe()}", nm.term)
