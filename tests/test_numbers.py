@@ -206,6 +206,38 @@ def test_extract_qizhong_breakdown():
     assert "part-of:开展合法性审查" in facts.metrics[bd.items[0]].qualifiers()
 
 
+def test_extract_qizhong_belongs_to_the_nearest_elliptical_figure():
+    # 审结90件 names only a verb: it counts the object of 新收行政诉讼案件 (旧存 names none), and the
+    # 其中 list that follows it is its breakdown, not 新收's
+    rep = report_of("全年新收行政诉讼案件86件，旧存12件，审结90件，其中一审案件71件、二审案件19件。")
+    facts = extract_facts(rep)
+    (bd,) = facts.breakdowns
+    assert facts.metrics[bd.total].value == 90
+    assert [facts.metrics[k].value for k in bd.items] == [71, 19]
+
+
+def test_extract_leading_count_keeps_to_its_noun():
+    # the noun after 1368个 stops at 共 / after the organisation: 受理矛盾纠纷 is the next figure's label
+    by = {m.number: m for m in extract_metrics(report_of(
+        "全市1368个人民调解组织共受理矛盾纠纷18752件，调解成功18419件。"))}
+    assert by["1368"].label.endswith("人民调解组织")
+    assert by["18752"].label == "受理矛盾纠纷"
+    by = {m.number: m for m in extract_metrics(report_of("全区32个调委会排查矛盾纠纷1260件。"))}
+    assert by["32"].label.endswith("调委会")
+    assert by["1260"].label == "排查矛盾纠纷"
+
+
+def test_negations_and_their_exceptions():
+    from lawgov_lint.checks.numbers import _Negations, _has_word
+
+    neg = _Negations(["不予", "未", "正在", "待"])
+    neg.exceptions = ("接待",)
+    assert _has_word("待整改", ["整改"], neg) is None
+    assert _has_word("其余正在整改", ["整改"], neg) is None
+    assert _has_word("接待受理", ["受理"], neg) == "受理"
+    assert _has_word("不予受理", ["受理"], neg) is None
+
+
 def test_extract_respectively_pairs():
     rep = report_of("群众满意率和知晓率分别为96%、88%。")
     ms = extract_metrics(rep)

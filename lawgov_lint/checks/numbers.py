@@ -30,15 +30,18 @@ rule("N001", "subset-exceeds-total", "error",
      "A part exceeds its whole: 公开/作出 ≤ 受理, 整改 ≤ 发现, 化解 ≤ 排查, 受理 ≤ 收到, a 其中 item ≤ its total.",
      SRC, fail="全年受理行政处罚案件120件，公开行政处罚决定135件。",
      passes="全年新收行政复议案件40件，审结46件（含上年结转）。",
-     why="A subset cannot be larger than the set it is part of; one of the two figures is wrong. 办结/审结 may "
-         "exceed 受理/新收 (cases carried over) and are never compared. Pairs are data in rules/metrics.toml.")
+     why="A subset cannot be larger than the set it is part of; one of the two figures is wrong. 办结/审结 and "
+         "复议决定 may exceed 受理/新收 (cases carried over) and are never compared; a carry-over stated in the "
+         "sentence (上年结转24件) raises the whole by that much. Pairs are data in rules/metrics.toml.")
 rule("N002", "rate-mismatch", "error",
      "A stated rate or share differs from its stated numerator ÷ denominator beyond rounding and truncation.",
      SRC, fail="提案141件，其中解决采纳125件，占88.8%。（125 ÷ 141 = 88.65%）",
      passes="完成行政执法案件1333件，全过程记录1319件，全过程记录有效率98.94%。（98.949…% truncated）",
      why="Reviewers recompute shares; a share that matches neither the rounded nor the truncated quotient "
          "means a count or the rate is wrong. Only rates whose numerator and denominator are both stated for "
-         "them are checked; 纠错率、败诉率、出庭应诉率 have bases reports rarely state and are left alone.")
+         "them are checked: the numerator is the figure the rate names (never a remainder 其余…), a share that "
+         "names its base (占受理案件的…) is of that figure only. 纠错率、败诉率 have bases reports rarely state "
+         "and are left alone; 出庭应诉率、满意率、通过率 only when the clause reads whole, part, rate.")
 rule("N003", "sum-mismatch", "error",
      "The parts of an exhaustive breakdown do not add up to the total (amounts converted to one unit first), "
      "or disjoint parts exceed it.",
@@ -68,13 +71,27 @@ def _conf(ctx) -> dict:
     return ctx.packs["metrics"]
 
 
+class _Negations(list):
+    """The pack's negation words, with the words ending in one that do not negate (接待)."""
+
+    exceptions: tuple[str, ...] = ()
+
+
+def _negations(ctx) -> _Negations:
+    rel = _conf(ctx).get("relation_words", {})
+    neg = _Negations(rel.get("negations", []))
+    neg.exceptions = tuple(rel.get("negation_exceptions", []))
+    return neg
+
+
 def _has_word(label: str, words: list[str], negations: list[str]) -> str | None:
-    """The first of ``words`` in ``label`` not negated (不予受理 is not 受理), or None."""
+    """The first of ``words`` in ``label`` not negated (不予受理, 待整改 are not 受理, 整改), or None."""
     for w in sorted(words, key=len, reverse=True):
         start = label.find(w)
         while start >= 0:
             before = label[max(0, start - 2):start]
-            if not any(before.endswith(n) for n in negations):
+            if not any(before.endswith(n) for n in negations) \
+                    or before.endswith(getattr(negations, "exceptions", ())):
                 return w
             start = label.find(w, start + 1)
     return None
@@ -211,7 +228,7 @@ def _subset_pairs(ctx, metrics: list[Metric]) -> Iterator[tuple[Metric, Metric, 
     """(part, whole, relation name) pairs from the pack's ``[[subsets]]`` in one clause."""
     conf = _conf(ctx)
     rel = conf.get("relation_words", {})
-    neg = rel.get("negations", [])
+    neg = _negations(ctx)
     generic = rel.get("generic", [])
     for r in conf.get("subsets", []):
         part_w, whole_w = r.get("part", []), r.get("whole", [])
@@ -222,6 +239,8 @@ def _subset_pairs(ctx, metrics: list[Metric]) -> Iterator[tuple[Metric, Metric, 
             if not pw:
                 continue
             if _carried_over(ctx, p):
+                continue
+            if any(x in p.label for x in r.get("part_excludes", [])):
                 continue
             req = r.get("part_requires", [])
             if req and _residual(p.label, [pw], generic) and not any(q in p.label for q in req):
@@ -241,17 +260,47 @@ def _subset_pairs(ctx, metrics: list[Metric]) -> Iterator[tuple[Metric, Metric, 
                 break
 
 
+def _stated_carry(ctx, ms: list[Metric], p: Metric, w: Metric) -> float | None:
+    """What a sentence says was carried over from earlier years (上年结转24件, 旧存12件), in base units.
+
+    A part may then exceed its whole by that much: 受理186件，上年结转24件，作出复议决定196件 is right
+    (196 ≤ 186 + 24). 0 when the sentence names no carry-over; None (say nothing) when it names one
+    without an exact figure in the part's unit.
+    """
+    words = _conf(ctx).get("relation_words", {}).get("carry_over_stated", [])
+    text = ctx.report.norm[p.block].text
+    sent = _sentence(ms, p)
+    a = min(x.start for x in sent)
+    while a > 0 and text[a - 1] not in "。！？!?":
+        a -= 1
+    b = max(x.end for x in sent)
+    while b < len(text) and text[b] not in "。！？!?":
+        b += 1
+    if not any(wd in text[a:b] for wd in words):
+        return 0.0
+    carried = [x for x in sent if x is not p and x is not w and any(wd in x.label for wd in words)]
+    # a carry-over is about an earlier year by definition (上年结转): only its precision matters
+    if not carried or not all(x.approx is None and x.period is None and not x.growth and x.value is not None
+                              and _unit_ok(x, p) for x in carried):
+        return None
+    return sum(x.base_hi for x in carried)
+
+
 @check("N001")
 def subset_exceeds_total(ctx) -> Iterator[Hit]:
     facts = extract_facts(ctx.report)
     ms = facts.metrics
     flagged: set[int] = set()
     for p, w, name in _subset_pairs(ctx, ms):
-        if p.base_lo > w.base_hi + EPS:
+        extra = _stated_carry(ctx, ms, p, w)
+        if extra is None:
+            continue
+        if p.base_lo > w.base_hi + extra + EPS:
             flagged.add(p.index)
+            plus = f" plus the {_num(extra / w.factor)}{w.unit} carried over" if extra else ""
             yield _hit(ctx, "N001", p, p.label_start,
-                       f"{p.label} {fmt(p)} exceeds {w.label} {fmt(w)} in the same clause; a part cannot be larger "
-                       f"than its whole ({name})",
+                       f"{p.label} {fmt(p)} exceeds {w.label} {fmt(w)}{plus} in the same clause; a part cannot be "
+                       f"larger than its whole ({name})",
                        "check both figures")
     for bd in facts.breakdowns:
         t = ms[bd.total]
@@ -311,7 +360,28 @@ def _lcs(a: str, b: str) -> int:
     return best
 
 
+_TOTAL_WORDS = ("总数", "总量", "总额", "总计", "全部", "所有", "总体")
+# Words of a named base (占受理案件总数的…) that name no particular figure: what is left names the base.
+_BASE_GENERIC = ("总数", "总量", "总额", "总计", "全部", "所有", "总体", "全年", "本年度", "年内", "案件", "件数",
+                 "数量", "的", "总", "数")
+
+
+def _base_pieces(x: str) -> list[str]:
+    """The words of a named base that a figure must name to be that base: 受理案件 → [受理]."""
+    pieces = [x]
+    for g in _BASE_GENERIC:
+        pieces = [q for p in pieces for q in p.split(g)]
+    return [q for q in pieces if len(q) >= 2]
+
+
 def _share_pair(ctx, ms: list[Metric], r: Metric) -> tuple[Metric, Metric] | None:
+    """(numerator, base) of a share (占p%, 占…的p%).
+
+    A share that names its base (占受理案件的40%, 占审结总数的11.4%) is of a figure whose label names
+    that base — every word of it but generic ones (案件, 总数, 的) — and of no other: not the nearest
+    figure, not the 其中 total; when no figure names it, the base is not stated and N002 is silent.
+    A share that names no base (占75%, 占总数的75%) is of the total of its 其中 breakdown.
+    """
     conf = _conf(ctx)
     if r.numerator is None:
         return None
@@ -321,39 +391,93 @@ def _share_pair(ctx, ms: list[Metric], r: Metric) -> tuple[Metric, Metric] | Non
     x = clean_label(r.share_of or "")
     if any(w in x for w in conf.get("qualifiers", {}).get("unbounded_share_words", [])):
         return None
-    of_total = any(g in x for g in ("总数", "总量", "总额", "总计", "全部", "所有", "总体"))
-    for g in ("总数", "总量", "总额", "总计", "全部", "所有", "总体", "的"):
-        x = x.replace(g, "")
+    for w in sorted(conf.get("qualifiers", {}).get("scopes", []), key=len, reverse=True):
+        x = x.replace(w, "")
+    pieces = _base_pieces(x)
     whole = None
-    if not x:
+    if not pieces:
         whole = ms[num.total] if num.total is not None else None
     else:
         best = None
         for c in _sentence(ms, num):
             if c.end > num.start or c is num or not _fit(c) or not _unit_ok(c, num):
                 continue
-            sc = suffix_match(c.label, x)
-            if sc >= 2 and (best is None or sc >= best[0]):
+            if not all(q in c.label for q in pieces):
+                continue
+            sc = suffix_match(c.label, x, 1)
+            if best is None or sc >= best[0]:
                 best = (sc, c)
         whole = best[1] if best else None
-        if whole is None and of_total and num.total is not None:
-            whole = ms[num.total]  # 占收案总数的79.9%: the total of its 其中 breakdown
     if whole is None or not _fit(whole) or not _unit_ok(whole, num) or not _scope_ok(num, whole):
         return None
     return num, whole
 
 
+def _is_rest(ctx, m: Metric) -> bool:
+    """A remainder (其余3个正在整改, 剩余24处): never the numerator of a rate."""
+    words = _conf(ctx).get("breakdowns", {}).get("rest_words", [])
+    return any(m.label.startswith(w) for w in words)
+
+
+def _strict_pair(ctx, entry: dict, before: list[Metric], r: Metric) -> tuple[Metric, Metric] | None:
+    """Both counts of a rate whose base reports rarely state, when the clause states them for it.
+
+    The clause must read whole, part, rate with nothing between them (应出庭应诉案件85件，负责人出庭
+    应诉79件，出庭应诉率95.3%; 其中 before the part is fine). Anything else — a third figure
+    (非常满意300人，满意100人), a remainder (其余6件由副职出庭), a part not named as the entry names
+    it — leaves the rate alone: its base or its numerator may be figures the text does not state.
+    """
+    conf = _conf(ctx)
+    neg = _negations(ctx)
+    if len(before) < 2:
+        return None
+    whole, part = before[-2], before[-1]
+    if not (_fit(whole) and _fit(part) and _unit_ok(whole, part) and _scope_ok(part, whole)):
+        return None
+    if whole.total is not None or part.twin is not None or whole.twin is not None or _is_rest(ctx, part):
+        return None
+    if part.total is not None and part.total != whole.index:
+        return None
+    part_w, whole_w = entry.get("part", []), entry.get("whole", [])
+    if any(w in part.label for w in entry.get("part_excludes", [])) or _has_word(part.label, whole_w, neg):
+        return None
+    if not _has_word(part.label, part_w, neg):
+        return None
+    ww = _has_word(whole.label, whole_w, neg)
+    if not ww or _has_word(_residual(whole.label, whole_w, []), part_w, []):
+        return None
+    text = ctx.report.norm[r.block].text
+    for a, b in ((whole.end, part.start), (part.end, r.start)):
+        if re.search(r"[；;。（(）)]|分别", text[a:b]):
+            return None
+    if part.base_lo > whole.base_hi + EPS:
+        return None  # a part larger than its whole: not a rate question
+    if not _agents_ok(ctx, part, None, whole, None):
+        return None
+    return part, whole
+
+
 def _rate_pair(ctx, ms: list[Metric], r: Metric) -> tuple[Metric, Metric] | None:
+    """(numerator, denominator) of a named rate (整改率, 调解成功率 …), or None.
+
+    The numerator is the figure the rate names (整改 → 整改率); a remainder (其余3个正在整改) is never
+    it. Rates of ``never_checked_rates`` are checked only through a ``strict`` entry (see
+    :func:`_strict_pair`).
+    """
     conf = _conf(ctx)
     rate = r.rate or ""
-    if any(rate.endswith(n) for n in conf.get("never_checked_rates", [])):
-        return None
-    neg = conf.get("relation_words", {}).get("negations", [])
+    neg = _negations(ctx)
     before = [x for x in _sentence(ms, r) if x.end <= r.start and x.clause == r.clause]
     entry = _rate_entry(conf, rate)
+    if entry is not None and entry.get("strict"):
+        return _strict_pair(ctx, entry, before, r)
+    if any(rate.endswith(n) for n in conf.get("never_checked_rates", [])):
+        return None
     part = whole = None
     if entry is not None:
         for x in reversed(before):
+            if _is_rest(ctx, x):
+                continue
             if _fit(x) and _has_word(x.label, entry.get("part", []), neg):
                 part = x
                 break
@@ -380,7 +504,7 @@ def _rate_pair(ctx, ms: list[Metric], r: Metric) -> tuple[Metric, Metric] | None
             if x.kind not in ("count", "amount"):
                 continue
             lab = x.label
-            if stem in lab or (_lcs(stem, lab) >= max(4, int(0.6 * len(stem) + 0.5))):
+            if not _is_rest(ctx, x) and (stem in lab or (_lcs(stem, lab) >= max(4, int(0.6 * len(stem) + 0.5)))):
                 part = x
             break  # only the figure right before the rate can be its numerator
         if part is None or not _fit(part) or part.total is None:

@@ -667,8 +667,13 @@ def _agent_of(m: Metric, conf: _Conf) -> str | None:
     return None
 
 
-def _post_noun(text: str, pos: int) -> tuple[str, int]:
-    """A noun phrase right after a measure word (走访83家企业 → 企业), and where it ends."""
+def _post_noun(text: str, pos: int, conf: _Conf | None = None) -> tuple[str, int]:
+    """A noun phrase right after a measure word (走访83家企业 → 企业), and where it ends.
+
+    When the phrase runs on into the next figure (1368个人民调解组织共受理调解纠纷18752件) it ends
+    before a total word (共, 累计) or after an organisation followed by a stage verb (组织|受理): what
+    follows is the next figure's label.
+    """
     if pos >= len(text) or not ("\u4e00" <= text[pos] <= "\u9fff" or text[pos] in "“"):
         return "", pos
     j = pos
@@ -678,6 +683,16 @@ def _post_noun(text: str, pos: int) -> tuple[str, int]:
             break
         j += 1
     phrase = text[pos:j]
+    runs_on = j < len(text) and (text[j].isdigit() or (j - pos >= 12 and text[j] not in PRE_BOUNDARY + "。；;"))
+    if runs_on and conf is not None:
+        cuts = [m.start() for m in TOTAL_RE.finditer(phrase) if m.start() > 0]
+        for a in conf.agents:
+            k = phrase.find(a)
+            e = k + len(a)
+            if k >= 0 and e < len(phrase) and any(phrase.startswith(v, e) for v in conf.stage_verbs):
+                cuts.append(e)
+        if cuts:
+            phrase = phrase[: min(cuts)]
     cut = re.search(r"以及|并且", phrase)
     if cut and cut.start() > 0:
         phrase = phrase[: cut.start()]
@@ -798,7 +813,7 @@ def _extract_text_block(rep: Report, i: int, conf: _Conf, out: list[Metric], ids
         label, lstart, subject, share_of = _label(text, raw, pre_start, conf)
         post, post_end = ("", raw.end)
         if raw.kind in ("count", "measure", "percent"):
-            post, post_end = _post_noun(text, raw.end)
+            post, post_end = _post_noun(text, raw.end, conf)
         if post:
             label = clean_label(label + post) if label else clean_label(post)
         twin = None
@@ -977,13 +992,23 @@ def _breakdowns(rep: Report, metrics: list[Metric], conf: _Conf) -> list[Breakdo
                 if not same:
                     owner = m.label  # an attribute of the items (简易案件693件 … 金额70350元)
                     continue
-                scored = [(suffix_match(c.label, m.label), c) for c in same if c.label]
+                scored = [(suffix_match(_object_label(c, same, conf), m.label), c) for c in same if c.label]
                 scored = [x for x in scored if x[0] >= 2]
                 matched = False
                 if scored:
                     best = max(x[0] for x in scored)
                     tops = [c for sc, c in scored if sc == best]
-                    total = tops[-1]
+                    # a tie: the total of the list's first item, else the one naming the item's verb
+                    # (其中新收一审案件… after 新收…86件，审结90件), else the nearest
+                    verbs = [v for v in conf.stage_verbs if v in m.label]
+                    named = [c for c in tops if any(v in c.label for v in verbs)]
+                    if first_item is not None and first_item.total is not None \
+                            and any(c.index == first_item.total for c in tops):
+                        total = next(c for c in tops if c.index == first_item.total)
+                    elif named:
+                        total = named[-1]
+                    else:
+                        total = tops[-1]
                     matched = True
                 else:
                     total = same[-1]
@@ -1048,6 +1073,27 @@ def _breakdowns(rep: Report, metrics: list[Metric], conf: _Conf) -> list[Breakdo
 
 
 PAREN_RE = re.compile(r"[（(][^（()）]{0,80}[）)]")
+
+
+def _verbless(label: str, conf: _Conf) -> str:
+    """``label`` without its stage verbs and carry-over words (审结, 受理, 旧存 …): the object it counts."""
+    for v in conf.stage_verbs + _desc(conf.raw.get("relation_words", {}).get("carry_over", [])):
+        label = label.replace(v, "")
+    return label
+
+
+def _object_label(c: Metric, cands: list[Metric], conf: _Conf) -> str:
+    """The label a 其中 list is matched against: an elliptical label (审结90件 after 新收行政诉讼案件86件，
+    旧存12件) names only a verb and counts the object of the last figure before it that names one, so
+    that object is added; a tie between two totals then goes to the nearer one, the figure the 其中
+    follows."""
+    if len(_verbless(c.label, conf)) >= 2:
+        return c.label
+    for x in reversed([x for x in cands if x.end <= c.start]):
+        obj = _verbless(x.label, conf)
+        if len(obj) >= 2:
+            return c.label + obj
+    return c.label
 
 
 def _parenthetical(rep: Report, metrics: list[Metric], out: list[Breakdown], conf: _Conf) -> None:
