@@ -230,6 +230,11 @@ def document_number(ctx) -> Iterator[Hit]:
 
 
 def _cn_number(n: int) -> str:
+    from ..markers import small_numeral_table
+
+    for text, value in small_numeral_table().items():
+        if value == n:
+            return text
     import cn2an
 
     return cn2an.an2cn(n, "low")

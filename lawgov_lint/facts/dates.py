@@ -35,9 +35,9 @@ def cn_digits_to_int(s: str) -> int:
         table = {c: i for i, c in enumerate("〇一二三四五六七八九")}
         table.update({"零": 0, "○": 0})
         return int("".join(str(table[c]) for c in s))
-    import cn2an
+    from ..markers import cn_number
 
-    return int(cn2an.cn2an(s, "strict"))
+    return cn_number(s)
 
 
 @dataclass(frozen=True, slots=True)

@@ -328,6 +328,11 @@ _FACTS_CACHE: "OrderedDict[int, tuple[Report, MetricFacts]]" = OrderedDict()
 
 def _cn_value(s: str) -> Decimal | None:
     """Value of a Chinese numeral (cn2an); a bare 十/百/千/万 reads as 一十/一百…."""
+    from ..markers import small_numeral_table
+
+    small = small_numeral_table().get(s)  # cn2an's own forms for 1…999, without importing it
+    if small is not None:
+        return Decimal(small)
     import cn2an
 
     if s and s[0] in "十百千万亿":
