@@ -121,6 +121,7 @@ class Report:
     sections: list[Section] = field(default_factory=list)
     opening_block: int | None = None
     cover_blocks: list[int] = field(default_factory=list)
+    cache: dict = field(default_factory=dict, repr=False, compare=False)  # facts computed once per report
 
     @property
     def signing_line(self) -> DatedLine | None:

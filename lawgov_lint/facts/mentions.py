@@ -22,6 +22,13 @@ def shufa_mentions(rep: Report, packs: Packs, done_only: bool = True) -> list[tu
     (未开展述法, 没有述法), and mentions inside the plan section (content 4), which
     speak of next year. With ``done_only=False`` those are counted too.
     """
+    key = ("shufa", done_only, id(packs))
+    if key not in rep.cache:
+        rep.cache[key] = _shufa_mentions(rep, packs, done_only)
+    return rep.cache[key]
+
+
+def _shufa_mentions(rep: Report, packs: Packs, done_only: bool) -> list[tuple[int, int, int]]:
     conf = packs["mentions"]["shufa"]
     term = conf["term"]
     prefixes = conf["false_prefixes"]
