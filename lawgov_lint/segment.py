@@ -80,11 +80,34 @@ def tokenizer():
     with _lock:
         tk.initialize()
     for entry in builtin_packs().get("dictionary", {}).get("words", []):
-        word, *rest = entry if isinstance(entry, list) else [entry]
-        freq = rest[0] if rest else None
-        tag = rest[1] if len(rest) > 1 else None
-        tk.add_word(word, freq, tag)
+        _add(tk, entry)
+    for entry in _pack_words:
+        _add(tk, entry)
     return tk
+
+
+def _add(tk, entry) -> None:
+    word, *rest = entry if isinstance(entry, list) else [entry]
+    freq = rest[0] if rest else None
+    tag = rest[1] if len(rest) > 1 else None
+    tk.add_word(word, freq, tag)
+
+
+_pack_words: list = []
+
+
+def use_pack_words(packs) -> None:
+    """Add the ``[dictionary] words`` of the run's packs (extra ``--rule-pack`` files
+    included) to the tokenizer — now if it exists, else when it is created, so a run
+    that needs no segmentation never pays for jieba."""
+    words = [e for e in (packs.get("dictionary") or {}).get("words", [])
+             if e not in builtin_packs().get("dictionary", {}).get("words", []) and e not in _pack_words]
+    if not words:
+        return
+    _pack_words.extend(words)
+    if tokenizer.cache_info().currsize:
+        for entry in words:
+            _add(tokenizer(), entry)
 
 
 def tokens(text: str) -> list[tuple[str, int, int]]:

@@ -30,3 +30,13 @@ def test_cache_goes_to_the_user_cache_dir(tmp_path, monkeypatch):
     segment.tokenizer()
     assert any(name.startswith("jieba-dict-") for name in os.listdir(cache))
     assert not any(p.name.startswith("jieba") for p in tmp_path.iterdir())
+
+
+def test_extra_pack_dictionary_words_reach_the_tokenizer(tmp_path):
+    from lawgov_lint.packs import load_packs
+    from lawgov_lint.segment import tokens, use_pack_words
+
+    pack = tmp_path / "local.toml"
+    pack.write_text('[dictionary]\nwords = [["浦江经验", 3000, "n"]]\n', encoding="utf-8")
+    use_pack_words(load_packs([pack]))
+    assert "浦江经验" in [w for w, _, _ in tokens("坚持和发展浦江经验")]

@@ -360,6 +360,9 @@ def _term_source(pack: dict, term: str) -> str | None:
 
 @check("T001")
 def term_near_miss(ctx) -> Iterator[Hit]:
+    from ..segment import use_pack_words
+
+    use_pack_words(ctx.packs)  # a reviewer's extra [dictionary] words reach jieba too
     pack = ctx.packs["terms"]
     terms = [w for g in pack.get("terms", []) for w in g.get("words", [])]
     if not terms:
