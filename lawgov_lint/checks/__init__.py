@@ -79,6 +79,16 @@ class Hit:
 CheckFn = Callable[["Context"], Iterable[Hit]]
 
 
+def title_hit(ctx: "Context", code: str, message: str, suggestion: str | None = None,
+              severity: str | None = None) -> Hit:
+    """A Hit on the whole title line (or the first block of the report proper when no title
+    was found): where findings about the report as a whole — a missing section, mention or
+    date — are anchored."""
+    rep = ctx.report
+    i = rep.title_blocks[0] if rep.title_blocks else rep.start
+    return Hit(code, i, 0, len(ctx.doc.blocks[i].text), message, suggestion, severity)
+
+
 @dataclass(slots=True)
 class Check:
     codes: tuple[str, ...]

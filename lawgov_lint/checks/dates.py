@@ -15,7 +15,7 @@ import re
 from typing import Iterator
 
 from ..facts.dates import DATE_RE, INCOMPLETE_DATE_RE, YEAR_MONTH_RE, find_dates, years_in
-from . import Hit, check, rule
+from . import Hit, check, rule, title_hit
 
 ART23 = "《法治政府建设与责任落实督察工作规定》第二十三条"
 ART24 = "《法治政府建设与责任落实督察工作规定》第二十四条"
@@ -142,13 +142,11 @@ def publication(ctx) -> Iterator[Hit]:
         return
     d = ctx.packs["deadlines"]["publication"]["deadline"]
     deadline = dt.date(rep.reporting_year + 1, d["month"], d["day"])
-    i = rep.title_blocks[0] if rep.title_blocks else rep.start
-    n = len(ctx.doc.blocks[i].text)
     if pub > deadline:
-        yield Hit("D003", i, 0, n, f"published on {pub.isoformat()}, after the deadline {deadline.isoformat()}: {d['label']}")
+        yield title_hit(ctx, "D003", f"published on {pub.isoformat()}, after the deadline {deadline.isoformat()}: {d['label']}")
     elif pub == deadline:
-        yield Hit("D003", i, 0, n, f"published on the deadline day {deadline.isoformat()} ({d['label']}); "
-                  "“之前” may mean the day before", severity="warning")
+        yield title_hit(ctx, "D003", f"published on the deadline day {deadline.isoformat()} ({d['label']}); "
+                        "“之前” may mean the day before", severity="warning")
 
 
 _MONTH = re.compile(r"(\d{1,2}|[一二三四五六七八九十]{1,3})(?:个)?月")
@@ -244,10 +242,9 @@ def no_date(ctx) -> Iterator[Hit]:
     if rep.signing is not None or rep.cover_signing is not None:
         return
     y = rep.reporting_year
-    i = rep.title_blocks[0] if rep.title_blocks else rep.start
     if y is None:
         msg = "no 成文日期 and no reporting year found: the submission deadline could not be checked"
     else:
         deadline, label = _deadline(ctx, y)
         msg = f"no 成文日期 found: the {y} report is due by {deadline.isoformat()} ({label}); not checked"
-    yield Hit("D006", i, 0, len(ctx.doc.blocks[i].text), msg, "end the report with the issuer and the date, e.g. 2025年1月20日")
+    yield title_hit(ctx, "D006", msg, "end the report with the issuer and the date, e.g. 2025年1月20日")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..facts.mentions import shufa_mentions, term_mentions
-from . import Hit, check, rule
+from . import Hit, check, rule, title_hit
 
 rule("M001", "shufa-missing", "error",
      "述法 by the 党政主要负责人 is not mentioned (reports for 2021 onward); mentioned only as planned or not done → warning.",
@@ -31,12 +31,6 @@ rule("M004", "review-litigation-missing", "info",
      fail="a report silent on 复议 and 应诉", passes="全年办理行政复议案件12件，行政机关负责人出庭应诉率100%。")
 
 
-def _anchor(ctx):
-    rep = ctx.report
-    i = rep.title_blocks[0] if rep.title_blocks else rep.start
-    return i, 0, len(ctx.doc.blocks[i].text)
-
-
 @check("M001")
 def shufa(ctx) -> Iterator[Hit]:
     rep = ctx.report
@@ -44,7 +38,6 @@ def shufa(ctx) -> Iterator[Hit]:
     if rep.reporting_year is not None and rep.reporting_year < since:
         return
     if not shufa_mentions(rep, ctx.packs):
-        i, s, e = _anchor(ctx)
         sugg = "state how the principal leaders reported on performing their rule-of-law duties, e.g. 专题述法 or 述法报告"
         other = shufa_mentions(rep, ctx.packs, done_only=False)
         if other:
@@ -53,34 +46,29 @@ def shufa(ctx) -> Iterator[Hit]:
                           f"述法 is mentioned only as planned or not done in {rep.reporting_year or 'the reporting year'}",
                           sugg, severity="warning")
         else:
-            yield Hit("M001", i, s, e, "the report never mentions 述法 by the 党政主要负责人 (述职 alone is not 述法)", sugg)
+            yield title_hit(ctx, "M001", "the report never mentions 述法 by the 党政主要负责人 (述职 alone is not 述法)", sugg)
 
 
-@check("M002")
-def first_responsible_person(ctx) -> Iterator[Hit]:
-    terms = ctx.packs["mentions"]["first_responsible_person"]["terms"]
-    if not term_mentions(ctx.report, terms):
-        i, s, e = _anchor(ctx)
-        yield Hit("M002", i, s, e, "the report never mentions 第一责任人",
-                  "report how the 党政主要负责人 performed their duties as 推进法治建设第一责任人")
+def _absent_term_check(code: str, key: str, message: str, suggestion: str) -> None:
+    """Register the check for ``code``: none of the pack's ``[key] terms`` occurs in the report
+    proper (and the reporting year is not before the pack's ``since_year``, when given)."""
+
+    def absent(ctx) -> Iterator[Hit]:
+        rep = ctx.report
+        conf = ctx.packs["mentions"][key]
+        since = conf.get("since_year")
+        if since is not None and rep.reporting_year is not None and rep.reporting_year < since:
+            return
+        if not term_mentions(rep, conf["terms"]):
+            yield title_hit(ctx, code, message, suggestion)
+
+    absent.__name__ = absent.__qualname__ = f"{key}_absent"
+    check(code)(absent)
 
 
-@check("M003")
-def xi_thought(ctx) -> Iterator[Hit]:
-    rep = ctx.report
-    conf = ctx.packs["mentions"]["xi_thought"]
-    if rep.reporting_year is not None and rep.reporting_year < conf.get("since_year", 2020):
-        return
-    if not term_mentions(rep, conf["terms"]):
-        i, s, e = _anchor(ctx)
-        yield Hit("M003", i, s, e, "the report never mentions 习近平法治思想",
-                  "state how 习近平法治思想 was studied and applied")
-
-
-@check("M004")
-def review_litigation(ctx) -> Iterator[Hit]:
-    terms = ctx.packs["mentions"]["review_litigation"]["terms"]
-    if not term_mentions(ctx.report, terms):
-        i, s, e = _anchor(ctx)
-        yield Hit("M004", i, s, e, "no mention of 行政复议 or 行政诉讼/应诉",
-                  "report the year's 行政复议 and 行政应诉 work and figures")
+_absent_term_check("M002", "first_responsible_person", "the report never mentions 第一责任人",
+                   "report how the 党政主要负责人 performed their duties as 推进法治建设第一责任人")
+_absent_term_check("M003", "xi_thought", "the report never mentions 习近平法治思想",
+                   "state how 习近平法治思想 was studied and applied")
+_absent_term_check("M004", "review_litigation", "no mention of 行政复议 or 行政诉讼/应诉",
+                   "report the year's 行政复议 and 行政应诉 work and figures")

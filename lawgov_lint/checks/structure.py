@@ -11,7 +11,7 @@ from typing import Iterator
 
 from ..facts.dates import years_in
 from ..structure import opening_year_span
-from . import Hit, check, rule
+from . import Hit, check, rule, title_hit
 
 ART25 = "《法治政府建设与责任落实督察工作规定》第二十五条"
 DASHES = "—–-－～~"
@@ -63,24 +63,16 @@ rule("S013", "request-in-report", "error",
      fail="……以上报告，妥否，请批示。", passes="特此报告。")
 
 
-def _title_block(ctx) -> tuple[int, int, int]:
-    rep = ctx.report
-    i = rep.title_blocks[0] if rep.title_blocks else rep.start
-    return i, 0, len(ctx.doc.blocks[i].text)
-
-
 @check("S001", "S002", "S003", "S004", "S005")
 def missing_contents(ctx) -> Iterator[Hit]:
     rep = ctx.report
     present = rep.contents_present()
     conf = ctx.packs["sections"]["contents"]
-    i, s, e = _title_block(ctx)
     for n in range(1, 6):
         if not present[n]:
             c = conf[str(n)]
-            yield Hit(f"S00{n}", i, s, e,
-                      f"no section on 第二十五条（{CN_NUM[n - 1]}）{c['title']}",
-                      f"add a section such as “{CN_NUM[n - 1]}、{c['synonyms'][0]}”")
+            yield title_hit(ctx, f"S00{n}", f"no section on 第二十五条（{CN_NUM[n - 1]}）{c['title']}",
+                            f"add a section such as “{CN_NUM[n - 1]}、{c['synonyms'][0]}”")
 
 
 @check("S006")
