@@ -24,9 +24,9 @@ import click
 
 from . import __version__
 from .findings import SEVERITY_RANK
+from .loaders import SUPPORTED
+from .reporters import BUILTIN_FORMATS
 
-INPUT_SUFFIXES = (".docx", ".pdf", ".txt", ".md")
-BUILTIN_FORMATS = ("text", "concise", "json", "jsonl", "sarif", "github", "junit")
 
 
 def _date(ctx, param, value):
@@ -60,7 +60,7 @@ def collect_paths(paths: tuple[str, ...]) -> list[str]:
                 for name in files:
                     if name.startswith((".", "~$")):
                         continue
-                    if name.lower().endswith(INPUT_SUFFIXES):
+                    if name.lower().endswith(SUPPORTED):
                         found.append(os.path.join(root, name))
             out.extend(sorted(found))
         else:
@@ -177,7 +177,7 @@ def main(paths, output_format, output_file, select, extend_select, ignore, fail_
     rules = list(registry.iter_rules())
 
     def known(sel: str) -> bool:
-        from .suppress import selector_matches
+        from .selectors import matches as selector_matches
 
         return sel.upper() == "ALL" or any(selector_matches(sel, r.code, r.name) for r in rules)
 

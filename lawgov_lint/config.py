@@ -46,8 +46,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
-SEVERITIES = ("error", "warning", "info")
-DEADLINE_PROFILES = ("standard", "province", "demonstration")
+from .engine import DEADLINE_PROFILES
+from .packs import SEVERITIES
+
 CONFIG_NAMES = (".lawgov-lint.toml", "lawgov-lint.toml", "pyproject.toml")
 KEYS = ("select", "extend-select", "ignore", "per-file-ignores", "severity", "fail-on", "deadline-profile",
         "rule-packs", "limits")

@@ -16,6 +16,7 @@ from . import checks as registry
 from .document import Document, LoadError, locate
 from .findings import Finding, rule_url
 from .packs import PackError, Packs, load_packs
+from .selectors import specificity
 from .structure import Report, analyse
 
 DEADLINE_PROFILES = ("standard", "province", "demonstration")
@@ -103,19 +104,6 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     metrics: list[dict[str, Any]] = field(default_factory=list)
     options: Options | None = None
-
-
-def specificity(selector: str, code: str, name: str) -> int | None:
-    """How specifically ``selector`` names a rule: None (not at all), 0 ``ALL``,
-    1–3 a code prefix by its length, 4 the full code or the rule name."""
-    if selector == name:
-        return 4
-    s = selector.upper()
-    if s == "ALL":
-        return 0
-    if code.startswith(s):
-        return len(s)
-    return None
 
 
 def _layer_verdict(layer: Selection, code: str, name: str) -> bool | None:
@@ -220,9 +208,9 @@ def lint_document(doc: Document, options: Options, packs: Packs | None = None) -
         findings = _suppress(doc, findings, options, packs, rep)
     findings.sort(key=lambda f: (f.location.block, f.location.line, *f.sort_key()[1:]))
     result = FileResult(doc.path, doc.format, failures[0] if failures else None, rep, findings, options=options)
-    from .facts.metrics import extract_metrics
+    from .facts.metrics import metrics_dicts
 
-    result.metrics = [m.as_dict(doc) for m in extract_metrics(rep)]
+    result.metrics = metrics_dicts(rep)
     return result
 
 
@@ -249,7 +237,8 @@ def _plugin_failure(chk: registry.Check, e: Exception) -> str:
 def _suppress(doc: Document, findings: list[Finding], options: Options, packs: Packs, rep: Report) -> list[Finding]:
     """Apply the document's suppression comments; add L001 for those that matched nothing."""
     from .document import Location, Suppression
-    from .suppress import apply_suppressions, canonical_text, selector_matches
+    from .selectors import matches as selector_matches
+    from .suppress import apply_suppressions, canonical_text
 
     rules = list(registry.RULES.values())
 
@@ -306,11 +295,10 @@ def _block_after_line(doc: Document, line: int) -> int:
 def lint_path(path: str | Path, options: Options, packs: Packs | None = None,
               data: bytes | None = None, display_name: str | None = None) -> FileResult:
     """Load and lint one file; a LoadError becomes ``FileResult.error``."""
-    from .loaders import Limits, load
+    from .loaders import Limits, format_of, load
 
     name = display_name or str(path)
-    suffix = Path(name).suffix.lower().lstrip(".")
-    fmt = suffix if suffix in ("docx", "pdf", "txt", "md") else None
+    fmt = format_of(name)
     try:
         doc = load(path, data=data, display_name=name, limits=Limits(**options.limits))
     except LoadError as e:

@@ -57,7 +57,7 @@ def builtin_packs() -> dict[str, Any]:
     return packs
 
 
-_SEVERITIES = ("error", "warning", "info")
+SEVERITIES = ("error", "warning", "info")  # the severities, highest first
 
 
 def _validate_severities(data: dict[str, Any], label: str) -> None:
@@ -67,8 +67,8 @@ def _validate_severities(data: dict[str, Any], label: str) -> None:
                if isinstance(v, dict) and isinstance(v.get("severity"), dict)]
     for where, table in tables:
         for code, sev in table.items():
-            if sev not in _SEVERITIES:
-                raise PackError(f"{label}: [{where}] {code} = {sev!r}: must be one of {', '.join(_SEVERITIES)}")
+            if sev not in SEVERITIES:
+                raise PackError(f"{label}: [{where}] {code} = {sev!r}: must be one of {', '.join(SEVERITIES)}")
 
 
 def load_packs(extra: list[str | Path] | tuple = ()) -> "Packs":

@@ -20,9 +20,10 @@ from __future__ import annotations
 import types
 from importlib.metadata import entry_points
 
+from .reporters import BUILTIN_FORMATS
+
 RULE_GROUP = "lawgov_lint.rules"
 REPORTER_GROUP = "lawgov_lint.reporters"
-BUILTIN_FORMATS = ("text", "concise", "json", "jsonl", "sarif", "github", "junit")
 
 
 class PluginError(Exception):

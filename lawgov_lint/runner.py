@@ -27,8 +27,9 @@ def _child(fn: Callable[[Any], FileResult], task: Any, conn) -> None:
 def _name(task: Any) -> tuple[str, str]:
     path, _options, _data, display, *_ = task
     name = display or str(path)
-    suffix = name.rsplit(".", 1)[-1].lower() if "." in name else ""
-    return name, (suffix if suffix in ("docx", "pdf", "txt", "md") else None)
+    from .loaders import format_of
+
+    return name, format_of(name)
 
 
 def run_with_timeout(tasks: list, fn: Callable[[Any], FileResult], jobs: int, timeout: float) -> list[FileResult]:

@@ -140,9 +140,6 @@ class Report:
     def body_range(self) -> range:
         return range(self.start, self.end)
 
-    def text(self, i: int) -> str:
-        return self.norm[i].text
-
     def contents_present(self) -> dict[int, bool]:
         have = {s.content for s in self.sections}
         return {c: c in have for c in range(1, 6)}
@@ -542,7 +539,7 @@ def parse_elements(rep: Report) -> None:
     pre = list(range(rep.start, first_body))
     nums = find_doc_numbers(rep, pre)
     rep.document_number = nums[0] if nums else None
-    rep.cover_document_numbers = find_doc_numbers(rep, [j for j in rep.cover_blocks if j < 12 or j < rep.start])
+    rep.cover_document_numbers = find_doc_numbers(rep, rep.cover_blocks)
     # issuer: line below the title, line above, the title's own place name, the 落款, the cover's 版头.
     issuer = None
     if first_body < rep.end and _org_like(rep.norm[first_body].text, packs):

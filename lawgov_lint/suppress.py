@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from .document import Suppression
+from .selectors import matches as selector_matches
 
 #: The ``codes`` of a comment that starts like a directive but cannot be parsed.
 MALFORMED = "!malformed"
@@ -120,12 +121,6 @@ class Unused:
             parts.append("matched no finding")
         where = "file-level suppression" if self.suppression.file_level else "suppression"
         return f"unused {where}: " + "; ".join(parts)
-
-
-def selector_matches(selector: str, code: str, name: str) -> bool:
-    """Whether a suppression/selection code names rule ``code`` (exact, prefix or name)."""
-    s = selector.upper()
-    return selector == name or s == "ALL" or code.startswith(s)
 
 
 def apply_suppressions(

@@ -379,7 +379,7 @@ def test_readme_config_example_is_valid(tmp_path):
 
     from lawgov_lint.checks import iter_rules
     from lawgov_lint.config import KEYS, load_config
-    from lawgov_lint.suppress import selector_matches
+    from lawgov_lint.selectors import matches as selector_matches
 
     example = re.search(r"```toml\n(# pyproject\.toml\n\[tool\.lawgov-lint\].*?)```", README, re.S)
     assert example, "the README has a [tool.lawgov-lint] example"

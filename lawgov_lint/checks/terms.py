@@ -96,12 +96,7 @@ def _inside(spans: list[tuple[int, int]], a: int, b: int) -> bool:
 
 # ---------------------------------------------------------------- sound- and look-alikes
 
-@lru_cache(maxsize=8192)
-def readings(ch: str) -> frozenset[str]:
-    """Toneless pinyin readings of a Han character (all heteronyms); empty if unknown."""
-    from ..segment import pinyin_readings
-
-    return pinyin_readings(ch)
+from ..segment import pinyin_readings as readings  # noqa: E402 - cached, and loads its table on first use
 
 
 def sound_alike(a: str, b: str) -> bool:

@@ -10,7 +10,6 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-_CN_NUM = "〇零一二三四五六七八九十"
 _YEAR = r"(\d{4}|[〇零○一二三四五六七八九]{4})"
 _MD = r"(\d{1,2}|[一二三四五六七八九十]{1,3})"
 

@@ -19,6 +19,12 @@ from ..document import Document, LoadError
 
 SUPPORTED = (".docx", ".pdf", ".txt", ".md")
 
+
+def format_of(name: str) -> str | None:
+    """The format a file name's suffix names ("docx", "pdf", "txt", "md"), or None."""
+    suffix = Path(name).suffix.lower()
+    return suffix[1:] if suffix in SUPPORTED else None
+
 # Formats we recognise by suffix but cannot read, with the conversion to make.
 UNSUPPORTED = {
     ".doc": "a legacy Word file: open it in Word or WPS and save it as .docx",

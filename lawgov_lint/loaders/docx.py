@@ -255,6 +255,12 @@ def _num_pr(ppr) -> tuple[str | None, int | None]:
     return num_id, ilvl
 
 
+def _style_id(ppr) -> str | None:
+    """The paragraph style id a ``w:pPr`` names (``w:pStyle/@w:val``), if any."""
+    ps = ppr.find(W + "pStyle") if ppr is not None else None
+    return ps.get(W + "val") if ps is not None else None
+
+
 def _outline(ppr) -> int | None:
     if ppr is None:
         return None
@@ -578,12 +584,7 @@ class _Walker:
 
     def _para_props(self, p) -> tuple[str | None, int | None, str | None]:
         ppr = p.find(W + "pPr")
-        sid = None
-        if ppr is not None:
-            ps = ppr.find(W + "pStyle")
-            if ps is not None:
-                sid = ps.get(W + "val")
-        name, level, jc = self.styles.resolve(sid)
+        name, level, jc = self.styles.resolve(_style_id(ppr))
         direct_outline = _outline(ppr)
         if direct_outline is not None:
             level = direct_outline + 1 if direct_outline < 9 else None
@@ -597,12 +598,7 @@ class _Walker:
         if self.numbering is None:
             return None
         ppr = p.find(W + "pPr")
-        sid = None
-        if ppr is not None:
-            ps = ppr.find(W + "pStyle")
-            if ps is not None:
-                sid = ps.get(W + "val")
-        return self.numbering.label(ppr, sid)
+        return self.numbering.label(ppr, _style_id(ppr))
 
     def paragraph_text(self, p) -> tuple[str, list]:
         """The visible text of paragraph ``p`` and the text boxes anchored in it."""

@@ -8,7 +8,6 @@ marks the span.
 
 from __future__ import annotations
 
-import unicodedata
 from typing import IO, Any
 
 from rich.console import Console
@@ -16,14 +15,13 @@ from rich.table import Table
 from rich.text import Text
 
 from ..engine import FileResult, Options
+from ..loaders.text import display_width as _width
 from ..findings import Finding
 
 SEV_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}
 CN = "一二三四五"
 
 
-def _width(s: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in s)
 
 
 def location_label(f: Finding) -> str:
