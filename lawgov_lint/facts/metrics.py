@@ -321,7 +321,6 @@ def metric_conf(rep: Report) -> "_Conf":
 
 _LOCK = threading.Lock()
 _CONF_CACHE: "OrderedDict[int, tuple[dict, _Conf]]" = OrderedDict()
-_FACTS_CACHE: "OrderedDict[int, tuple[Report, MetricFacts]]" = OrderedDict()
 
 
 # ---------------------------------------------------------------- numerals
@@ -1287,12 +1286,10 @@ def _numeric_cell(text: str, conf: _Conf) -> _Raw | None:
 # ---------------------------------------------------------------- entry points
 
 def extract_facts(rep: Report) -> MetricFacts:
-    """All figures and breakdowns of the report proper (memoised per Report)."""
-    key = id(rep)
-    with _LOCK:
-        hit = _FACTS_CACHE.get(key)
-    if hit is not None and hit[0] is rep:
-        return hit[1]
+    """All figures and breakdowns of the report proper (computed once, kept in ``rep.cache``)."""
+    facts = rep.cache.get("metrics")
+    if facts is not None:
+        return facts
     conf = _conf(rep)
     metrics: list[Metric] = []
     skip = set(rep.title_blocks)
@@ -1314,10 +1311,7 @@ def extract_facts(rep: Report) -> MetricFacts:
     _parenthetical(rep, metrics, breakdowns, conf)
     _sum_lines(rep, metrics, breakdowns)
     facts = MetricFacts(metrics, breakdowns)
-    with _LOCK:
-        _FACTS_CACHE[key] = (rep, facts)
-        while len(_FACTS_CACHE) > 8:
-            _FACTS_CACHE.popitem(last=False)
+    rep.cache["metrics"] = facts
     return facts
 
 
