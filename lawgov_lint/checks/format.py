@@ -264,20 +264,18 @@ def _missed_between(ctx, a: int, b: int, kind: str, numbers: set[int]) -> bool:
 
 
 def _effective_tree(heads) -> tuple[list[int | None], list[int]]:
-    """Parents and levels of the headings, with three repairs:
+    """Parents and levels of the headings, with two repairs:
 
     * a heading never nests under a heading with the same marker kind (``2、`` after a top-level
       ``1、`` is its sibling, not its child);
     * a heading with the wrong marker type that continues its parent's numbering is the parent's
       sibling (``一、 二、 3、 四、``: ``3、`` is a mis-marked ``三、``, not a child of ``二、``) — when it is
-      the parent's first child and the next heading of the parent's type continues after it;
-    * ``第X部分`` is a level above ``一、`` (第一部分 → 一、 → （一） → 1. → （1）): a numbered heading
-      left at the top level after a top-level ``第X部分`` heading is that part's child. The structure
-      parser ranks ``part`` and ``cn_dun`` alike, which would make 一、二、 siblings of 第一部分.
+      the parent's first child and the next heading of the parent's type continues after it.
+
+    (``第X部分`` above ``一、`` needs no repair: the structure parser ranks ``part`` above ``cn_dun``.)
     """
     parent: list[int | None] = []
     level: list[int] = []
-    last_part: int | None = None
     for k, h in enumerate(heads):
         p = h.parent
         while (p is not None and h.marker is not None and heads[p].marker is not None
@@ -290,10 +288,6 @@ def _effective_tree(heads) -> tuple[list[int | None], list[int]]:
             if (nxt is not None and heads[nxt].marker.number == h.marker.number + 1
                     and heads[nxt].parent == heads[p].parent):
                 p = parent[p]
-        if p is None and (h.marker is None or h.marker.kind == "part"):
-            last_part = k if h.marker is not None else None  # an unmarked top-level heading closes the part
-        elif p is None and last_part is not None:
-            p = last_part
         parent.append(p)
         level.append(1 if p is None else level[p] + 1)
     return parent, level
