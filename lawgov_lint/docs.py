@@ -5,6 +5,31 @@ from __future__ import annotations
 
 from .checks import FAMILIES, Rule, iter_rules
 from .findings import rule_url
+from .i18n import Catalogue
+from .loaders.text import display_width
+
+FAMILIES_ZH = {"S": "结构", "D": "日期和期限", "M": "必备表述", "N": "数字和指标", "T": "用语和错别字",
+               "P": "标点符号", "F": "公文格式", "L": "本工具自身"}
+
+
+def _catalogue() -> Catalogue:
+    from .packs import builtin_packs
+
+    return Catalogue(builtin_packs().get("messages", {}))
+
+
+def rule_text(r: Rule, part: str, lang: str = "en", catalogue: Catalogue | None = None) -> str:
+    """A rule's ``summary`` or ``why`` in ``lang``: the Chinese from the catalogue
+    (``rule.<CODE>.<part>``), else the English declared with the rule."""
+    english = getattr(r, part)
+    if lang == "zh":
+        entry = (catalogue or _catalogue()).entries.get(f"rule.{r.code}.{part}", {})
+        return entry.get("zh") or english
+    return english
+
+
+def family_name(code: str, lang: str = "en") -> str:
+    return (FAMILIES_ZH if lang == "zh" else FAMILIES).get(code[0], "")
 
 
 def find_rule(key: str) -> Rule | None:
@@ -14,19 +39,55 @@ def find_rule(key: str) -> Rule | None:
     return None
 
 
-def list_rules_text() -> str:
+def _severity_words(r: Rule, lang: str, cat: Catalogue) -> list[str]:
+    return [cat.text(f"ui.severity.{s}", lang) if lang == "zh" else s for s in r.severities]
+
+
+def list_rules_text(lang: str = "en") -> str:
+    """``--list-rules``: code, name, default severity and summary of every rule, one a line."""
+    cat = _catalogue()
     lines = []
     for r in iter_rules():
-        sev = "/".join(r.severities) if len(r.severities) > 1 else r.severity
-        lines.append(f"{r.code}  {r.name:<36} {sev:<14} {r.summary}")
+        sev = "/".join(_severity_words(r, lang, cat))
+        pad = " " * max(0, 14 - display_width(sev))
+        lines.append(f"{r.code}  {r.name:<36} {sev}{pad} {rule_text(r, 'summary', lang, cat)}")
     return "\n".join(lines)
 
 
-def explain_rule(key: str) -> str | None:
+def explain_rule(key: str, lang: str = "en") -> str | None:
+    """``--explain CODE``: the rule's summary, rationale, source, examples and how to configure it
+    (in ``lang``), or None for an unknown code or name."""
     r = find_rule(key)
     if r is None:
         return None
-    sev = " / ".join(r.severities)
+    cat = _catalogue()
+    sev = " / ".join(_severity_words(r, lang, cat))
+    why = rule_text(r, "why", lang, cat)
+    if lang == "zh":
+        parts = [f"{r.code} {r.name}（{family_name(r.code, lang)}）— {cat.text('ui.default_severity', lang)}：{sev}",
+                 "", rule_text(r, "summary", lang, cat),
+                 "", f"{cat.text('ui.why', lang)}：" + (why or f"报告应符合{r.source}。"),
+                 "", f"{cat.text('ui.source', lang)}：{r.source}"]
+        if r.fail:
+            parts += ["", f"{cat.text('ui.fails', lang)}：", "    " + r.fail.replace("\n", "\n    ")]
+        if r.passes:
+            parts += ["", f"{cat.text('ui.passes', lang)}：", "    " + r.passes.replace("\n", "\n    ")]
+        other = next(s for s in ("info", "warning", "error") if s != r.severity)
+        parts += [
+            "",
+            "配置方法：",
+            f"    lawgov-lint --ignore {r.code} …        不检查此规则（也可用 --select / --extend-select {r.code} 或 {r.name}）",
+            "    pyproject.toml（[tool.lawgov-lint]）或 lawgov-lint.toml（顶层）：",
+            f"        ignore = [\"{r.code}\"]",
+            f"        per-file-ignores = {{ \"drafts/**\" = [\"{r.code}\"] }}",
+            f"        severity = {{ {r.code} = \"{other}\" }}",
+            "    .txt/.md 中的某一段：在该段前一行写",
+            f"        <!-- lawgov-lint: ignore[{r.code}] -->",
+            f"    .docx 中的某一段：在该段加批注，内容为  lawgov-lint: ignore[{r.code}]",
+            "",
+            f"文档：{rule_url(r.code, r.name)}",
+        ]
+        return "\n".join(parts)
     parts = [
         f"{r.code} {r.name} ({FAMILIES.get(r.code[0], '')}) — default severity: {sev}",
         "",

@@ -15,6 +15,7 @@ from typing import Any
 from . import checks as registry
 from .document import Document, LoadError, locate
 from .findings import Finding, rule_url
+from .i18n import Msg, catalogue_from_packs
 from .packs import PackError, Packs, load_packs
 from .selectors import specificity
 from .structure import Report, analyse
@@ -62,6 +63,7 @@ class Options:
     per_file_ignores: list[str] = field(default_factory=list)
     fail_on: str = "error"
     limits: dict[str, int] = field(default_factory=dict)
+    lang: str = "en"  # the language of messages and suggestions: "zh" | "en" (lawgov_lint.i18n)
 
     def layers(self) -> list[Selection]:
         """The selection layers in order: configuration, then command line."""
@@ -86,8 +88,8 @@ class Context:
         """Original offsets of the normalised range ``[nstart, nend)`` of a block."""
         return self.report.norm[block].span(nstart, nend)
 
-    def hit(self, code: str, block: int, nstart: int, nend: int, message: str,
-            suggestion: str | None = None, severity: str | None = None) -> registry.Hit:
+    def hit(self, code: str, block: int, nstart: int, nend: int, message: "Msg | str",
+            suggestion: "Msg | str | None" = None, severity: str | None = None) -> registry.Hit:
         """A Hit from a *normalised* range of a block."""
         s, e = self.span(block, nstart, nend)
         return registry.Hit(code, block, s, e, message, suggestion, severity)
@@ -162,6 +164,7 @@ def lint_document(doc: Document, options: Options, packs: Packs | None = None) -
     registry.load_builtin()
     rep = analyse(doc, packs)
     ctx = Context(rep, options, packs)
+    catalogue = catalogue_from_packs(packs)
     findings: list[Finding] = []
     seen: set[tuple] = set()
     failures: list[str] = []
@@ -185,7 +188,8 @@ def lint_document(doc: Document, options: Options, packs: Packs | None = None) -
             if not is_selected(h.code, r.name, options):
                 continue
             block = doc.blocks[h.block]
-            key = (h.code, h.block, h.start, h.end, h.message)
+            message = catalogue.render(h.message, options.lang)
+            key = (h.code, h.block, h.start, h.end, message)
             if key in seen:
                 continue
             seen.add(key)
@@ -196,8 +200,8 @@ def lint_document(doc: Document, options: Options, packs: Packs | None = None) -
                     code=h.code,
                     name=r.name,
                     severity=severity_for(h.code, h.severity, options, packs),
-                    message=h.message,
-                    suggestion=h.suggestion,
+                    message=message,
+                    suggestion=catalogue.render(h.suggestion, options.lang),
                     location=loc,
                     excerpt=block.text[h.start:h.end],
                     section=rep.section_of(h.block),

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 if TYPE_CHECKING:
     from ..engine import Context
+    from ..i18n import Msg
 
 from ..packs import SEVERITIES
 CODE_RE = re.compile(r"^[A-Z]\d{3}$")
@@ -65,21 +66,24 @@ class Hit:
     ``block`` is the 0-based index in ``Document.blocks``; ``start``/``end`` are
     code-point offsets in that block's *original* text. ``severity`` is a hint
     for rules with graded severities (used unless configuration overrides).
+    ``message``/``suggestion`` are catalogue messages (:class:`lawgov_lint.i18n.Msg`,
+    rendered by the engine in the run's language) or, from older plugins,
+    finished strings shown as they are.
     """
 
     code: str
     block: int
     start: int
     end: int
-    message: str
-    suggestion: str | None = None
+    message: "Msg | str"
+    suggestion: "Msg | str | None" = None
     severity: str | None = None
 
 
 CheckFn = Callable[["Context"], Iterable[Hit]]
 
 
-def title_hit(ctx: "Context", code: str, message: str, suggestion: str | None = None,
+def title_hit(ctx: "Context", code: str, message: "Msg | str", suggestion: "Msg | str | None" = None,
               severity: str | None = None) -> Hit:
     """A Hit on the whole title line (or the first block of the report proper when no title
     was found): where findings about the report as a whole — a missing section, mention or
