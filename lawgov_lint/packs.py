@@ -74,13 +74,19 @@ def _validate_severities(data: dict[str, Any], label: str) -> None:
 def load_packs(extra: list[str | Path] | tuple = ()) -> "Packs":
     """Built-in packs plus ``extra`` pack files merged on top.
 
-    An extra pack file's top-level tables are merged into the built-in pack of
-    the same name (``[sections]`` → sections.toml …) when its top-level keys are
-    pack names, otherwise into a pack named after the file stem.
+    An extra pack file is routed by the sections it holds (``[[confusions]]``
+    → the terms pack, ``[terms.near_miss]`` or ``[terms] near_miss = …`` too,
+    ``[messages]`` → the message catalogue, ``[severity]``), whatever its file
+    name, and validated against :mod:`lawgov_lint.pack_schema` when it loads:
+    unknown sections and keys, wrong types and regular expressions that do not
+    compile are refused. Tables merge key by key, arrays are extended.
 
     Raises:
-        PackError: a pack file is missing or invalid.
+        PackError: a pack file is missing, not TOML, or does not fit the
+            schema (one line naming the file, the key and the problem).
     """
+    from .pack_schema import PackSchemaError, route, validate
+
     packs = {k: dict(v) for k, v in builtin_packs().items()}
     for p in extra:
         path = Path(p)
@@ -88,13 +94,18 @@ def load_packs(extra: list[str | Path] | tuple = ()) -> "Packs":
             raise PackError(f"{p}: rule pack not found")
         data = _read(path, str(p))
         _validate_severities(data, str(p))
-        for key, value in data.items():
-            if key in packs and isinstance(value, dict):
-                packs[key] = _merge(packs[key], value)
-            elif key == "severity" and isinstance(value, dict):
-                packs["severity"] = _merge(packs.get("severity", {}), value)
-            else:
-                packs[path.stem] = _merge(packs.get(path.stem, {}), {key: value})
+        try:
+            routed = route(data, str(p))
+            validate(routed, str(p))
+        except PackSchemaError as e:
+            raise PackError(str(e)) from None
+        for pack, sections in routed.items():
+            packs[pack] = _merge(packs.get(pack, {}), sections)
+        if isinstance(data.get("severity"), dict):
+            packs["severity"] = _merge(packs.get("severity", {}), data["severity"])
+        for key, value in data.items():  # a pack table's own [x.severity] overrides
+            if isinstance(value, dict) and isinstance(value.get("severity"), dict) and key in packs:
+                packs[key] = _merge(packs[key], {"severity": value["severity"]})
     _validate_deadlines(packs.get("deadlines", {}), ", ".join(map(str, extra)) or "built-in packs")
     return Packs(packs)
 
@@ -118,7 +129,18 @@ class Packs:
         self.data = data
 
     def __getitem__(self, name: str) -> dict[str, Any]:
-        return self.data.get(name, {})
+        """A pack's merged sections; ``{}`` for a known pack with no data.
+
+        Raises:
+            KeyError: ``name`` is no pack of the schema (a typo in a check).
+        """
+        if name in self.data:
+            return self.data[name]
+        from .pack_schema import PACK_NAMES
+
+        if name in PACK_NAMES or name == "severity":
+            return {}
+        raise KeyError(f"no rule pack named {name!r}")
 
     def get(self, name: str, default: Any = None) -> Any:
         return self.data.get(name, default)
