@@ -157,3 +157,13 @@ def test_seed_hard_wrapped_headings_stand_alone(name, count_min):
     for t in texts:
         assert not (t.startswith(("一、", "二、", "三、", "四、")) and "。" in t[:30]), t
     assert not any(t.strip() in ("— 9 —", "5", "— 1 —") for t in texts)
+
+
+def test_big5_report_is_decoded_through_charset_normalizer():
+    # neither UTF nor GB18030: the encoding is charset-normalizer's guess among Chinese code pages,
+    # which must hold from the lowest declared charset-normalizer to the newest
+    text = ("某市2023年度法治政府建設情況報告\n"
+            + "堅持以習近平法治思想為指導，依法行政水平持續提升，行政復議案件辦理質量穩步提高。" * 5 + "\n")
+    decoded, encoding = decode(text.encode("big5"))
+    assert decoded == text
+    assert encoding == "big5"

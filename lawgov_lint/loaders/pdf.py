@@ -17,7 +17,10 @@ Text comes from the PDF's text layer through pypdfium2, page by page:
    keeps loading within about 1.6× the time of bare text extraction.
    Spaces that pdfium *infers* from wide gaps next to Chinese text (justified
    lines, ``2023 年`` where digits are set in another font) are dropped: they
-   are not in the file. Real space characters are kept.
+   are not in the file. Real space characters are kept. Where fonts not
+   embedded in the PDF are missing on this machine (no CJK font installed),
+   pdfium leaves out one-character text objects (a lone ``。``): such pages
+   get one ``Document.notes`` entry (:func:`_unread_objects`).
 2. **Running headers and footers.** The first/last two lines of a page that
    lie in the top/bottom margin band (:data:`MARGIN_BAND` of the page height)
    are dropped when they are decorated page numbers (``- 8 -``, ``— 9 —``,
@@ -165,7 +168,9 @@ def load_pdf(name: str, data: bytes, max_pages: int | None = None) -> Document:
         A Document of format "pdf": one block per rebuilt paragraph, each with
         one segment per physical line (``page``, ``page_line``) and ``align``
         "center"/"right" when its lines are centered/right-aligned. Running
-        headers/footers and page numbers are in ``headers``/``footers``.
+        headers/footers and page numbers are in ``headers``/``footers``;
+        ``notes`` names pages without a text layer and pages whose text in
+        fonts not embedded could not all be read (no CJK font installed).
 
     Raises:
         LoadError: password-protected, damaged, no text layer (a scan), a
@@ -193,7 +198,9 @@ def _extract(data: bytes, max_pages: int | None = None) -> tuple[list[tuple[list
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as e:
-        code = getattr(e, "err_code", None)
+        code = getattr(e, "err_code", None)  # pypdfium2 >= 5; 4.x only puts the reason in the message
+        if code is None:
+            code = raw.FPDF_GetLastError()
         if code in (raw.FPDF_ERR_PASSWORD, raw.FPDF_ERR_SECURITY):
             raise LoadError("password-protected PDF: remove the password and try again") from None
         raise LoadError(f"damaged PDF ({_damage_reason(data, code)}): re-export it") from None
@@ -202,6 +209,7 @@ def _extract(data: bytes, max_pages: int | None = None) -> tuple[list[tuple[list
     pages: list[tuple[list[list[_Piece]], float, float]] = []
     notes: list[str] = []
     textless: list[int] = []
+    unread: list[int] = []  # pages with text objects pdfium could not read (fonts missing)
     total = garbled = 0
     try:
         n_pages = len(pdf)
@@ -220,7 +228,9 @@ def _extract(data: bytes, max_pages: int | None = None) -> tuple[list[tuple[list
                 continue
             try:
                 width, height = page.get_size()
-                rows = _page_rows(textpage, raw, rect)
+                rows, missing = _page_rows(textpage, raw, rect)
+                if missing and _unread_objects(page, textpage, raw):
+                    unread.append(index + 1)
             finally:
                 textpage.close()
                 page.close()
@@ -242,7 +252,69 @@ def _extract(data: bytes, max_pages: int | None = None) -> tuple[list[tuple[list
         notes.append(f"page {textless[0]} has no text layer (scanned?) and was not linted")
     elif textless:
         notes.append(f"pages {_ranges(textless)} have no text layer (scanned?) and were not linted")
+    if unread:
+        where = f"page {unread[0]}" if len(unread) == 1 else f"pages {_ranges(unread)}"
+        notes.append(f"{where}: text in fonts not embedded in the PDF could not be read; "
+                     "install a CJK font such as fonts-noto-cjk or lint the .docx")
     return pages, notes
+
+
+# A CJK character (ideograph, CJK or full-width punctuation): its glyph box is never empty when its font is there.
+_CJK = re.compile(r"[\u3001-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uffef]")
+
+
+def _glyphs_missing(textpage, raw, text: str, char_index) -> bool:
+    """Whether the page draws CJK characters without glyphs: a font not embedded in the PDF that
+    this machine has no font for (no CJK font installed).
+
+    pdfium still reads such characters, placed by their advance widths, but their glyph boxes are
+    empty. Only the first CJK character of each line is looked at (one call per line).
+    """
+    import ctypes
+
+    handle = textpage.raw
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    for line in re.finditer(r"[^\r\n]+", text):
+        m = _CJK.search(text, line.start(), line.end())
+        if m is None:
+            continue
+        ci = char_index(m.start())
+        if ci < 0 or not raw.FPDFText_GetCharBox(handle, ci, left, right, bottom, top):
+            continue
+        if top.value - bottom.value < 0.1 or right.value - left.value < 0.1:  # points; 一 is ~1 pt tall at 16 pt
+            return True
+    return False
+
+
+def _unread_objects(page, textpage, raw) -> int:
+    """How many text objects of the page pdfium's text page left out for want of their glyphs.
+
+    pdfium leaves out a text object whose bounds have no width. Without the
+    font, a one-character object (a lone ``。`` at a line start, a character
+    drawn on its own) has none: its text is lost, and ``FPDFTextObj_GetText``
+    gives ''. Only objects with empty bounds in fonts not embedded in the PDF
+    are looked at. A text object at font size 0 is invisible on purpose.
+    """
+    import ctypes
+
+    handle = page.raw
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    size = ctypes.c_float()
+    count = 0
+    for i in range(raw.FPDFPage_CountObjects(handle)):
+        obj = raw.FPDFPage_GetObject(handle, i)
+        if raw.FPDFPageObj_GetType(obj) != raw.FPDF_PAGEOBJ_TEXT:
+            continue
+        if not raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top) or right.value - left.value > 0.01:
+            continue
+        font = raw.FPDFTextObj_GetFont(obj)
+        if not font or raw.FPDFFont_GetIsEmbedded(font):
+            continue
+        if not raw.FPDFTextObj_GetFontSize(obj, size) or size.value <= 0:
+            continue
+        if raw.FPDFTextObj_GetText(obj, textpage.raw, None, 0) <= 2:  # the terminating NUL only: nothing read
+            count += 1
+    return count
 
 
 def _damage_reason(data: bytes, code: int | None) -> str:
@@ -269,13 +341,16 @@ def _ranges(numbers: list[int]) -> str:
     return ", ".join(out)
 
 
-def _page_rows(textpage, raw, rect) -> list[list[_Piece]]:
+def _page_rows(textpage, raw, rect) -> tuple[list[list[_Piece]], bool]:
     """The page's physical lines, top first: pieces of its text split at pdfium's line breaks,
-    with loose-box geometry, each line's characters in x order (:func:`_in_x_order`)."""
+    with loose-box geometry, each line's characters in x order (:func:`_in_x_order`); and whether
+    CJK glyphs are missing on the page (:func:`_glyphs_missing`)."""
     n_chars = textpage.count_chars()
     if n_chars <= 0:
-        return []
-    text = textpage.get_text_range()
+        return [], False
+    # The explicit range reads the same in every pypdfium2 release: 4.x sends a call with the default
+    # range to get_text_bounded(), which leaves characters out and breaks the text/char index mapping.
+    text = textpage.get_text_range(0, n_chars)
     handle = textpage.raw
     loose_box = raw.FPDFText_GetLooseCharBox
 
@@ -334,7 +409,8 @@ def _page_rows(textpage, raw, rect) -> list[list[_Piece]]:
             piece_text = _drop_generated_spaces(text, a, b, char_index, is_generated)
         disordered = _jumps_back(text, a, b, extent)
         pieces.append(_Piece(piece_text, l0, r1, min(b0, b1), max(t0, t1), size, a, b, disordered))
-    return _in_x_order(_rows(pieces), text, char_index, box, is_generated)
+    rows = _in_x_order(_rows(pieces), text, char_index, box, is_generated)
+    return rows, bool(rows) and _glyphs_missing(textpage, raw, text, char_index)
 
 
 def _drop_generated_spaces(text: str, a: int, b: int, char_index, is_generated) -> str:
