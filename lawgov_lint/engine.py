@@ -14,7 +14,7 @@ from typing import Any
 
 from . import checks as registry
 from .document import Document, LoadError, locate
-from .findings import Finding, rule_url
+from .findings import Finding, Fix, rule_url
 from .packs import PackError, Packs, load_packs
 from .selectors import specificity
 from .structure import Report, analyse
@@ -87,10 +87,10 @@ class Context:
         return self.report.norm[block].span(nstart, nend)
 
     def hit(self, code: str, block: int, nstart: int, nend: int, message: str,
-            suggestion: str | None = None, severity: str | None = None) -> registry.Hit:
-        """A Hit from a *normalised* range of a block."""
+            suggestion: str | None = None, severity: str | None = None, fix: Fix | None = None) -> registry.Hit:
+        """A Hit from a *normalised* range of a block (``fix`` replaces the original range it maps to)."""
         s, e = self.span(block, nstart, nend)
-        return registry.Hit(code, block, s, e, message, suggestion, severity)
+        return registry.Hit(code, block, s, e, message, suggestion, severity, fix)
 
 
 @dataclass(slots=True)
@@ -202,6 +202,7 @@ def lint_document(doc: Document, options: Options, packs: Packs | None = None) -
                     excerpt=block.text[h.start:h.end],
                     section=rep.section_of(h.block),
                     url=rule_url(h.code, r.name),
+                    fix=h.fix,
                 )
             )
     if doc.suppressions:

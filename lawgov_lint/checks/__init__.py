@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 if TYPE_CHECKING:
     from ..engine import Context
+    from ..findings import Fix
 
 from ..packs import SEVERITIES
 CODE_RE = re.compile(r"^[A-Z]\d{3}$")
@@ -65,6 +66,7 @@ class Hit:
     ``block`` is the 0-based index in ``Document.blocks``; ``start``/``end`` are
     code-point offsets in that block's *original* text. ``severity`` is a hint
     for rules with graded severities (used unless configuration overrides).
+    ``fix`` is the exact edit of ``[start, end)`` (:class:`lawgov_lint.findings.Fix`) or None.
     """
 
     code: str
@@ -74,6 +76,7 @@ class Hit:
     message: str
     suggestion: str | None = None
     severity: str | None = None
+    fix: "Fix | None" = None
 
 
 CheckFn = Callable[["Context"], Iterable[Hit]]
