@@ -239,3 +239,24 @@ def test_fix_on_a_word_file_says_where_fixes_go(tmp_path):
     r = run("--fix", "--output-format", "concise", str(p))
     assert p.read_bytes() == before
     assert "not fixed: fixes to Word files go through `--annotate DIR --fix`" in r.stderr
+
+
+# ---------------------------------------------------------------- the editor recipes read concise output
+
+def test_docs_problem_matcher_reads_every_concise_line():
+    import re
+
+    doc = (ROOT / "docs" / "editors.md").read_text(encoding="utf-8")
+    block = next(b for b in re.findall(r"```json\n(.*?)```", doc, re.S) if "problemMatcher" in b)
+    pattern = json.loads(block)["tasks"][0]["problemMatcher"]["pattern"]
+    rx = re.compile(pattern["regexp"])
+    fixtures = [ROOT / "fixtures" / f"anting-2023.{ext}" for ext in ("txt", "docx", "pdf")]
+    out = run("--output-format", "concise", *map(str, fixtures)).stdout.splitlines()
+    lines = [l for l in out if not l.startswith("Found ")]
+    assert len(lines) > 20
+    for line in lines:
+        m = rx.match(line)
+        assert m, line
+        assert m.group(pattern["file"]) in map(str, fixtures)
+        assert int(m.group(pattern["line"])) >= 1 and int(m.group(pattern["column"])) >= 1
+    assert any("(page " in l for l in lines)  # the PDF's page info is after the message, not in the way
