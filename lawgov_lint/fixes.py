@@ -55,7 +55,10 @@ def applicable(findings: Iterable[Finding], unsafe: bool = False) -> list[Findin
 def line_edits(doc: Document, findings: Iterable[Finding]) -> list[LineEdit]:
     """Map findings of a .txt/.md document to physical-line edits.
 
-    A finding whose range crosses from one physical line into the next is skipped.
+    A range on one physical line is one edit. A range that runs on into the next lines of a
+    hard-wrapped paragraph is one edit per line — the first takes the replacement, the others
+    delete their part — and :func:`apply_line_edits` makes them all or none. A finding on text no
+    line holds (a space the loader put between English words of two lines) maps to nothing.
     """
     out = []
     for f in findings:
@@ -63,33 +66,57 @@ def line_edits(doc: Document, findings: Iterable[Finding]) -> list[LineEdit]:
             continue
         block = doc.blocks[f.location.block - 1]
         s, e = f.location.offset, f.location.offset + f.location.length
-        seg = block.segment_at(s)
-        later = [g.start for g in block.segments if g.start > seg.start]
-        if seg.line is None or (later and e > later[0]):
+        segs = block.segments
+        pieces: list[LineEdit] | None = []
+        for k, seg in enumerate(segs):
+            seg_end = segs[k + 1].start if k + 1 < len(segs) else len(block.text)
+            a, b = max(s, seg.start), min(e, seg_end)
+            if a > b or (a == b and not (s == e and seg is block.segment_at(s))):
+                continue
+            if seg.line is None:
+                pieces = None
+                break
+            pieces.append(LineEdit(seg.line, seg.column + (a - seg.start), b - a, block.text[a:b], "", f))
+        if not pieces:
             continue
-        out.append(LineEdit(seg.line, seg.column + (s - seg.start), e - s, block.text[s:e], f.fix.replacement, f))
+        pieces[0] = LineEdit(*(getattr(pieces[0], k) for k in ("line", "column", "length", "expected")),
+                             f.fix.replacement, f)
+        out.extend(pieces)
     return out
 
 
 def apply_line_edits(text: str, edits: Iterable[LineEdit]) -> tuple[str, list[LineEdit]]:
     """Apply edits to ``text`` (decoded, BOM removed), keeping every line ending as it is.
 
+    Edits of one finding (:func:`line_edits`) are made together or not at all.
+
     Returns:
-        ``(new text, edits made)``; an edit whose ``expected`` text is not at its place, or that
-        overlaps an edit made before it (in line/column order), is not made.
+        ``(new text, edits made)``; a finding's edits are not made when one of them does not find
+        its ``expected`` text at its place or overlaps an edit made before it (in line/column order).
     """
     parts = _EOL.split(text)  # line, ending, line, ending, …, line
     lines = parts[0::2]
+    groups: dict[int, list[LineEdit]] = {}
+    for ed in edits:
+        groups.setdefault(id(ed.finding) if ed.finding is not None else id(ed), []).append(ed)
     made: list[LineEdit] = []
-    last: dict[int, int] = {}  # line → end column of the last edit kept on it
-    for ed in sorted(edits, key=lambda x: (x.line, x.column, x.length)):
+    taken: dict[int, list[tuple[int, int]]] = {}  # line → column ranges already edited
+
+    def fits(ed: LineEdit) -> bool:
         if not 1 <= ed.line <= len(lines):
-            continue
+            return False
         raw = lines[ed.line - 1].replace("\f", " ")
-        if raw[ed.column - 1: ed.column - 1 + ed.length] != ed.expected or ed.column < last.get(ed.line, 0):
-            continue
-        made.append(ed)
-        last[ed.line] = ed.column + max(ed.length, 1)
+        lo, hi = ed.column, ed.column + max(ed.length, 1)
+        return raw[ed.column - 1: ed.column - 1 + ed.length] == ed.expected and \
+            not any(lo < b and a < hi for a, b in taken.get(ed.line, []))
+
+    for group in sorted(groups.values(), key=lambda g: min((x.line, x.column, x.length) for x in g)):
+        if "".join(x.replacement for x in group) == "".join(x.expected for x in group):
+            continue  # a no-op would be "fixed" again on every pass
+        if all(fits(ed) for ed in group):
+            for ed in group:
+                taken.setdefault(ed.line, []).append((ed.column, ed.column + max(ed.length, 1)))
+            made.extend(group)
     for ed in sorted(made, key=lambda x: (x.line, x.column), reverse=True):
         ln = lines[ed.line - 1]
         lines[ed.line - 1] = ln[: ed.column - 1] + ed.replacement + ln[ed.column - 1 + ed.length:]
@@ -162,7 +189,7 @@ def fix_file(path: str, lint: Callable[[bytes], object], unsafe: bool = False, w
         text, made = apply_line_edits(text, line_edits(doc, todo))
         if not made:
             break
-        fixed.extend(ed.finding for ed in made)
+        fixed.extend({id(ed.finding): ed.finding for ed in made}.values())
         data = encode_text(text, encoding, bom)
         result = lint(data)
     if write and text != before:

@@ -233,8 +233,17 @@ def build_server(isolated: bool = False, config_file: str | None = None) -> Lang
         server.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
     def edit(uri: str, linted: Linted, fs: list[Finding]) -> types.WorkspaceEdit:
-        return types.WorkspaceEdit(changes={uri: [types.TextEdit(linted.range_of(f, True), f.fix.replacement)
-                                                  for f in fs if f.fix]})
+        """The fixes of ``fs`` as text edits: one per physical line a fix touches (see fixes.line_edits)."""
+        from .fixes import line_edits
+
+        edits = []
+        for ed in line_edits(linted.result.report.doc, fs):
+            line = linted.lines[ed.line - 1] if ed.line <= len(linted.lines) else ""
+            a = to_client_column(line, ed.column - 1, linted.encoding)
+            b = to_client_column(line, ed.column - 1 + ed.length, linted.encoding)
+            edits.append(types.TextEdit(types.Range(types.Position(ed.line - 1, a), types.Position(ed.line - 1, b)),
+                                        ed.replacement))
+        return types.WorkspaceEdit(changes={uri: edits})
 
     @server.feature(types.TEXT_DOCUMENT_CODE_ACTION, types.CodeActionOptions(
         code_action_kinds=[types.CodeActionKind.QuickFix, types.CodeActionKind.SourceFixAll]))
@@ -245,18 +254,19 @@ def build_server(isolated: bool = False, config_file: str | None = None) -> Lang
             return []
         want = params.context.only
         actions: list[types.CodeAction] = []
-        fixable = [f for f in linted.result.findings if f.fix and f.location.line == f.location.end_line]
+        fixable = [f for f in linted.result.findings if f.fix]
         if want is None or types.CodeActionKind.QuickFix in want:
             for f in fixable:
                 rng = linted.range_of(f, True)
-                if not _overlaps(rng, params.range):
+                change = edit(uri, linted, [f])
+                if not _overlaps(rng, params.range) or not change.changes[uri]:
                     continue
                 diag = [d for d in params.context.diagnostics if d.code == f.code and d.range == rng]
                 actions.append(types.CodeAction(
                     title=f"{f.code}: replace “{f.excerpt}” with “{f.fix.replacement}”"
                           + ("" if f.fix.applicability == "safe" else " (unsafe: check it)"),
                     kind=types.CodeActionKind.QuickFix, diagnostics=diag or None,
-                    is_preferred=f.fix.applicability == "safe", edit=edit(uri, linted, [f])))
+                    is_preferred=f.fix.applicability == "safe", edit=change))
         safe = _disjoint([f for f in fixable if f.fix.applicability == "safe"])
         if safe and (want is None or any(k.startswith(types.CodeActionKind.SourceFixAll) for k in want)):
             actions.append(types.CodeAction(title=f"lawgov-lint: apply {len(safe)} safe fix(es)",

@@ -163,6 +163,38 @@ def test_read_and_encode_round_trip(encoding, bom):
     assert encode_text(text, enc, b) == raw
 
 
+def _hard_wrapped(at: int, insert: str) -> str:
+    """A hard-wrapped report (lines of 30 characters, as extracted from a PDF) with ``insert`` at ``at``."""
+    body = ("本镇持续深化行政执法体制改革全面推行行政执法公示制度执法全过程记录制度和重大执法决定法制审核制度"
+            "不断提升执法规范化水平群众满意度稳步提高各项工作取得明显成效") * 12
+    body = body[:at] + insert + body[at:]
+    return "\r\n".join(["某某镇2024年法治政府建设情况报告", ""] + [body[i:i + 30] for i in range(0, len(body), 30)]) + "。\r\n"
+
+
+def test_a_fix_across_a_line_break_of_a_hard_wrapped_paragraph(tmp_path):
+    p = tmp_path / "wrapped.txt"
+    src = _hard_wrapped(209, "，，")  # the first comma ends line 9, the second starts line 10
+    p.write_bytes(src.encode("gb18030"))
+    first = json.loads(run("--output-format", "json", "--select", "P001", str(p)).stdout)["files"][0]["findings"]
+    assert [(f["location"]["line"], f["location"]["end_line"]) for f in first] == [(9, 10)]
+    run("--fix", "--select", "P001", str(p))
+    new = p.read_bytes().decode("gb18030")
+    lines, old = new.split("\r\n"), src.split("\r\n")
+    assert lines[8] == old[8] and lines[9] == old[9][1:]  # line 9 keeps its comma, line 10 loses its own
+    assert len(lines) == len(old) and new.count("\r\n") == src.count("\r\n")
+    assert not json.loads(run("--output-format", "json", "--select", "P001", str(p)).stdout)["files"][0]["findings"]
+
+
+def test_edits_of_one_finding_are_made_all_or_none():
+    f1, f2 = object(), object()
+    text = "甲，\n，乙\n丙"
+    new, made = apply_line_edits(text, [
+        LineEdit(1, 2, 1, "，", "，", f1), LineEdit(2, 1, 1, "，", "", f1),   # one finding over two lines
+        LineEdit(3, 1, 1, "丁", "戊", f2), LineEdit(2, 2, 1, "乙", "", f2),   # its first part is stale: none made
+    ])
+    assert new == "甲，\n乙\n丙" and [e.finding for e in made] == [f1, f1]
+
+
 # ---------------------------------------------------------------- --fix / --diff on the seeds
 
 SEED_TXT = sorted(SEEDS.glob("*.txt"))
