@@ -74,6 +74,12 @@ def test_term_near_miss_is_unsafe():
     assert f.fix == Fix("法治政府建设", "unsafe") and f.excerpt == "法治政建设"
 
 
+def test_cited_title_near_miss_is_an_unsafe_fix_of_the_title_inside_the_marks():
+    (f,) = only(lint_text(report("本年度认真贯彻《中华人民共和国行政复议发》，依法办案。")), "T002")
+    assert f.excerpt == "中华人民共和国行政复议发"
+    assert f.fix == Fix("中华人民共和国行政复议法", "unsafe")
+
+
 def test_rate_mismatch_has_a_suggestion_matching_its_span_but_no_fix():
     (f,) = only(lint_text(report("全年收到群众来信50件，其中办结40件，占90%。")), "N002")
     assert f.excerpt == "占90%" and f.suggestion == "占80%"
@@ -254,6 +260,15 @@ def test_unsafe_fixes_only_when_asked(tmp_path):
     assert "T001" in r.stdout and "fixed 1 finding(s), 1 remaining" in r.stderr
     run("--fix", "--unsafe-fixes", "--select", "T001,P002", str(p))
     assert p.read_text(encoding="utf-8").endswith("全面落实法治政府建设各项任务，成效明显。\n")
+
+
+def test_fix_in_markdown_keeps_heading_marks_and_comments(tmp_path):
+    p = tmp_path / "r.md"
+    src = ("# 某某镇2024年法治政府建设情况报告\n\n<!-- 草稿,勿外传 -->\n\n"
+           "## 一、主要举措\n\n全年新建调解室12个，，覆盖所有村居(社区)。\n")
+    p.write_text(src, encoding="utf-8")
+    run("--fix", "--select", "P", str(p))
+    assert p.read_text(encoding="utf-8") == src.replace("，，", "，").replace("(社区)", "（社区）")
 
 
 def test_unsafe_fixes_alone_is_a_usage_error(tmp_path):
