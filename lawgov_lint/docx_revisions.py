@@ -248,6 +248,13 @@ def _revise(docx_document, atoms: list[_Atom], replacement: str, rid: int, date:
     return rid
 
 
+def edits_from_findings(findings: Iterable[Any], unsafe: bool = False) -> list[TextEdit]:
+    """The findings' fixes as edits (safe ones; unsafe ones too with ``unsafe``). For ``--annotate
+    DIR --fix``: ``track_changes(docx, [b.text for b in doc.blocks], edits_from_findings(result.findings))``."""
+    return [TextEdit(f.location.block - 1, f.location.offset, f.location.length, f.fix.replacement, f.excerpt)
+            for f in findings if f.fix is not None and (unsafe or f.fix.applicability == "safe")]
+
+
 def track_changes(docx_document, blocks: Sequence[str], edits: Iterable[TextEdit],
                   date: dt.datetime | None = None) -> list[TextEdit]:
     """Make each edit a tracked change in ``docx_document`` (a python-docx Document, changed in place).
@@ -318,4 +325,4 @@ def iter_revisions(element) -> Iterator[tuple[str, str, str]]:
         yield el.tag[len(W):], el.get(W + "author"), text
 
 
-__all__ = ["TextEdit", "track_changes", "paragraph_map", "paragraph_text", "accept_all", "iter_revisions", "AUTHOR"]
+__all__ = ["TextEdit", "edits_from_findings", "track_changes", "paragraph_map", "paragraph_text", "accept_all", "iter_revisions", "AUTHOR"]

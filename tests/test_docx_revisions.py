@@ -11,8 +11,8 @@ import subprocess
 import docx
 import pytest
 
-from lawgov_lint.docx_revisions import (AUTHOR, W, TextEdit, accept_all, iter_revisions, paragraph_text,
-                                        track_changes)
+from lawgov_lint.docx_revisions import (AUTHOR, W, TextEdit, accept_all, edits_from_findings, iter_revisions,
+                                        paragraph_text, track_changes)
 from lawgov_lint.engine import Options, lint_document
 from lawgov_lint.loaders.docx import load_docx
 
@@ -108,8 +108,8 @@ def test_revision_ids_do_not_collide_with_existing_ones():
 def _safe_edits(path):
     doc = load_docx(path.name, path.read_bytes())
     res = lint_document(doc, Options(as_of=AS_OF))
-    edits = [TextEdit(f.location.block - 1, f.location.offset, f.location.length, f.fix.replacement, f.excerpt)
-             for f in res.findings if f.fix and f.fix.applicability == "safe"]
+    edits = edits_from_findings(res.findings)
+    assert len(edits) == len([f for f in res.findings if f.fix and f.fix.applicability == "safe"])
     return doc, edits
 
 
