@@ -110,6 +110,10 @@ def test_sarif_fixes_replace_the_result_region(tmp_path):
     assert rep["insertedContent"]["text"] == "，" and fix["properties"]["applicability"] == "safe"
     assert rep["deletedRegion"] == {k: region[k] for k in ("startLine", "startColumn", "endLine", "endColumn")}
     assert change["artifactLocation"] == res["locations"][0]["physicalLocation"]["artifactLocation"]
+    # a Word file's region is a paragraph, not a place in its bytes: no SARIF fix there
+    docx_run = json.loads(run("--output-format", "sarif", "--select", "P002,F006",
+                              str(ROOT / "fixtures" / "anting-2023.docx")).stdout)["runs"][0]
+    assert docx_run["results"] and not any("fixes" in r for r in docx_run["results"])
 
 
 def test_text_output_shows_the_fix(tmp_path):
