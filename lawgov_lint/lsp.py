@@ -40,7 +40,13 @@ from .packs import Packs, load_packs
 
 DEBOUNCE = 0.15  # seconds of quiet after a change before the document is linted again
 SOURCE = "lawgov-lint"
-TEXT_FORMATS = ("txt", "md")
+FILE_FORMATS = ("docx", "pdf")  # read from disk; every other document is linted as the editor's text
+
+
+def is_text(name: str) -> bool:
+    """Whether a document (URI or path) is linted from the editor's text: .txt, .md, and any buffer
+    that is not a .docx/.pdf (an unsaved ``untitled:`` draft, a .text file), read as plain text."""
+    return format_of(name) not in FILE_FORMATS
 _SEVERITY = {"error": types.DiagnosticSeverity.Error, "warning": types.DiagnosticSeverity.Warning,
              "info": types.DiagnosticSeverity.Information}
 _EOL = re.compile(r"\r\n|\r|\n")
@@ -149,12 +155,12 @@ def lint_source(path: str, source: str | None, state: State) -> FileResult:
         state.packs[key] = load_packs(options.rule_packs)
     packs = state.packs[key]
     fmt = format_of(path)
-    if source is None or fmt not in TEXT_FORMATS:
+    if source is None or fmt in FILE_FORMATS:
         return lint_path(path, options, packs)
     from .document import LoadError
 
     try:
-        doc = load_text(path, source.encode("utf-8"), fmt)
+        doc = load_text(path, source.encode("utf-8"), "md" if fmt == "md" else "txt")
     except LoadError as e:
         return FileResult(path, fmt, error=str(e), options=options)
     return lint_document(doc, options, packs)
@@ -187,7 +193,7 @@ def build_server(isolated: bool = False, config_file: str | None = None) -> Lang
 
     def publish(uri: str, version: int | None = None) -> None:
         path = uri_to_path(uri)
-        text = format_of(path) in TEXT_FORMATS
+        text = is_text(path)
         source = server.workspace.get_text_document(uri).source if text else None
         try:
             result = lint_source(path, source, state)
@@ -211,7 +217,7 @@ def build_server(isolated: bool = False, config_file: str | None = None) -> Lang
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
     async def did_change(ls: LanguageServer, params: types.DidChangeTextDocumentParams) -> None:
         uri = params.text_document.uri
-        if format_of(uri_to_path(uri)) not in TEXT_FORMATS:
+        if not is_text(uri):
             return
         task = state.pending.pop(uri, None)
         if task is not None:
@@ -220,7 +226,7 @@ def build_server(isolated: bool = False, config_file: str | None = None) -> Lang
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
     def did_save(ls: LanguageServer, params: types.DidSaveTextDocumentParams) -> None:
-        if format_of(uri_to_path(params.text_document.uri)) not in TEXT_FORMATS:
+        if not is_text(params.text_document.uri):
             publish(params.text_document.uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
@@ -250,7 +256,7 @@ def build_server(isolated: bool = False, config_file: str | None = None) -> Lang
     def code_action(ls: LanguageServer, params: types.CodeActionParams) -> list[types.CodeAction]:
         uri = params.text_document.uri
         linted = state.linted.get(uri)
-        if linted is None or format_of(uri_to_path(uri)) not in TEXT_FORMATS or linted.result.error:
+        if linted is None or not is_text(uri) or linted.result.error:
             return []
         want = params.context.only
         actions: list[types.CodeAction] = []
@@ -280,7 +286,7 @@ def build_server(isolated: bool = False, config_file: str | None = None) -> Lang
         linted = state.linted.get(params.text_document.uri)
         if linted is None:
             return None
-        text = format_of(uri_to_path(params.text_document.uri)) in TEXT_FORMATS
+        text = is_text(params.text_document.uri)
         here = types.Range(params.position, params.position)
         codes: list[str] = []
         for f in linted.result.findings:

@@ -142,6 +142,23 @@ def test_word_file_diagnostics_on_open(tmp_path):
     assert "F006" in codes  # read from the file, not from the (empty) editor text
 
 
+def test_an_unsaved_draft_is_linted_as_text(tmp_path):
+    async def go():
+        client, _ = await _session(tmp_path, None)
+        try:
+            uri = "untitled:Untitled-1"
+            client.text_document_did_open(types.DidOpenTextDocumentParams(
+                types.TextDocumentItem(uri=uri, language_id="plaintext", version=1, text=TEXT)))
+            got = await client.wait_for(uri, 1)
+            return [d.code for d in got.diagnostics]
+        finally:
+            await client.shutdown_async(None)
+            client.exit(None)
+            await asyncio.wait_for(client.stop(), 10)
+
+    assert "P001" in asyncio.run(go())
+
+
 @pytest.mark.parametrize("line,col,enc,units", [
     ("法治𠀋a", 2, types.PositionEncodingKind.Utf16, 2),
     ("法治𠀋a", 3, types.PositionEncodingKind.Utf16, 4),
