@@ -96,7 +96,18 @@ def load_packs(extra: list[str | Path] | tuple = ()) -> "Packs":
             else:
                 packs[path.stem] = _merge(packs.get(path.stem, {}), {key: value})
     _validate_deadlines(packs.get("deadlines", {}), ", ".join(map(str, extra)) or "built-in packs")
+    _validate_fixes(packs.get("terms", {}), ", ".join(map(str, extra)) or "built-in packs")
     return Packs(packs)
+
+
+def _validate_fixes(terms: dict[str, Any], label: str) -> None:
+    """A known confusion's ``fix`` (how ``--fix`` treats its replacement) is "safe" or "unsafe"."""
+    from .findings import APPLICABILITY
+
+    for entry in terms.get("confusions", []):
+        if isinstance(entry, dict) and entry.get("fix", "unsafe") not in APPLICABILITY:
+            raise PackError(f"{label}: [[confusions]] {entry.get('pattern', '?')!r}: fix = {entry['fix']!r} "
+                            f"must be one of {', '.join(APPLICABILITY)}")
 
 
 def _validate_deadlines(deadlines: dict[str, Any], label: str) -> None:

@@ -311,3 +311,14 @@ def test_docs_problem_matcher_reads_every_concise_line():
         assert m.group(pattern["file"]) in map(str, fixtures)
         assert int(m.group(pattern["line"])) >= 1 and int(m.group(pattern["column"])) >= 1
     assert any("(page " in l for l in lines)  # the PDF's page info is after the message, not in the way
+
+
+def test_a_pack_with_a_bad_fix_kind_is_one_line_naming_the_file(tmp_path):
+    pack = tmp_path / "extra.toml"
+    pack.write_text('[[terms.confusions]]\npattern = "(?P<w>甲乙)"\nright = "甲丙"\nfix = "maybe"\n',
+                    encoding="utf-8")
+    p = tmp_path / "r.txt"
+    p.write_text(report("正文。"), encoding="utf-8")
+    r = run("--rule-pack", str(pack), str(p))
+    assert r.exit_code == 2
+    assert "extra.toml" in r.stderr and "fix = 'maybe' must be one of safe, unsafe" in r.stderr
