@@ -104,6 +104,7 @@ class State:
     configs: dict[tuple[str, float], Any] = field(default_factory=dict)
     isolated: bool = False
     config_file: str | None = None
+    shown: str | None = None  # the last configuration or pack error shown to the user
 
 
 def options_for(path: str, state: State) -> Options:
@@ -186,7 +187,6 @@ def build_server(isolated: bool = False, config_file: str | None = None) -> Lang
     """The pygls server with every feature registered (not started)."""
     server = LanguageServer("lawgov-lint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
     state = State(isolated=isolated, config_file=config_file)
-    server.lawgov_state = state  # type: ignore[attr-defined] - for tests and benchmarks
 
     def encoding() -> str:
         return server.workspace.position_encoding or types.PositionEncodingKind.Utf16
@@ -198,8 +198,12 @@ def build_server(isolated: bool = False, config_file: str | None = None) -> Lang
         try:
             result = lint_source(path, source, state)
         except Exception as e:  # noqa: BLE001 - a bad configuration or pack is one message, the server goes on
-            server.window_show_message(types.ShowMessageParams(types.MessageType.Error, f"lawgov-lint: {e}"))
+            message = f"lawgov-lint: {e}"
+            if state.shown != message:  # once, not on every keystroke
+                state.shown = message
+                server.window_show_message(types.ShowMessageParams(types.MessageType.Error, message))
             return
+        state.shown = None
         linted = Linted(version, _EOL.split(source) if source is not None else [], result, encoding())
         state.linted[uri] = linted
         server.text_document_publish_diagnostics(

@@ -172,3 +172,34 @@ def test_code_points_to_client_units(line, col, enc, units):
 def test_uri_to_path():
     assert uri_to_path("file:///tmp/%E6%8A%A5%E5%91%8A.txt") == "/tmp/报告.txt"
     assert uri_to_path("file:///C:/r/a.txt") == "C:/r/a.txt"
+
+
+def test_a_bad_configuration_is_one_message_and_the_server_goes_on(tmp_path):
+    (tmp_path / "lawgov-lint.toml").write_text('fail-on = "fatal"\n', encoding="utf-8")
+    path = tmp_path / "r.txt"
+    path.write_text(TEXT, encoding="utf-8")
+
+    async def go():
+        client, _ = await _session(tmp_path, None)
+        try:
+            uri = path.as_uri()
+            client.text_document_did_open(types.DidOpenTextDocumentParams(
+                types.TextDocumentItem(uri=uri, language_id="plaintext", version=1, text=TEXT)))
+            for _ in range(100):
+                if client.published.get("messages"):
+                    break
+                await asyncio.sleep(0.1)
+            (tmp_path / "lawgov-lint.toml").write_text('fail-on = "warning"\n', encoding="utf-8")
+            client.text_document_did_change(types.DidChangeTextDocumentParams(
+                types.VersionedTextDocumentIdentifier(uri=uri, version=2),
+                [types.TextDocumentContentChangeWholeDocument(text=TEXT + "补充。\n")]))
+            got = await client.wait_for(uri, 1)
+            return client.published["messages"], got
+        finally:
+            await client.shutdown_async(None)
+            client.exit(None)
+            await asyncio.wait_for(client.stop(), 10)
+
+    messages, got = asyncio.run(go())
+    assert len(messages) == 1 and "fail-on" in messages[0].message and "lawgov-lint.toml" in messages[0].message
+    assert got.version == 2 and any(d.code == "P001" for d in got.diagnostics)  # the mended file is read again
