@@ -126,10 +126,14 @@ def _lint_one(args):
               help="Name of the report read from '-' (its suffix picks the reader; used in output and to find the "
                    "configuration).")
 @click.option("--no-plugins", is_flag=True, help="Do not load third-party rules or reporters from entry points.")
+@click.option("--fix", is_flag=True, help="Apply safe fixes to .txt/.md files in place, then report what remains.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff: apply unsafe fixes (term near-misses…) too.")
+@click.option("--diff", is_flag=True, help="Print the fixes as a unified diff and change nothing (exit 1 if any).")
+@click.option("--lsp", is_flag=True, help="Run the language server on standard input/output (for editors).")
 @click.version_option(__version__, prog_name="lawgov-lint")
 def main(paths, output_format, output_file, select, extend_select, ignore, fail_on, exit_zero, config_file, isolated,
          rule_packs, list_rules, explain, statistics, show_metrics, deadline_profile, published_on, as_of, jobs,
-         timeout, stdin_filename, no_plugins):
+         timeout, stdin_filename, no_plugins, fix, unsafe_fixes, diff, lsp):
     """Check Chinese 法治政府建设年度报告 (.docx, .pdf, .txt, .md) against the
     《法治政府建设与责任落实督察工作规定》 and 公文 conventions.
 
@@ -160,6 +164,12 @@ def main(paths, output_format, output_file, select, extend_select, ignore, fail_
             _fail(f"unknown rule {explain!r}: see lawgov-lint --list-rules")
         click.echo(text)
         return
+    if lsp:
+        from .lsp import serve
+
+        sys.exit(serve(isolated=isolated, config_file=config_file))
+    if unsafe_fixes and not (fix or diff):
+        _fail("--unsafe-fixes goes with --fix or --diff")
     formats = list(BUILTIN_FORMATS) + sorted(extra_formats)
     if output_format not in formats:
         _fail(f"--output-format: unknown format {output_format!r} (choose from {', '.join(formats)})")
@@ -266,6 +276,12 @@ def main(paths, output_format, output_file, select, extend_select, ignore, fail_
 
         results = [lint_path(p, o, pack_sets[tuple(o.rule_packs)], data=d, display_name=n) for p, o, d, n, _ in tasks]
 
+    if fix or diff:
+        from .fixes import fix_results
+
+        results, n_fixed = fix_results(results, tasks, pack_sets, unsafe_fixes, diff, sys.stdout, sys.stderr)
+        if diff:
+            sys.exit(2 if any(r.error for r in results) else int(n_fixed > 0))
     from .reporters import get_reporter
     from .summary import totals
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from . import checks as registry
 from .document import Document, LoadError, locate
-from .findings import Finding, rule_url
+from .findings import Finding, Fix, rule_url
 from .i18n import Msg, catalogue_from_packs
 from .packs import PackError, Packs, load_packs
 from .selectors import specificity
@@ -89,10 +89,10 @@ class Context:
         return self.report.norm[block].span(nstart, nend)
 
     def hit(self, code: str, block: int, nstart: int, nend: int, message: "Msg | str",
-            suggestion: "Msg | str | None" = None, severity: str | None = None) -> registry.Hit:
-        """A Hit from a *normalised* range of a block."""
+            suggestion: "Msg | str | None" = None, severity: str | None = None, fix: Fix | None = None) -> registry.Hit:
+        """A Hit from a *normalised* range of a block (``fix`` replaces the original range it maps to)."""
         s, e = self.span(block, nstart, nend)
-        return registry.Hit(code, block, s, e, message, suggestion, severity)
+        return registry.Hit(code, block, s, e, message, suggestion, severity, fix)
 
 
 @dataclass(slots=True)
@@ -206,6 +206,7 @@ def lint_document(doc: Document, options: Options, packs: Packs | None = None) -
                     excerpt=block.text[h.start:h.end],
                     section=rep.section_of(h.block),
                     url=rule_url(h.code, r.name),
+                    fix=h.fix,
                 )
             )
     if doc.suppressions:

@@ -11,7 +11,7 @@ problem (:class:`PackSchemaError`). The built-in packs are validated by a test
 (start-up does not pay for it) and their patterns compile lazily.
 
 Spec values: ``str``, ``int``, ``bool``, ``float`` (an int is accepted),
-``REGEX`` (a string that must compile), ``List(spec)``, ``Table(required,
+``REGEX`` (a string that must compile), ``OneOf(values)``, ``List(spec)``, ``Table(required,
 optional)`` (a table with those keys only), ``Map(spec)`` (a table with any
 keys, each value of ``spec``), ``Any_(spec, …)`` (one of them).
 """
@@ -44,6 +44,11 @@ class Map:
 @dataclass(frozen=True)
 class Any_:
     options: tuple
+
+
+@dataclass(frozen=True)
+class OneOf:
+    values: tuple
 
 
 @dataclass(frozen=True)
@@ -124,7 +129,8 @@ SCHEMA: dict[str, dict[str, Any]] = {
                                      "ambiguous_pairs": STRS, "look_alikes": STRS, "valid": STRS}),
         "terms": List(Table({"words": STRS}, {"source": str})),
         "confusions": List(Table({"pattern": REGEX, "right": Any_((str, Map(str)))},
-                                 {"source": str, "quoted": bool, "severity": str})),
+                                 {"source": str, "quoted": bool, "severity": OneOf(("error", "warning", "info")),
+                                  "fix": OneOf(("safe", "unsafe"))})),
         "formulas": Table(optional={"source": str, "words": STRS, "closings": STRS, "closing_ok": STRS}),
     },
     "titles": {
@@ -153,6 +159,8 @@ def _type_name(spec: Any) -> str:
         return "a table"
     if isinstance(spec, Any_):
         return " or ".join(_type_name(o) for o in spec.options)
+    if isinstance(spec, OneOf):
+        return "one of " + ", ".join(spec.values)
     return str(spec)
 
 
@@ -173,6 +181,9 @@ def _problem(value: Any, spec: Any, where: str, compile_regex: bool) -> str | No
             except re.error as e:
                 return f"{where}: invalid regular expression {value!r} ({e})"
         return None
+    if isinstance(spec, OneOf):
+        return None if value in spec.values else \
+            f"{where} = {value!r} must be one of {', '.join(spec.values)}"
     if spec is float:
         return None if isinstance(value, (int, float)) and not isinstance(value, bool) else \
             f"{where}: must be {_type_name(spec)}, got {_got(value)}"

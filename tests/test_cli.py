@@ -37,7 +37,8 @@ def test_json_matches_spec_key_for_key():
     assert [s["content"] for s in f["facts"]["sections"]] == [1, 3, 2, 4]
     assert f["facts"]["shufa"], "述法 locations"
     finding = f["findings"][0]
-    assert list(finding) == ["code", "name", "severity", "message", "suggestion", "location", "excerpt", "section", "url"]
+    assert list(finding) == ["code", "name", "severity", "message", "suggestion", "location", "excerpt", "section", "url",
+                             "fix"]
     assert list(finding["location"]) == ["block", "line", "column", "end_line", "end_column", "page", "page_line",
                                          "table", "row", "col", "offset", "length"]
     s = data["summary"]
@@ -54,7 +55,7 @@ def test_json_location_of_a_txt_finding():
     assert f["code"] == "S010" and f["excerpt"] == "法治政府"
     # line 1 of the file is " 2023 年度法治政府报告 " (leading space)
     assert f["location"]["line"] == 1 and f["location"]["column"] == 9 and f["location"]["end_column"] == 13
-    assert f["suggestion"] == "2023年度法治政府建设报告"
+    assert f["suggestion"] == "法治政府建设"  # replaces the marked 法治政府, not the whole title
     assert f["url"].endswith("#s010-title")
 
 

@@ -23,8 +23,8 @@ LAYERS = [
     {"facts"},
     {"checks"},
     {"engine", "findings"},
-    {"summary", "reporters", "docs", "plugins", "runner", "config"},
-    {"cli"},
+    {"summary", "reporters", "docs", "plugins", "runner", "config", "fixes", "docx_revisions"},
+    {"cli", "lsp"},
 ]
 
 

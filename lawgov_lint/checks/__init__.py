@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 if TYPE_CHECKING:
     from ..engine import Context
     from ..i18n import Msg
+    from ..findings import Fix
 
 from ..packs import SEVERITIES
 CODE_RE = re.compile(r"^[A-Z]\d{3}$")
@@ -69,6 +70,7 @@ class Hit:
     ``message``/``suggestion`` are catalogue messages (:class:`lawgov_lint.i18n.Msg`,
     rendered by the engine in the run's language) or, from older plugins,
     finished strings shown as they are.
+    ``fix`` is the exact edit of ``[start, end)`` (:class:`lawgov_lint.findings.Fix`) or None.
     """
 
     code: str
@@ -78,6 +80,7 @@ class Hit:
     message: "Msg | str"
     suggestion: "Msg | str | None" = None
     severity: str | None = None
+    fix: "Fix | None" = None
 
 
 CheckFn = Callable[["Context"], Iterable[Hit]]

@@ -17,6 +17,7 @@ from typing import Iterator
 
 from ..facts.dates import find_dates
 from ..markers import find_marker
+from ..findings import Fix
 from . import Hit, check, rule
 
 GBT9704 = "GB/T 9704—2012《党政机关公文格式》"
@@ -612,10 +613,10 @@ def year_ranges(ctx) -> Iterator[Hit]:
             a, b = int(m.group(1)), int(m.group(2))
             if 0 < b - a <= 30 and not in_spans(machine, *m.span()):
                 yield ctx.hit("F005", i, m.start(), m.end(),
-                              f"year range “{m.group(0)}” lost its dash", f"{a}—{b}")
+                              f"year range “{m.group(0)}” lost its dash", f"{a}—{b}", fix=Fix(f"{a}—{b}"))
         for m in _RANGE_HYPHEN.finditer(t):
             a, b = int(m.group(1)), int(m.group(4))
             if 0 < b - a <= 30 and not in_spans(machine, *m.span()):
                 yield ctx.hit("F006", i, m.start(), m.end(),
                               f"year range “{m.group(0)}” written with a hyphen; year ranges take 一字线 “—”",
-                              f"{a}{m.group(2)}—{b}")
+                              f"{a}{m.group(2)}—{b}", fix=Fix(f"{a}{m.group(2)}—{b}"))

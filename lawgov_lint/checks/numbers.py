@@ -552,7 +552,8 @@ def rate_mismatch(ctx) -> Iterator[Hit]:
         yield _hit(ctx, "N002", r, _start(ctx, r),
                    f"{_quote(ctx, r)} does not match {num.label} {fmt(num)} ÷ {den.label} {fmt(den)} = "
                    f"{exact:.{d + 2}f}% ({shown})",
-                   f"{rounded}%")
+                   _quote(ctx, r)[1:-1].replace(r.number, rounded, 1) if r.number in _quote(ctx, r)
+                   else f"a rate of {rounded}%, or correct the count that is wrong")
 
 
 # ---------------------------------------------------------------- N003

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from ..markers import find_marker
+from ..findings import Fix
 from . import Hit, check, rule
 from .format import DOC_NUMBER_ANY, in_spans, machine_spans, question_residue
 from .terms import is_han
@@ -72,7 +73,8 @@ def doubled(ctx) -> Iterator[Hit]:
             else:
                 sugg = min(set(marks), key=lambda c: strength.find(c) if c in strength else 99)
                 what = "doubled punctuation" if len(set(marks)) == 1 else "punctuation marks run together"
-            yield ctx.hit("P001", i, m.start(), m.end(), f"{what} “{marks}”", sugg)
+            yield ctx.hit("P001", i, m.start(), m.end(), f"{what} “{marks}”", sugg,
+                          fix=Fix(sugg, "safe" if len(set(marks)) == 1 else "unsafe"))
 
 
 # ---------------------------------------------------------------- P002
@@ -119,8 +121,10 @@ def half_width(ctx) -> Iterator[Hit]:
             if not (any(is_han(c) for c in inner)
                     or (re.fullmatch(r"\d{1,2}", inner) and ("han" in outside or outside[0] == "none"))):
                 continue
+            s, e = ctx.span(i, m.start(), m.end())
             yield ctx.hit("P002", i, m.start(), m.end(),
-                          f"half-width brackets “{m.group(0)}” in Chinese text", f"（{inner}）")
+                          f"half-width brackets “{m.group(0)}” in Chinese text", f"（{inner}）",
+                          fix=Fix("（" + ctx.doc.blocks[i].text[s + 1:e - 1] + "）"))
         for m in re.finditer(r"[,;:()]", text):
             p = m.start()
             ch = m.group(0)
@@ -140,7 +144,7 @@ def half_width(ctx) -> Iterator[Hit]:
                     flag = False
                 if not flag:
                     continue
-            yield ctx.hit("P002", i, p, p + 1, f"half-width “{ch}” in Chinese text", table[ch])
+            yield ctx.hit("P002", i, p, p + 1, f"half-width “{ch}” in Chinese text", table[ch], fix=Fix(table[ch]))
 
 
 # ---------------------------------------------------------------- P003

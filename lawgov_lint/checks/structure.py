@@ -127,9 +127,8 @@ def title(ctx) -> Iterator[Hit]:
     if full not in title:
         pos = t.find(conf["subject"])
         if pos >= 0:
-            fixed = t[: pos + len(conf["subject"])] + full[len(conf["subject"]):] + t[pos + len(conf["subject"]):]
             yield ctx.hit("S010", i, pos, pos + len(conf["subject"]),
-                          f"the title lacks “{full}”", fixed)
+                          f"the title lacks “{full}”", full)
     core = re.sub(r"[（(][^）)]{1,8}[）)]$", "", title)
     if not any(d in core for d in conf["doc_types"]):
         if "总结" in core:

@@ -26,6 +26,7 @@ from typing import Callable, Iterable, Iterator
 
 from rapidfuzz.distance import Levenshtein
 
+from ..findings import Fix
 from . import Hit, check, rule
 
 rule("T001", "term-near-miss", "error",
@@ -377,7 +378,7 @@ def term_near_miss(ctx) -> Iterator[Hit]:
             src = _term_source(pack, nm.term)
             yield ctx.hit("T001", i, nm.start, nm.end,
                           f"“{nm.found}” looks like a slip for “{nm.term}”: {nm.describe()}"
-                          + (f" (term of {src})" if src else ""), nm.term)
+                          + (f" (term of {src})" if src else ""), nm.term, fix=Fix(nm.term, "unsafe"))
 
 
 # ---------------------------------------------------------------- T002: titles
@@ -570,7 +571,7 @@ def _check_cited_title(ctx, i: int, s: int, e: int, entries, exact, y) -> Iterat
             if (a, b) in entry.periods:
                 fixed = canon + _fmt_period((a, b))
         yield ctx.hit("T002", i, s, e,
-                      f"《{raw}》 differs from the title 《{fixed}》 ({entry.source})", fixed)
+                      f"《{raw}》 differs from the title 《{fixed}》 ({entry.source})", fixed, fix=Fix(fixed, "unsafe"))
         return
     if not pm or not entry.periods or base not in (fold_title(entry.title), fold_title(entry.title.removeprefix(_PREFIX))):
         return  # no edition cited, or a short form (《纲要》) that may name another plan
@@ -747,7 +748,7 @@ def title_mismatch(ctx) -> Iterator[Hit]:
                 entry = exact.get(nm.term)
                 yield ctx.hit("T002", i, nm.start, nm.end,
                               f"“{nm.found}” differs from the title “{nm.term}”: {nm.describe()}"
-                              + (f" ({entry.source})" if entry else ""), nm.term)
+                              + (f" ({entry.source})" if entry else ""), nm.term, fix=Fix(nm.term, "unsafe"))
         if latest is not None and meetings:
             yield from _meetings(ctx, i, latest, shown, meetings)
 
@@ -804,7 +805,7 @@ def known_confusion(ctx) -> Iterator[Hit]:
             fixed = ctx_text.replace(wrong, right, 1)
             yield ctx.hit("T003", i, s, e,
                           f"“{ctx_text}” should read “{fixed}”: {entry.get('source', '')}".rstrip(": "),
-                          right, severity=entry.get("severity"))
+                          right, severity=entry.get("severity"), fix=Fix(right, entry.get("fix", "unsafe")))
 
 
 # ---------------------------------------------------------------- T004

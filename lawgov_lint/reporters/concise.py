@@ -1,4 +1,10 @@
-"""``concise`` (one line per finding) and ``--statistics`` (counts by code)."""
+r"""``concise`` (one line per finding) and ``--statistics`` (counts by code).
+
+A concise line is ``path:line:column: severity CODE message`` for every input format, so that an
+editor's problem matcher (``^(.*):(\d+):(\d+): (error|warning|info) (\w+) (.*)$``) reads it; the
+page or table cell of a .pdf/.docx finding and the fix follow the message:
+``报告.pdf:12:5: error P001 doubled punctuation “，，” (page 2, line 7) [safe fix: “，”]``.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +12,7 @@ from collections import Counter
 from typing import IO, Any
 
 from ..engine import FileResult, Options
-from .text import location_label
+from ..findings import Finding
 
 
 def report_concise(results: list[FileResult], options: Options, summary: dict[str, Any], stream: IO[str], color: bool) -> None:
@@ -15,9 +21,21 @@ def report_concise(results: list[FileResult], options: Options, summary: dict[st
             stream.write(f"{r.path}: ERROR {r.error}\n")
             continue
         for f in r.findings:
-            stream.write(f"{f.path}:{location_label(f)}: {f.severity} {f.code} {f.message}\n")
+            stream.write(concise_line(f) + "\n")
     n = summary["errors"] + summary["warnings"] + summary["infos"]
     stream.write(f"Found {n} finding(s) in {summary['files']} file(s).\n")
+
+
+def concise_line(f: Finding) -> str:
+    """One finding as ``path:line:column: severity CODE message[ (page …)][ [fix]]``."""
+    loc = f.location
+    where = ""
+    if loc.page is not None:
+        where = f" (page {loc.page}" + (f", line {loc.page_line})" if loc.page_line is not None else ")")
+    elif loc.table is not None:
+        where = f" (table {loc.table}, row {loc.row}, col {loc.col})"
+    fix = f" [{f.fix.applicability} fix: “{f.fix.replacement}”]" if f.fix else ""
+    return f"{f.path}:{loc.line}:{loc.column}: {f.severity} {f.code} {f.message}{where}{fix}"
 
 
 def report_statistics(results: list[FileResult], options: Options, summary: dict[str, Any], stream: IO[str], color: bool) -> None:

@@ -6,7 +6,10 @@ line is the block (paragraph) number, as in the JSON output. Relative paths are
 URI references against ``%SRCROOT%`` (what GitHub code scanning resolves
 against the repository root), absolute ones ``file://`` URIs; both are
 percent-encoded. Unreadable files are ``toolExecutionNotifications`` of a failed
-invocation.
+invocation. A finding with an exact edit carries SARIF ``fixes`` (one ``artifactChange``
+replacing the result's region; ``properties.applicability`` says safe or unsafe) when the file is
+text (.txt/.md: a .docx or .pdf region is a paragraph, not a place in the file's bytes) and the
+region lies on one line.
 """
 
 from __future__ import annotations
@@ -62,6 +65,14 @@ def build(results: list[FileResult]) -> dict[str, Any]:
                                                  ("table", loc.table), ("row", loc.row), ("col", loc.col),
                                                  ("section", f.section)) if v is not None},
             }
+            if f.fix is not None and loc.line == loc.end_line and r.format in ("txt", "md"):
+                deleted = {k: region[k] for k in ("startLine", "startColumn", "endLine", "endColumn")}
+                res["fixes"] = [{
+                    "description": {"text": f"replace “{f.excerpt}” with “{f.fix.replacement}”"},
+                    "artifactChanges": [{"artifactLocation": artifact_location(f.path), "replacements": [
+                        {"deletedRegion": deleted, "insertedContent": {"text": f.fix.replacement}}]}],
+                    "properties": {"applicability": f.fix.applicability},
+                }]
             sarif_results.append(res)
     driver = {
         "name": "lawgov-lint",

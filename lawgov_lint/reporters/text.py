@@ -78,6 +78,12 @@ def render_finding(console: Console, f: Finding, block_text: str | None) -> None
         sug.append("suggestion: ", style="bold green")
         sug.append(f.suggestion)
         console.print(sug, soft_wrap=True, highlight=False)
+    if f.fix:
+        fix = Text()
+        fix.append("   = ", style="dim")
+        fix.append(f"{f.fix.applicability} fix: ", style="bold green")
+        fix.append(f"“{f.excerpt}” → “{f.fix.replacement}”")
+        console.print(fix, soft_wrap=True, highlight=False)
 
 
 def render_summary(console: Console, results: list[FileResult], summary: dict[str, Any], options: Options) -> None:
