@@ -62,6 +62,7 @@ class Options:
     per_file_ignores: list[str] = field(default_factory=list)
     fail_on: str = "error"
     limits: dict[str, int] = field(default_factory=dict)
+    year: int | None = None  # --year: the reporting year being collected (S014; supplies an unknown Y)
 
     def layers(self) -> list[Selection]:
         """The selection layers in order: configuration, then command line."""
@@ -160,7 +161,7 @@ def lint_document(doc: Document, options: Options, packs: Packs | None = None) -
     """
     packs = packs or load_packs(options.rule_packs)
     registry.load_builtin()
-    rep = analyse(doc, packs)
+    rep = analyse(doc, packs, options.year)
     ctx = Context(rep, options, packs)
     findings: list[Finding] = []
     seen: set[tuple] = set()
