@@ -232,9 +232,14 @@ def _title_lines(rep: Report, i: int) -> int:
         j = i + n - 1
         if not _title_piece(rep, j):
             return 0
+        before = joined
         joined += rep.norm[j].text.strip()
         if _title_candidate(joined, rep.packs):
-            return 0 if _title_candidate(rep.norm[j].text, rep.packs) else n
+            if not _title_candidate(rep.norm[j].text, rep.packs):
+                return n
+            # the last line is a title by itself: join only a line that visibly runs on
+            # (…2024年度 / 法治政府建设工作总结), never an issuer or a cover's last line
+            return n if re.search(r"(?:\d{4}年度?|关于|的|和|及|与)$", before) else 0
     return 0
 
 

@@ -120,7 +120,8 @@ def section_order(ctx) -> Iterator[Hit]:
     rep = ctx.report
     seen: list[int] = []
     for sec in rep.sections:
-        if sec.heading is None or sec.content in seen:
+        # only top-level sections: a (三) nested in or run into (一) is not out of order
+        if sec.heading is None or rep.headings[sec.heading].level > 1 or sec.content in seen:
             continue
         if seen and sec.content < max(seen):
             h = rep.headings[sec.heading]
