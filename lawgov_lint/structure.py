@@ -188,6 +188,8 @@ def _title_candidate(text: str, packs: Packs) -> bool:
     t = text.strip()
     if not t or len(t) > 60 or "。" in t or find_marker(t) is not None:
         return False  # a numbered line is a section heading, never the report's title
+    if t.endswith(("：", ":")) or re.match(r"^现[将就把]|.*如下[：:]?$", t):
+        return False  # 现将我区2023年法治政府建设情况报告如下： is the opening, not a title
     pos = t.find(conf["subject"])
     if pos < 0 or _inside_brackets(t, pos):
         return False
@@ -547,6 +549,8 @@ def strong_content_3(text: str, packs: Packs) -> bool:
 
 
 _ENUM_ITEM = re.compile(r"(?:^|(?<=[。；！？]))\s*(?:[一二三四五六七八九十]{1,2}是|第[一二三四五六七八九十]{1,2}[，,、]|[（(]\d{1,2}[）)])")
+_LEADER_SUBJECT = re.compile(r"^[^，；：]{0,12}?(?:主要负责人|主要领导|主要负责同志|书记|区长|县长|市长|镇长|乡长|局长|主任)"
+                             r"[^。；]{0,16}?(?:履行|落实|压实|扛起|担起)[^。；]{0,16}?第一责任人")
 _SHORTCOMING = re.compile(r"(?<![整改解决化解查摆排查梳理反馈针对聚焦])(?:存在|仍有|还有|面临|不少)[^。；：]{0,15}?(?:不足|问题|短板|差距|薄弱环节|困难)")
 _PLAN_OPENING = re.compile(r"^(?:下一步|下步|新的一年|明年|今后|\d{4}年)[^。；]*?将")
 
@@ -600,6 +604,11 @@ def find_run_ins(rep: Report) -> None:
         end = stop.start() if stop else len(t)
         if end - lead <= 80 and not any(s == lead for s, _ in spans):
             spans.append((lead, end))
+        # a later sentence given to (三): the principal leader as its subject, performing the duty
+        # (区政府主要负责人切实履行推进法治建设第一责任人职责，…); not 会上通报了…第一责任人职责…
+        for m in re.finditer(r"(?<=[。！？])[^。！？]{4,80}", t):
+            if _LEADER_SUBJECT.match(m.group(0)) and not any(s <= m.start() < e for s, e in spans):
+                spans.append((m.start(), m.end()))
         for s, e in spans:
             clause = t[s:e]
             c = _item_content(_ENUM_ITEM.sub("", clause, count=1).strip() if s != lead or _ENUM_ITEM.match(clause) else clause,
