@@ -451,6 +451,8 @@ def classify_heading(text: str, packs: Packs, reporting_year: int | None) -> int
         scores[3] = max(scores.get(3, 0.0), 99.0)
     if 3 in scores and any(k in body for k in ("第一责任人", "主要负责人", *c3.get("leader_titles", []))):
         return 3
+    if 2 in scores and re.search(r"整改|解决|化解|破解|聚焦|补齐|攻坚", body) and not re.search(r"存在|原因", body):
+        del scores[2]  # 聚焦问题短板，推动整改落实 is work done, not the shortcomings
     if 2 in scores and ("不足" in body or "问题" in body) and 1 not in scores:
         return 2
     if not scores:
@@ -555,14 +557,16 @@ _SHORTCOMING = re.compile(r"(?<![整改解决化解查摆排查梳理反馈针�
 _PLAN_OPENING = re.compile(r"^(?:下一步|下步|新的一年|明年|今后|\d{4}年)[^。；]*?将")
 
 
-def _item_content(clause: str, rep: Report, in_section: int | None) -> int | None:
-    """The content an enumerated item's first clause or a paragraph's first sentence is about."""
+def _item_content(clause: str, rep: Report, in_section: int | None, item: bool) -> int | None:
+    """The content an enumerated item's first clause (``item``) or a paragraph's first
+    sentence is about."""
     if strong_content_3(clause, rep.packs):
         return 3
     if in_section == 1:
         return None  # within the achievements only 第一责任人 can be a content of its own
-    if _SHORTCOMING.search(clause) and not re.search(r"整改|解决|化解|破解", clause):
-        return 2
+    if ((in_section != 4 or not item) and _SHORTCOMING.search(clause)
+            and not re.search(r"整改|解决|化解|破解|补齐|弥补|针对|聚焦", clause)):
+        return 2  # a plan item about remedying shortcomings is still the plan
     if _PLAN_OPENING.match(clause):
         m = re.match(r"(\d{4})年", clause)
         y = rep.reporting_year
@@ -611,8 +615,8 @@ def find_run_ins(rep: Report) -> None:
                 spans.append((m.start(), m.end()))
         for s, e in spans:
             clause = t[s:e]
-            c = _item_content(_ENUM_ITEM.sub("", clause, count=1).strip() if s != lead or _ENUM_ITEM.match(clause) else clause,
-                              rep, inside)
+            item = bool(_ENUM_ITEM.match(clause))
+            c = _item_content(_ENUM_ITEM.sub("", clause, count=1).strip() if item else clause, rep, inside, item)
             if c is None or c in present or c in found or c == inside:
                 continue
             found[c] = RunIn(c, i, s, e, inside)

@@ -48,8 +48,10 @@ def test_content_3_as_a_sub_heading_of_the_achievements():
     assert rep.section_of(three.start + 1) == 3
 
 
-def test_a_problem_sub_heading_inside_the_achievements_is_not_content_2():
-    text = NESTED.replace("（一）健全依法决策机制", "（一）集中破解群众反映强烈的突出问题").replace(
+@pytest.mark.parametrize("umbrella", ["一、2024年工作成效", "一、2024年度法治政府建设推进情况", "一、工作回顾"])
+@pytest.mark.parametrize("sub", ["（一）集中破解群众反映强烈的突出问题", "（一）聚焦短板弱项，推动问题整改"])
+def test_a_problem_sub_heading_inside_the_achievements_is_not_content_2(umbrella, sub):
+    text = NESTED.replace("一、2024年工作成效", umbrella).replace("（一）健全依法决策机制", sub).replace(
         "二、存在的不足和原因\n执法人员专业化程度不高，原因在于培训投入偏少。\n", "")
     r = lint_text(text)
     s002 = by_code(r, "S002")
@@ -125,6 +127,14 @@ def test_shortcomings_in_a_paragraph_outside_the_achievements():
     r = lint_text(text)
     assert "S002" not in codes(r)
     assert [f.excerpt[:6] for f in by_code(r, "S008")] == ["三是镇党委书", "我镇法治政府"]
+
+
+def test_a_plan_item_about_shortcomings_is_not_content_2():
+    text = RUN_IN.replace("二、存在的问题和原因\n基层执法力量薄弱，原因是编制长期不足。\n", "").replace(
+        "持续推进综合行政执法改革。", "一是聚焦仍存在的薄弱环节，持续推进综合行政执法改革。二是加强执法培训。")
+    r = lint_text(text)
+    assert [f.severity for f in by_code(r, "S002")] == ["error"]
+    assert [f.excerpt[:2] for f in by_code(r, "S008")] == ["三是"]
 
 
 @pytest.mark.parametrize("heading", ["一、2024年法治政府建设情况", "一、主要措施", "一、今年以来推进依法行政工作情况"])
@@ -314,3 +324,33 @@ def test_short_lines_that_are_not_a_title():
 def test_unexpected_title_shapes_never_break_a_check(text):
     r = lint_text(text)
     assert r.error is None, r.error
+
+
+def _docx_of(lines: list[tuple[str, str | None]]) -> bytes:
+    import io
+
+    import docx
+
+    d = docx.Document()
+    for text, style in lines:
+        d.add_paragraph(text, style=style)
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+def test_two_line_title_in_word_with_a_line_break_or_two_paragraphs():
+    from lawgov_lint.engine import Options, lint_document
+    from lawgov_lint.loaders import load
+
+    from helpers import AS_OF
+
+    body = [(line, "Heading 1" if line[:2] in ("一、", "二、", "三、") else None)
+            for line in NESTED.splitlines()[1:] if line]
+    for title in ([("临川县水利局2024年度法治政府建设", "Title"), ("情况报告", "Title")],
+                  [("临川县水利局2024年度法治政府建设\n情况报告", "Title")]):
+        doc = load("two-line.docx", data=_docx_of(title + body))
+        r = lint_document(doc, Options(as_of=AS_OF))
+        assert r.error is None
+        assert r.report.title.replace("\n", "") == "临川县水利局2024年度法治政府建设情况报告"
+        assert not {"S010", "S011", "L002", "S003"} & set(codes(r))
