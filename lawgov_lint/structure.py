@@ -315,10 +315,11 @@ def locate(rep: Report) -> None:
             i -= 1
     title = "".join(rep.norm[j].text.strip() for j in rep.title_blocks)
     nxt = rep.title_blocks[-1] + 1
-    # a draft marker on its own line: （送审稿）
-    if nxt < len(blocks) and re.fullmatch(r"[（(][^）)]{1,8}稿[）)]", rep.norm[nxt].text.strip()):
+    # a draft marker or the year on its own line: （送审稿）, （2024年度）
+    while nxt < len(blocks) and re.fullmatch(r"[（(](?:[^）)]{1,8}稿|\d{4}年度?)[）)]", rep.norm[nxt].text.strip()):
         rep.title_blocks.append(nxt)
         title += rep.norm[nxt].text.strip()
+        nxt += 1
     rep.title = title
     # The report starts at its own preamble (文号 above the title) when there is one.
     start = i
@@ -561,7 +562,8 @@ def _item_content(clause: str, rep: Report, in_section: int | None, item: bool) 
     """The content an enumerated item's first clause (``item``) or a paragraph's first
     sentence is about."""
     if strong_content_3(clause, rep.packs):
-        return 3
+        # in the plan or the shortcomings it is next year's task or a weakness, not the report of it
+        return 3 if in_section not in (2, 4) else None
     if in_section == 1:
         return None  # within the achievements only 第一责任人 can be a content of its own
     if ((in_section != 4 or not item) and _SHORTCOMING.search(clause)

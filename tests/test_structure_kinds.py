@@ -112,6 +112,14 @@ def test_paragraph_whose_first_sentence_is_about_content_3():
     assert len(s008) == 1 and s008[0].excerpt.startswith("镇党委主要负责同志")
 
 
+def test_content_3_only_in_the_plan_is_still_missing():
+    text = RUN_IN.replace("三是镇党委书记、镇长带头履行推进法治建设第一责任人职责。", "").replace(
+        "持续推进综合行政执法改革。", "一是持续推进综合行政执法改革。二是镇党政主要负责人切实履行推进法治建设第一责任人职责。")
+    r = lint_text(text)
+    assert [f.severity for f in by_code(r, "S003")] == ["error"]
+    assert "S008" not in codes(r)
+
+
 def test_a_passing_mention_is_not_enough():
     text = RUN_IN.replace(
         "一是完善议事规则，镇党委会专题研究法治工作3次。二是加强干部学法，组织法治讲座6场。三是镇党委书记、镇长带头履行推进法治建设第一责任人职责。",
@@ -284,6 +292,13 @@ def test_issuer_line_then_guanyu_title():
     rep = r.report
     assert rep.title_blocks == [0, 1] and rep.title == "清河县商务局关于2024年度法治政府建设情况的报告"
     assert rep.issuer == "清河县商务局"
+    assert "S010" not in codes(r)
+
+
+def test_year_on_its_own_line_under_the_title():
+    r = lint_text(_with_title("清河县商务局法治政府建设年度报告", "（2024年度）"))
+    assert r.report.title_blocks == [0, 1] and r.report.reporting_year == 2024
+    assert r.report.reporting_year_source == "title"
     assert "S010" not in codes(r)
 
 
