@@ -816,12 +816,14 @@ def year_evidence(rep: Report) -> list[tuple[int, str, int]]:
                 out.append((int(m.group(1)) - 1, "plan", nxt))
     line = rep.signing or rep.cover_signing
     if line is not None and line.year and line.month:
-        if line.month >= 10:
-            out.append((line.year, "date", line.block))
-        elif line.month <= 3:
+        jinnian = any("今年" in rep.norm[i].text for i in rep.body_range())
+        if line.month <= 3:
             out.append((line.year - 1, "date", line.block))
-        elif any("今年" in rep.norm[i].text for i in rep.body_range()):
-            out.append((line.year, "jinnian", line.block))
+        else:
+            if line.month >= 10:
+                out.append((line.year, "date", line.block))
+            if jinnian:  # 今年 in a report dated in Y means Y
+                out.append((line.year, "jinnian", line.block))
     return out
 
 

@@ -219,6 +219,10 @@ def test_contradictory_evidence_leaves_the_year_unknown():
 def test_a_lone_date_is_thin_evidence():
     text = TITLELESS.replace("三、2020年工作计划", "三、下一步工作计划")
     assert lint_text(text).report.reporting_year is None
+    # 今年 in a report dated late in the year is a second piece of evidence
+    r = lint_text(text.replace("全年主动公开", "今年主动公开"))
+    assert (r.report.reporting_year, r.report.reporting_year_source) == (2019, "evidence")
+    assert "D005" not in codes(r)
 
 
 def test_partial_period_is_info_when_the_year_is_unknown():
