@@ -535,6 +535,8 @@ def _own_formula(h: Heading, rep: Report) -> bool:
         y = rep.reporting_year
         if (y is not None and (y + 1) in [x for x, _, _ in years_in(body)]) or re.search(r"下一步|下一年|明年|下步", body):
             return bool(_PLAN_WORDS.search(body) or "工作" in body)
+    if c == 2 and re.search(r"存在|原因|不足之处|短板弱项|薄弱环节", body):
+        return True  # 存在的不足及原因, 工作中存在的问题
     syns = rep.packs["sections"]["contents"][str(c)]["synonyms"]
     return any(len(syn) >= 4 and (body.startswith(syn) or body.endswith(syn) or (syn in body and len(body) <= len(syn) + 6))
                for syn in syns)
