@@ -373,3 +373,21 @@ def test_two_line_title_in_word_with_a_line_break_or_two_paragraphs():
         assert r.error is None
         assert r.report.title.replace("\n", "") == "临川县水利局2024年度法治政府建设情况报告"
         assert not {"S010", "S011", "L002", "S003"} & set(codes(r))
+
+
+def test_structure_checks_drop_a_range_outside_the_document():
+    from types import SimpleNamespace
+
+    from lawgov_lint.checks import Hit
+    from lawgov_lint.checks.structure import _inside_the_document
+
+    doc = SimpleNamespace(blocks=[SimpleNamespace(text="清河县商务局2024年度")])
+
+    @_inside_the_document
+    def odd(ctx):
+        yield Hit("S010", 0, 12, 1, "reversed range")
+        yield Hit("S010", 1, 0, 1, "no such block")
+        yield Hit("S010", 0, 0, 13, "past the end")
+        yield Hit("S010", 0, 6, 10, "fine")
+
+    assert [h.message for h in odd(SimpleNamespace(doc=doc))] == ["fine"]

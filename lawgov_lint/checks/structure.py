@@ -6,6 +6,7 @@ GB/T 9704—2012 §7.3.1 (标题: 发文机关 + 事由 + 文种).
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Iterator
 
@@ -74,7 +75,23 @@ rule("S013", "request-in-report", "error",
      fail="……以上报告，妥否，请批示。", passes="特此报告。")
 
 
+def _inside_the_document(fn):
+    """Keep only hits whose range lies inside their block: a structure check that meets a shape it
+    did not expect (a title over several lines, a heading cut short) says nothing there rather
+    than fail and lose the file's other findings (issue 10 kind 6)."""
+
+    @functools.wraps(fn)
+    def checked(ctx) -> Iterator[Hit]:
+        blocks = ctx.doc.blocks
+        for h in fn(ctx):
+            if 0 <= h.block < len(blocks) and 0 <= h.start <= h.end <= len(blocks[h.block].text):
+                yield h
+
+    return checked
+
+
 @check("S001", "S002", "S003", "S004", "S005")
+@_inside_the_document
 def missing_contents(ctx) -> Iterator[Hit]:
     rep = ctx.report
     present = rep.contents_present()
@@ -87,6 +104,7 @@ def missing_contents(ctx) -> Iterator[Hit]:
 
 
 @check("S008")
+@_inside_the_document
 def content_not_a_section(ctx) -> Iterator[Hit]:
     rep = ctx.report
     for r in rep.run_ins:
@@ -97,6 +115,7 @@ def content_not_a_section(ctx) -> Iterator[Hit]:
 
 
 @check("S006")
+@_inside_the_document
 def shortcomings_causes(ctx) -> Iterator[Hit]:
     rep = ctx.report
     words = ctx.packs["sections"]["causes"]["words"]
@@ -116,6 +135,7 @@ def shortcomings_causes(ctx) -> Iterator[Hit]:
 
 
 @check("S007")
+@_inside_the_document
 def section_order(ctx) -> Iterator[Hit]:
     rep = ctx.report
     seen: list[int] = []
@@ -142,6 +162,7 @@ def _in_title(rep, word: str) -> tuple[int, int] | None:
 
 
 @check("S010")
+@_inside_the_document
 def title(ctx) -> Iterator[Hit]:
     rep = ctx.report
     if not rep.located or not rep.title_blocks:
@@ -176,6 +197,7 @@ def title(ctx) -> Iterator[Hit]:
 
 
 @check("S011")
+@_inside_the_document
 def title_year(ctx) -> Iterator[Hit]:
     rep = ctx.report
     if rep.reporting_year_source != "title" or rep.opening_block is None:
@@ -189,6 +211,7 @@ def title_year(ctx) -> Iterator[Hit]:
 
 
 @check("S012")
+@_inside_the_document
 def plan_year(ctx) -> Iterator[Hit]:
     rep = ctx.report
     y = rep.reporting_year
@@ -216,6 +239,7 @@ def plan_year(ctx) -> Iterator[Hit]:
 
 
 @check("S014")
+@_inside_the_document
 def unexpected_year(ctx) -> Iterator[Hit]:
     rep = ctx.report
     want = rep.expected_year
@@ -242,6 +266,7 @@ def unexpected_year(ctx) -> Iterator[Hit]:
 
 
 @check("S013")
+@_inside_the_document
 def request_in_report(ctx) -> Iterator[Hit]:
     rep = ctx.report
     phrases = ctx.packs["report"]["request"]["phrases"]
