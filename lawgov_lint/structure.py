@@ -794,6 +794,7 @@ def year_evidence(rep: Report) -> list[tuple[int, str, int]]:
     """
     out: list[tuple[int, str, int]] = []
     heads = rep.headings
+    tops = [k for k, h in enumerate(heads) if h.level == 1]
     for k, h in enumerate(heads):
         if h.level != 1:
             continue
@@ -801,7 +802,9 @@ def year_evidence(rep: Report) -> list[tuple[int, str, int]]:
         ys = [y for y, _, _ in years_in(body)]
         if len(set(ys)) != 1 or re.search(r"\d{4}\s*[—–\-－～~至到]", body):
             continue  # no year, several, or a range (2021—2025年规划)
-        if _PLAN_WORDS.search(body):
+        last = len(tops) > 1 and k == tops[-1]
+        if _PLAN_WORDS.search(body) or (last and not re.search(r"情况|成效|举措|做法|回顾|总结|问题|不足", body)):
+            # the last section named 2025年主要工作 (no report word) is the plan as well
             out.append((ys[0] - 1, "plan", h.block))
         elif (_YEAR_WORK.search(body) and years_in(body)[0][1] <= 2
               and not re.match(r"\d{4}年(?:度)?以来", body)):

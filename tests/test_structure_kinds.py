@@ -196,6 +196,13 @@ def test_year_from_the_plan_heading_and_the_date():
     assert not {"D001", "S012", "D005", "M001"} & set(codes(r))
 
 
+def test_a_last_section_naming_the_next_year_is_the_plan():
+    r = lint_text(TITLELESS.replace("三、2020年工作计划", "三、2020年主要工作"))
+    assert (r.report.reporting_year, r.report.reporting_year_source) == (2019, "evidence")
+    assert r.report.contents_present()[4]
+    assert not {"S012", "D001", "S001"} & set(codes(r))
+
+
 def test_ranking_and_comparison_years_are_no_evidence():
     text = TITLELESS.replace("三、2020年工作计划\n推进行政执法三项制度全覆盖。\n", "").replace(
         "某某区人民政府\n2019年11月28日\n", "")
