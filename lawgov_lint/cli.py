@@ -116,6 +116,9 @@ def _lint_one(args):
 @click.option("--deadline-profile", type=click.Choice(["standard", "province", "demonstration"]), default=None,
               help="Submission deadline: 3月1日 (standard, the default), 4月1日 (province), 1月31日 (demonstration).")
 @click.option("--published-on", callback=_date, metavar="DATE", help="Publication date (YYYY-MM-DD), checked against 4月1日 (D003).")
+@click.option("--year", type=click.IntRange(1990, 2100), default=None, metavar="Y",
+              help="The reporting year being collected: supplies the year when a report gives none; a report "
+                   "whose own evidence names another year gets S014.")
 @click.option("--as-of", callback=_date, metavar="DATE", help="Today's date for the summary's days left (default: today).")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, metavar="N",
               help="Lint files in N processes (0 = one per core; default 1).")
@@ -132,7 +135,7 @@ def _lint_one(args):
 @click.option("--lsp", is_flag=True, help="Run the language server on standard input/output (for editors).")
 @click.version_option(__version__, prog_name="lawgov-lint")
 def main(paths, output_format, output_file, select, extend_select, ignore, fail_on, exit_zero, config_file, isolated,
-         rule_packs, list_rules, explain, statistics, show_metrics, deadline_profile, published_on, as_of, jobs,
+         rule_packs, list_rules, explain, statistics, show_metrics, deadline_profile, published_on, year, as_of, jobs,
          timeout, stdin_filename, no_plugins, fix, unsafe_fixes, diff, lsp):
     """Check Chinese 法治政府建设年度报告 (.docx, .pdf, .txt, .md) against the
     《法治政府建设与责任落实督察工作规定》 and 公文 conventions.
@@ -251,6 +254,7 @@ def main(paths, output_format, output_file, select, extend_select, ignore, fail_
             per_file_ignores=cfg.ignores_for(where) if cfg else [],
             fail_on=fail_on or (cfg.fail_on if cfg else None) or "error",
             limits=dict(cfg.limits) if cfg else {},
+            year=year if year is not None else (cfg.year if cfg else None),
         )
         key = tuple(options.rule_packs)
         if key not in pack_sets:

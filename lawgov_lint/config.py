@@ -17,6 +17,7 @@ Keys (in ``lawgov-lint.toml`` at the top level, in ``pyproject.toml`` under
     ignore = ["S007", "relative-year"]
     fail-on = "warning"                  # error | warning | info
     deadline-profile = "province"        # standard | province | demonstration
+    year = 2024                          # the reporting year being collected (--year; S014)
     rule-packs = ["packs/shanghai.toml"] # relative to the configuration file
 
     [per-file-ignores]                   # glob → selectors
@@ -51,7 +52,7 @@ from .packs import SEVERITIES
 
 CONFIG_NAMES = (".lawgov-lint.toml", "lawgov-lint.toml", "pyproject.toml")
 KEYS = ("select", "extend-select", "ignore", "per-file-ignores", "severity", "fail-on", "deadline-profile",
-        "rule-packs", "limits")
+        "rule-packs", "limits", "year")
 
 
 class ConfigError(Exception):
@@ -77,6 +78,7 @@ class Config:
     deadline_profile: str | None = None
     rule_packs: list[str] = field(default_factory=list)
     limits: dict[str, int] = field(default_factory=dict)
+    year: int | None = None
 
     def ignores_for(self, path: str | Path) -> list[str]:
         """The per-file-ignores selectors that apply to ``path``."""
@@ -199,6 +201,10 @@ def load_config(path: str | Path, *, known: Callable[[str], bool] | None = None,
                 if not pack.is_file():
                     raise bad(key, f"rule pack {v!r} not found (looked for {pack})")
                 cfg.rule_packs.append(str(pack))
+        elif key == "year":
+            if not isinstance(value, int) or isinstance(value, bool) or not 1990 <= value <= 2100:
+                raise bad(key, f"must be a reporting year such as 2024 (got {value!r})")
+            cfg.year = value
         elif key == "limits":
             from .loaders import Limits
 

@@ -64,6 +64,7 @@ class Options:
     fail_on: str = "error"
     limits: dict[str, int] = field(default_factory=dict)
     lang: str = "en"  # the language of messages and suggestions: "zh" | "en" (lawgov_lint.i18n)
+    year: int | None = None  # --year: the reporting year being collected (S014; supplies an unknown Y)
 
     def layers(self) -> list[Selection]:
         """The selection layers in order: configuration, then command line."""
@@ -162,7 +163,7 @@ def lint_document(doc: Document, options: Options, packs: Packs | None = None) -
     """
     packs = packs or load_packs(options.rule_packs)
     registry.load_builtin()
-    rep = analyse(doc, packs)
+    rep = analyse(doc, packs, options.year)
     ctx = Context(rep, options, packs)
     catalogue = catalogue_from_packs(packs)
     findings: list[Finding] = []

@@ -68,6 +68,22 @@ class Section:
 
 
 @dataclass(slots=True)
+class RunIn:
+    """A required content given only a paragraph, not a heading (S008).
+
+    ``block`` is 0-based; ``start``/``end`` the normalised span of the item
+    (an enumerated ``三是…`` item up to its first sentence end, or the first
+    sentence of a paragraph); ``inside`` the content of the section it sits in.
+    """
+
+    content: int
+    block: int
+    start: int
+    end: int
+    inside: int | None = None
+
+
+@dataclass(slots=True)
 class DatedLine:
     """A 成文日期 line: its block (0-based), the date (None if incomplete), normalised span.
 
@@ -111,7 +127,8 @@ class Report:
     title: str | None = None
     issuer: str | None = None
     reporting_year: int | None = None
-    reporting_year_source: str | None = None
+    reporting_year_source: str | None = None  # "title" | "opening" | "evidence" | "option" | None
+    expected_year: int | None = None  # --year / config ``year``: the year the reviewer is collecting
     document_number: DocNumber | None = None
     cover_document_numbers: list[DocNumber] = field(default_factory=list)
     addressee: str | None = None
@@ -119,6 +136,7 @@ class Report:
     cover_signing: DatedLine | None = None
     headings: list[Heading] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
+    run_ins: list[RunIn] = field(default_factory=list)  # contents given only a paragraph (S008)
     opening_block: int | None = None
     cover_blocks: list[int] = field(default_factory=list)
     cache: dict = field(default_factory=dict, repr=False, compare=False)  # facts computed once per report
@@ -145,11 +163,12 @@ class Report:
         return {c: c in have for c in range(1, 6)}
 
     def section_of(self, block: int) -> int | None:
-        """The content number (1–5) of the section containing 0-based ``block``."""
+        """The content number (1–5) of the innermost section containing 0-based ``block``."""
+        best: Section | None = None
         for s in self.sections:
-            if s.start <= block < s.end:
-                return s.content
-        return None
+            if s.start <= block < s.end and (best is None or s.start >= best.start):
+                best = s
+        return best.content if best else None
 
 
 # ---------------------------------------------------------------- locating
@@ -169,6 +188,8 @@ def _title_candidate(text: str, packs: Packs) -> bool:
     t = text.strip()
     if not t or len(t) > 60 or "。" in t or find_marker(t) is not None:
         return False  # a numbered line is a section heading, never the report's title
+    if t.endswith(("：", ":")) or re.match(r"^现[将就把]|.*如下[：:]?$", t):
+        return False  # 现将我区2023年法治政府建设情况报告如下： is the opening, not a title
     pos = t.find(conf["subject"])
     if pos < 0 or _inside_brackets(t, pos):
         return False
@@ -183,6 +204,45 @@ def _title_candidate(text: str, packs: Packs) -> bool:
         return False
     words = conf["doc_types"] + conf["doc_types_weak"]
     return any(w in core[pos:] for w in words)
+
+
+_TITLE_LINE_MAX = 30
+
+
+def _title_piece(rep: Report, j: int) -> bool:
+    """Block j can be one line of a title set over several lines: short, not in a table, no
+    heading marker, no sentence end, no date."""
+    if j >= len(rep.doc.blocks) or rep.doc.blocks[j].in_table:
+        return False
+    t = rep.norm[j].text.strip()
+    return (0 < len(t) <= _TITLE_LINE_MAX and not re.search(r"[。：:；]", t) and find_marker(t) is None
+            and not is_date_line(t) and not t.endswith("文件") and not DOC_NUMBER_RE.search(t)
+            and not ATTACHMENT_RE.match(t))
+
+
+def _title_lines(rep: Report, i: int) -> int:
+    """2 or 3 when blocks ``i…`` are a title set over that many lines
+    (``某县水利局2024年度法治政府建设`` / ``情况报告``), else 0.
+
+    The joined lines must make a title candidate while no shorter run starting at ``i``
+    does, and the last line alone must not be one (it would be the title itself).
+    """
+    if not _title_piece(rep, i):
+        return 0
+    joined = rep.norm[i].text.strip()
+    for n in (2, 3):
+        j = i + n - 1
+        if not _title_piece(rep, j):
+            return 0
+        before = joined
+        joined += rep.norm[j].text.strip()
+        if _title_candidate(joined, rep.packs):
+            if not _title_candidate(rep.norm[j].text, rep.packs):
+                return n
+            # the last line is a title by itself: join only a line that visibly runs on
+            # (…2024年度 / 法治政府建设工作总结), never an issuer or a cover's last line
+            return n if re.search(r"(?:\d{4}年度?|关于|的|和|及|与)$", before) else 0
+    return 0
 
 
 def _is_attachment_heading(text: str) -> bool:
@@ -220,39 +280,46 @@ def locate(rep: Report) -> None:
     """
     blocks = rep.doc.blocks
     best: tuple[int, int] | None = None  # (score, index)
-    candidates: list[tuple[int, bool]] = []
+    candidates: list[tuple[int, int]] = []  # (first block, number of lines)
     for i, b in enumerate(blocks):
         if b.in_table:
             continue
         t = rep.norm[i].text
-        cand = _title_candidate(t, rep.packs)
-        two = False
-        if not cand and i + 1 < len(blocks) and len(t) <= 30 and not blocks[i + 1].in_table:
-            joined = t + rep.norm[i + 1].text
-            if len(rep.norm[i + 1].text) <= 30 and _title_candidate(joined, rep.packs) and not _title_candidate(rep.norm[i + 1].text, rep.packs):
-                cand = two = True
-        if cand:
-            candidates.append((i, two))
-    for k, (i, two) in enumerate(candidates):
-        first_body = i + (2 if two else 1)
+        if _title_candidate(t, rep.packs):
+            candidates.append((i, 1))
+        else:
+            n = _title_lines(rep, i)
+            if n:
+                candidates.append((i, n))
+    for k, (i, n) in enumerate(candidates):
+        first_body = i + n
         end = _report_end(rep, first_body)
-        if k + 1 < len(candidates):
-            end = min(end, candidates[k + 1][0])
+        later = [c for c, _ in candidates[k + 1:] if c >= first_body]
+        if later:
+            end = min(end, later[0])
         score = _count_top_headings(rep, first_body, end)
         if best is None or score > best[0]:
             best = (score, i)
-            rep.title_blocks = [i, i + 1] if two else [i]
+            rep.title_blocks = list(range(i, i + n))
     if best is None:
         rep.start, rep.end, rep.located = 0, len(blocks), False
         return
     i = best[1]
     rep.located = True
+    # the issuer on its own line above a title that starts with 关于 is the title's first line
+    # (GB/T 9704 §7.3.1: 发文机关 + 事由 + 文种, set over as many lines as it needs)
+    if i > 0 and rep.norm[i].text.strip().startswith("关于") and not blocks[i - 1].in_table:
+        above = rep.norm[i - 1].text.strip()
+        if _org_like(above, rep.packs) and not above.endswith("文件"):
+            rep.title_blocks.insert(0, i - 1)
+            i -= 1
     title = "".join(rep.norm[j].text.strip() for j in rep.title_blocks)
     nxt = rep.title_blocks[-1] + 1
-    # a draft marker on its own line: （送审稿）
-    if nxt < len(blocks) and re.fullmatch(r"[（(][^）)]{1,8}稿[）)]", rep.norm[nxt].text.strip()):
+    # a draft marker or the year on its own line: （送审稿）, （2024年度）
+    while nxt < len(blocks) and re.fullmatch(r"[（(](?:[^）)]{1,8}稿|\d{4}年度?)[）)]", rep.norm[nxt].text.strip()):
         rep.title_blocks.append(nxt)
         title += rep.norm[nxt].text.strip()
+        nxt += 1
     rep.title = title
     # The report starts at its own preamble (文号 above the title) when there is one.
     start = i
@@ -385,6 +452,8 @@ def classify_heading(text: str, packs: Packs, reporting_year: int | None) -> int
         scores[3] = max(scores.get(3, 0.0), 99.0)
     if 3 in scores and any(k in body for k in ("第一责任人", "主要负责人", *c3.get("leader_titles", []))):
         return 3
+    if 2 in scores and re.search(r"整改|解决|化解|破解|聚焦|补齐|攻坚", body) and not re.search(r"存在|原因", body):
+        del scores[2]  # 聚焦问题短板，推动整改落实 is work done, not the shortcomings
     if 2 in scores and ("不足" in body or "问题" in body) and 1 not in scores:
         return 2
     if not scores:
@@ -412,13 +481,17 @@ def build_sections(rep: Report) -> None:
             k = heads[k].parent  # type: ignore[assignment]
         return k
 
-    # deeper headings only count under unclassified top-level sections
+    # Deeper headings count under unclassified top-level sections; under a classified one
+    # only when they name another content by its own formula (a 第一责任人 sub-heading in
+    # the achievements, 存在的不足 or 2025年工作安排 closing an umbrella section), so that
+    # （三）着力解决群众反映的突出问题 inside the achievements is not content 2.
     for k, h in enumerate(heads):
-        if h.level > 1 and heads[top_of(k)].content is not None:
-            h.content = None
-    # Avoid a content-2 wording deep inside achievements being taken as content 2, etc.:
-    # a deeper classified heading only counts if its content has no top-level heading.
+        if h.level > 1 and h.content is not None:
+            outer = heads[top_of(k)].content
+            if outer is not None and (h.content == outer or not _own_formula(h, rep)):
+                h.content = None
     top_contents = {heads[k].content for k in top if heads[k].content}
+    # a deeper heading does not count for a content that has a top-level heading
     for h in heads:
         if h.level > 1 and h.content in top_contents:
             h.content = None
@@ -430,6 +503,9 @@ def build_sections(rep: Report) -> None:
             if before:
                 for k in before:
                     heads[k].content = 1
+                    for k2, h2 in enumerate(heads):  # their sub-headings are achievements too
+                        if h2.level > 1 and top_of(k2) == k and h2.content is not None and not _own_formula(h2, rep):
+                            h2.content = None
     # sections: from each classified heading to the next heading of the same or higher level
     sections: list[Section] = []
     for k, h in enumerate(heads):
@@ -442,6 +518,115 @@ def build_sections(rep: Report) -> None:
                 break
         sections.append(Section(h.content, k, h.block, end))
     rep.sections = sections
+
+
+def _body_of(text: str) -> str:
+    m = find_marker(text)
+    return (text[m.end:] if m else text).strip()
+
+
+def _own_formula(h: Heading, rep: Report) -> bool:
+    """A sub-heading names its content by the content's own formula (not only a keyword)."""
+    body = _body_of(h.text)
+    c = h.content
+    if c == 3:
+        return strong_content_3(body, rep.packs)
+    if c == 4:
+        y = rep.reporting_year
+        if (y is not None and (y + 1) in [x for x, _, _ in years_in(body)]) or re.search(r"下一步|下一年|明年|下步", body):
+            return bool(_PLAN_WORDS.search(body) or "工作" in body)
+    if c == 2 and re.search(r"存在|原因|不足之处|短板弱项|薄弱环节", body):
+        return True  # 存在的不足及原因, 工作中存在的问题
+    syns = rep.packs["sections"]["contents"][str(c)]["synonyms"]
+    return any(len(syn) >= 4 and (body.startswith(syn) or body.endswith(syn) or (syn in body and len(body) <= len(syn) + 6))
+               for syn in syns)
+
+
+def strong_content_3(text: str, packs: Packs) -> bool:
+    """Wording that is about 第二十五条（三）: 第一责任人 with a duty word, or a principal
+    leader (主要负责人, 区委书记、区长…) performing (履行/履职) rule-of-law duties."""
+    c3 = packs["sections"]["contents"]["3"]
+    duty = c3.get("duty_words", ["履行", "履职", "职责"])
+    if "第一责任人" in text and any(w in text for w in (*duty, "责任", "落实", "压实")):
+        return True
+    leaders = ("主要负责人", "主要领导", "主要负责同志", *c3.get("leader_titles", []))
+    return (any(t in text for t in leaders) and any(w in text for w in duty) and "法治" in text)
+
+
+_ENUM_ITEM = re.compile(r"(?:^|(?<=[。；！？]))\s*(?:[一二三四五六七八九十]{1,2}是|第[一二三四五六七八九十]{1,2}[，,、]|[（(]\d{1,2}[）)])")
+_LEADER_SUBJECT = re.compile(r"^[^，；：]{0,12}?(?:主要负责人|主要领导|主要负责同志|书记|区长|县长|市长|镇长|乡长|局长|主任)"
+                             r"[^。；]{0,16}?(?:履行|落实|压实|扛起|担起)[^。；]{0,16}?第一责任人")
+_SHORTCOMING = re.compile(r"(?<![整改解决化解查摆排查梳理反馈针对聚焦])(?:存在|仍有|还有|面临|不少)[^。；：]{0,15}?(?:不足|问题|短板|差距|薄弱环节|困难)")
+_PLAN_OPENING = re.compile(r"^(?:下一步|下步|新的一年|明年|今后|\d{4}年)[^。；]*?将")
+
+
+def _item_content(clause: str, rep: Report, in_section: int | None, item: bool) -> int | None:
+    """The content an enumerated item's first clause (``item``) or a paragraph's first
+    sentence is about."""
+    if strong_content_3(clause, rep.packs):
+        # in the plan or the shortcomings it is next year's task or a weakness, not the report of it
+        return 3 if in_section not in (2, 4) else None
+    if in_section == 1:
+        return None  # within the achievements only 第一责任人 can be a content of its own
+    if ((in_section != 4 or not item) and _SHORTCOMING.search(clause)
+            and not re.search(r"整改|解决|化解|破解|补齐|弥补|针对|聚焦", clause)):
+        return 2  # a plan item about remedying shortcomings is still the plan
+    if _PLAN_OPENING.match(clause):
+        m = re.match(r"(\d{4})年", clause)
+        y = rep.reporting_year
+        if m is None or (y is not None and int(m.group(1)) == y + 1):
+            return 4
+    if re.match(r"^(?:此外，)?(?:其他需要报告|其他需要说明)", clause):
+        return 5
+    return None
+
+
+def find_run_ins(rep: Report) -> None:
+    """Contents with no heading but a paragraph given to them (SPEC §5 S001–S004, S008).
+
+    An enumerated run-in item (``三是压实…第一责任人职责。``, ``（2）…``) whose first sentence
+    is about the content, or a paragraph whose first sentence is, counts as the content
+    and is recorded in ``rep.run_ins`` (and as a heading-less section); a passing mention
+    later in a sentence does not.
+    """
+    present = {s.content for s in rep.sections}
+    heading_blocks = {h.block for h in rep.headings if not h.run_in}
+    first = rep.title_blocks[-1] + 1 if rep.title_blocks else rep.start
+    skip = {rep.opening_block} if rep.opening_block is not None else set()
+    if rep.signing is not None:
+        skip.add(rep.signing.block)
+    found: dict[int, RunIn] = {}
+    for i in range(first, rep.end):
+        if i in heading_blocks or i in skip or rep.doc.blocks[i].in_table:
+            continue
+        t = rep.norm[i].text
+        inside = rep.section_of(i)
+        spans: list[tuple[int, int]] = []
+        for m in _ENUM_ITEM.finditer(t):
+            stop = re.search(r"[。；！？]", t[m.end():])
+            end = m.end() + stop.start() if stop else len(t)
+            if end - m.end() <= 60:
+                spans.append((m.start() + len(m.group(0)) - len(m.group(0).lstrip()), end))
+        lead = len(t) - len(t.lstrip())
+        stop = re.search(r"[。；！？]", t)
+        end = stop.start() if stop else len(t)
+        if end - lead <= 80 and not any(s == lead for s, _ in spans):
+            spans.append((lead, end))
+        # a later sentence given to (三): the principal leader as its subject, performing the duty
+        # (区政府主要负责人切实履行推进法治建设第一责任人职责，…); not 会上通报了…第一责任人职责…
+        for m in re.finditer(r"(?<=[。！？])[^。！？]{4,80}", t):
+            if _LEADER_SUBJECT.match(m.group(0)) and not any(s <= m.start() < e for s, e in spans):
+                spans.append((m.start(), m.end()))
+        for s, e in spans:
+            clause = t[s:e]
+            item = bool(_ENUM_ITEM.match(clause))
+            c = _item_content(_ENUM_ITEM.sub("", clause, count=1).strip() if item else clause, rep, inside, item)
+            if c is None or c in present or c in found or c == inside:
+                continue
+            found[c] = RunIn(c, i, s, e, inside)
+    for c, r in sorted(found.items()):
+        rep.run_ins.append(r)
+        rep.sections.append(Section(c, None, r.block, r.block + 1))
 
 
 # ---------------------------------------------------------------- 公文 elements
@@ -554,7 +739,8 @@ def parse_elements(rep: Report) -> None:
     # 主送
     if first_body < rep.end:
         t = rep.norm[first_body].text.strip()
-        if t.endswith(("：", ":")) and len(t) <= 60 and "。" not in t and find_marker(t) is None:
+        if (t.endswith(("：", ":")) and len(t) <= 60 and "。" not in t and find_marker(t) is None
+                and not re.search(r"如下|现将|现就|报告", t)):  # 现将有关情况报告如下： is the opening
             rep.addressee = t.rstrip("：:")
             first_body += 1
     rep.opening_block = first_body if first_body < rep.end else None
@@ -579,7 +765,8 @@ def parse_elements(rep: Report) -> None:
                 issuer = t[:-2]
                 break
     rep.issuer = issuer
-    # reporting year: the title's year, else the opening sentence's.
+    # reporting year: the title's year, else the opening sentence's; the rest of the
+    # evidence is weighed once the headings are parsed (weigh_reporting_year).
     if rep.title:
         ys = years_in(rep.title)
         if ys:
@@ -588,12 +775,80 @@ def parse_elements(rep: Report) -> None:
         y = opening_year(rep.norm[rep.opening_block].text)
         if y:
             rep.reporting_year, rep.reporting_year_source = y, "opening"
+
+
+# ---------------------------------------------------------------- the reporting year
+
+_PLAN_WORDS = re.compile(r"安排|打算|计划|思路|谋划|展望|下一步|设想|重点任务|工作要点|努力方向")
+_YEAR_WORK = re.compile(r"情况|成效|举措|做法|工作")
+
+
+def year_evidence(rep: Report) -> list[tuple[int, str, int]]:
+    """The evidence for the reporting year besides the title and opening (SPEC §2).
+
+    Returns ``(year it points to, kind, block)`` with kind ``plan`` (a top-level plan
+    heading, or the plan's first sentence, naming Y+1), ``heading`` (a top-level heading of
+    the year's work naming Y), ``date`` (成文日期 late in Y — October on — or in Y+1 before
+    April) or ``jinnian`` (今年 in a report dated in Y between April and September). Years in
+    running text — comparisons, past rankings — are never evidence.
+    """
+    out: list[tuple[int, str, int]] = []
+    heads = rep.headings
+    tops = [k for k, h in enumerate(heads) if h.level == 1]
+    for k, h in enumerate(heads):
+        if h.level != 1:
+            continue
+        body = h.text[h.marker.end:] if h.marker else h.text
+        ys = [y for y, _, _ in years_in(body)]
+        if len(set(ys)) != 1 or re.search(r"\d{4}\s*[—–\-－～~至到]", body):
+            continue  # no year, several, or a range (2021—2025年规划)
+        last = len(tops) > 1 and k == tops[-1]
+        if _PLAN_WORDS.search(body) or (last and not re.search(r"情况|成效|举措|做法|回顾|总结|问题|不足", body)):
+            # the last section named 2025年主要工作 (no report word) is the plan as well
+            out.append((ys[0] - 1, "plan", h.block))
+        elif (_YEAR_WORK.search(body) and years_in(body)[0][1] <= 2
+              and not re.match(r"\d{4}年(?:度)?以来", body)):
+            out.append((ys[0], "heading", h.block))
+    for k, h in enumerate(heads):
+        # the plan's first sentence: 2025年，我局将……
+        if h.level != 1 or not _PLAN_WORDS.search(h.text) or h.run_in:
+            continue
+        nxt = h.block + 1
+        if nxt < rep.end:
+            first = re.split(r"[。；]", rep.norm[nxt].text.strip(), maxsplit=1)[0]
+            m = re.match(r"(\d{4})年", first)
+            if m and "将" in first and not any(y == int(m.group(1)) - 1 and kind == "plan" for y, kind, _ in out):
+                out.append((int(m.group(1)) - 1, "plan", nxt))
+    line = rep.signing or rep.cover_signing
+    if line is not None and line.year and line.month:
+        jinnian = any("今年" in rep.norm[i].text for i in rep.body_range())
+        if line.month <= 3:
+            out.append((line.year - 1, "date", line.block))
+        else:
+            if line.month >= 10:
+                out.append((line.year, "date", line.block))
+            if jinnian:  # 今年 in a report dated in Y means Y
+                out.append((line.year, "jinnian", line.block))
+    return out
+
+
+def weigh_reporting_year(rep: Report, option: int | None = None) -> None:
+    """Set ``rep.reporting_year`` from the evidence when the title and opening give none.
+
+    Y is taken only when every piece of evidence agrees and there is either a heading
+    naming the year or two pieces; thin or contradictory evidence leaves Y unknown
+    (SPEC §2). ``option`` (``--year``) then supplies it; when the report's own Y differs
+    from it, ``rep.expected_year`` keeps it for S014.
+    """
     if rep.reporting_year is None:
-        for i in rep.body_range():
-            ys = years_in(rep.norm[i].text)
-            if ys:
-                rep.reporting_year, rep.reporting_year_source = ys[0][0], "text"
-                break
+        ev = year_evidence(rep)
+        years = {y for y, _, _ in ev}
+        if len(years) == 1 and (len(ev) >= 2 or any(kind in ("plan", "heading") for _, kind, _ in ev)):
+            rep.reporting_year, rep.reporting_year_source = years.pop(), "evidence"
+    if option is not None:
+        rep.expected_year = option
+        if rep.reporting_year is None:
+            rep.reporting_year, rep.reporting_year_source = option, "option"
 
 
 def opening_year_span(text: str) -> tuple[int, int, int] | None:
@@ -612,11 +867,17 @@ def opening_year(text: str) -> int | None:
     return span[0] if span else None
 
 
-def analyse(doc: Document, packs: Packs) -> Report:
-    """Normalise, locate the report proper and parse its structure."""
+def analyse(doc: Document, packs: Packs, year: int | None = None) -> Report:
+    """Normalise, locate the report proper and parse its structure.
+
+    ``year`` is the reporting year the reviewer expects (``--year``): it supplies Y when
+    the report gives none (see :func:`weigh_reporting_year`).
+    """
     rep = Report(doc=doc, norm=[normalize(b.text) for b in doc.blocks], packs=packs)
     locate(rep)
     parse_elements(rep)
     parse_headings(rep)
+    weigh_reporting_year(rep, year)
     build_sections(rep)
+    find_run_ins(rep)
     return rep

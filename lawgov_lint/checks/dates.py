@@ -32,8 +32,10 @@ rule("D003", "publication-deadline", "error",
      fail="--published-on 2025-04-15 for a 2024 report", passes="--published-on 2025-03-20 for a 2024 report",
      severities=("error", "warning"))
 rule("D004", "partial-period", "warning",
-     "Figures for part of the year (截至10月底, 1-11月, 前三季度): the report covers the whole year.",
-     f"{ART23} (上一年度情况)", fail="截至11月底，共受理复议案件12件", passes="全年共受理复议案件14件")
+     "Figures for part of the year (截至10月底, 1-11月, 前三季度): the report covers the whole year "
+     "(info when the reporting year is unknown).",
+     f"{ART23} (上一年度情况)", fail="截至11月底，共受理复议案件12件", passes="全年共受理复议案件14件",
+     severities=("warning", "info"))
 rule("D005", "relative-year", "warning",
      "今年/去年/明年 in a report dated in the next year (warning) or undated (info).",
      "GB/T 9704—2012 (公文 uses definite dates); 第二十五条 (上一年度/下一年度)",
@@ -201,8 +203,8 @@ def partial_period(ctx) -> Iterator[Hit]:
             excerpt = t[s:e]
             yield ctx.hit("D004", i, s, e,
                           f"figures for part of the year (“{excerpt}”): the report covers the whole year"
-                          + (f" {y}" if y else ""),
-                          "give full-year figures (全年)")
+                          + (f" {y}" if y else " (the reporting year is unknown)"),
+                          "give full-year figures (全年)", severity=None if y is not None else "info")
 
 
 @check("D005")

@@ -16,7 +16,7 @@ rule("M001", "shufa-missing", "error",
      "述法 by the 党政主要负责人 is not mentioned (reports for 2021 onward); mentioned only as planned or not done → warning.",
      "《党政主要负责人履行推进法治建设第一责任人职责规定》; 中央全面依法治国委员会 2021 年关于述法的意见",
      fail="镇长在年终述职测评中……（述职 alone is not 述法）",
-     passes="镇党委书记、镇长在区委全面依法治区委员会会议上专题述法。", severities=("error", "warning"))
+     passes="镇党委书记、镇长在区委全面依法治区委员会会议上专题述法。", severities=("error", "warning", "info"))
 rule("M002", "first-responsible-person-missing", "error",
      "第一责任人 is never mentioned in the report.",
      "《法治政府建设与责任落实督察工作规定》第二十五条（三）",
@@ -24,7 +24,8 @@ rule("M002", "first-responsible-person-missing", "error",
 rule("M003", "xi-rule-of-law-thought-missing", "warning",
      "习近平法治思想 is not mentioned (reports for 2020 onward).",
      "中央全面依法治国工作会议 (2020年11月) 明确习近平法治思想",
-     fail="深入学习贯彻党的二十大精神……", passes="深入学习贯彻习近平法治思想……")
+     fail="深入学习贯彻党的二十大精神……", passes="深入学习贯彻习近平法治思想……",
+     severities=("warning", "info"))
 rule("M004", "review-litigation-missing", "info",
      "No mention of 行政复议 or 行政诉讼/应诉.",
      "《法治政府建设实施纲要（2021—2025年）》第八部分 (行政复议、行政应诉)",
@@ -45,6 +46,10 @@ def shufa(ctx) -> Iterator[Hit]:
             yield ctx.hit("M001", b, ns, ne,
                           f"述法 is mentioned only as planned or not done in {rep.reporting_year or 'the reporting year'}",
                           sugg, severity="warning")
+        elif rep.reporting_year is None:
+            # 述法 is required from 2021 on: with the year unknown this cannot be an error (SPEC §2)
+            yield title_hit(ctx, "M001", "the report never mentions 述法 by the 党政主要负责人 (required for "
+                            f"reports on {since} onward; the reporting year is unknown)", sugg, severity="info")
         else:
             yield title_hit(ctx, "M001", "the report never mentions 述法 by the 党政主要负责人 (述职 alone is not 述法)", sugg)
 
@@ -60,7 +65,12 @@ def _absent_term_check(code: str, key: str, message: str, suggestion: str) -> No
         if since is not None and rep.reporting_year is not None and rep.reporting_year < since:
             return
         if not term_mentions(rep, conf["terms"]):
-            yield title_hit(ctx, code, message, suggestion)
+            if since is not None and rep.reporting_year is None:
+                # a year limit with the year unknown: info, never an error (SPEC §2)
+                yield title_hit(ctx, code, f"{message} (required for reports on {since} onward; the reporting "
+                                "year is unknown)", suggestion, severity="info")
+            else:
+                yield title_hit(ctx, code, message, suggestion)
 
     absent.__name__ = absent.__qualname__ = f"{key}_absent"
     check(code)(absent)

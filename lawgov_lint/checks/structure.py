@@ -6,6 +6,7 @@ GB/T 9704—2012 §7.3.1 (标题: 发文机关 + 事由 + 文种).
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Iterator
 
@@ -46,6 +47,13 @@ rule("S007", "section-order", "info",
      "The required contents are not in the order of 第二十五条.", ART25,
      fail="一、主要举措 二、第一责任人履职 三、存在问题 四、工作安排",
      passes="一、主要举措 二、存在问题 三、第一责任人履职 四、工作安排")
+rule("S008", "content-not-a-section", "info",
+     "A required content is present only as a paragraph (a run-in 三是… item, or a paragraph whose first "
+     "sentence is about it) inside another section, not as a heading of its own.",
+     ART25,
+     fail="一、主要成效\n……二是依法决策更加规范。三是主要负责人认真履行推进法治建设第一责任人职责。……",
+     passes="三、党政主要负责人履行推进法治建设第一责任人职责情况",
+     why="The content is there, so S001–S004 stay silent; a reviewer may still ask for a section of its own.")
 rule("S010", "title", "error",
      "The title lacks the year, 法治政府建设 or the 文种 报告 (error); uses 总结 (warning); names no issuer (warning).",
      "GB/T 9704—2012 §7.3.1; 第二十五条 (法治政府建设年度报告)",
@@ -57,13 +65,33 @@ rule("S011", "title-year-mismatch", "error",
 rule("S012", "plan-year", "error",
      "The plan section (四) names a year other than the year after the reporting year.", f"{ART25}（四）: 下一年度",
      fail="（title 2024）… 四、2024年工作安排", passes="（title 2024）… 四、2025年工作安排")
+rule("S014", "unexpected-reporting-year", "error",
+     "--year (or config year) was given and the report's own evidence (title, opening, plan year, date) "
+     "says it is about another year.", ART25 + "（上一年度）",
+     fail="--year 2024 on 某县2023年法治政府建设情况报告", passes="--year 2024 on 某县2024年法治政府建设情况报告")
 rule("S013", "request-in-report", "error",
      "请示 wording inside the report: a report (报告) must not ask for approval.",
      "《党政机关公文处理工作条例》第八条 (报告 不得夹带请示事项)",
      fail="……以上报告，妥否，请批示。", passes="特此报告。")
 
 
+def _inside_the_document(fn):
+    """Keep only hits whose range lies inside their block: a structure check that meets a shape it
+    did not expect (a title over several lines, a heading cut short) says nothing there rather
+    than fail and lose the file's other findings (issue 10 kind 6)."""
+
+    @functools.wraps(fn)
+    def checked(ctx) -> Iterator[Hit]:
+        blocks = ctx.doc.blocks
+        for h in fn(ctx):
+            if 0 <= h.block < len(blocks) and 0 <= h.start <= h.end <= len(blocks[h.block].text):
+                yield h
+
+    return checked
+
+
 @check("S001", "S002", "S003", "S004", "S005")
+@_inside_the_document
 def missing_contents(ctx) -> Iterator[Hit]:
     rep = ctx.report
     present = rep.contents_present()
@@ -75,7 +103,19 @@ def missing_contents(ctx) -> Iterator[Hit]:
                             f"add a section such as “{CN_NUM[n - 1]}、{c['synonyms'][0]}”")
 
 
+@check("S008")
+@_inside_the_document
+def content_not_a_section(ctx) -> Iterator[Hit]:
+    rep = ctx.report
+    for r in rep.run_ins:
+        where = f" inside section（{CN_NUM[r.inside - 1]}）" if r.inside else ""
+        yield ctx.hit("S008", r.block, r.start, r.end,
+                      f"content（{CN_NUM[r.content - 1]}）is given only a paragraph{where}, not a section of its own",
+                      f"consider a heading of its own, e.g. “{ctx.packs['sections']['contents'][str(r.content)]['synonyms'][0]}”")
+
+
 @check("S006")
+@_inside_the_document
 def shortcomings_causes(ctx) -> Iterator[Hit]:
     rep = ctx.report
     words = ctx.packs["sections"]["causes"]["words"]
@@ -95,11 +135,13 @@ def shortcomings_causes(ctx) -> Iterator[Hit]:
 
 
 @check("S007")
+@_inside_the_document
 def section_order(ctx) -> Iterator[Hit]:
     rep = ctx.report
     seen: list[int] = []
     for sec in rep.sections:
-        if sec.heading is None or sec.content in seen:
+        # only top-level sections: a (三) nested in or run into (一) is not out of order
+        if sec.heading is None or rep.headings[sec.heading].level > 1 or sec.content in seen:
             continue
         if seen and sec.content < max(seen):
             h = rep.headings[sec.heading]
@@ -110,30 +152,39 @@ def section_order(ctx) -> Iterator[Hit]:
         seen.append(sec.content)
 
 
+def _in_title(rep, word: str) -> tuple[int, int] | None:
+    """(block, normalised offset) of ``word`` in a title set over one or more lines."""
+    for i in rep.title_blocks:
+        pos = rep.norm[i].text.find(word)
+        if pos >= 0:
+            return i, pos
+    return None
+
+
 @check("S010")
+@_inside_the_document
 def title(ctx) -> Iterator[Hit]:
     rep = ctx.report
     if not rep.located or not rep.title_blocks:
         return
     conf = ctx.packs["report"]["title"]
     i = rep.title_blocks[0]
-    t = rep.norm[i].text
-    whole = (0, len(t))
-    title = rep.title or t
+    whole = (0, len(rep.norm[i].text))
+    title = rep.title or rep.norm[i].text
     if not re.search(r"\d{4}|[〇零一二三四五六七八九]{4}", title):
         yield ctx.hit("S010", i, *whole, "the title names no 4-digit year (报告年度)",
                       "state the year reported on, e.g. “2024年”")
-    full = conf["subject_full"]
+    full, subject = conf["subject_full"], conf["subject"]
     if full not in title:
-        pos = t.find(conf["subject"])
-        if pos >= 0:
-            yield ctx.hit("S010", i, pos, pos + len(conf["subject"]),
-                          f"the title lacks “{full}”", full)
+        at = _in_title(rep, subject)
+        if at is not None:
+            j, pos = at
+            yield ctx.hit("S010", j, pos, pos + len(subject), f"the title lacks “{full}”", full)
     core = re.sub(r"[（(][^）)]{1,8}[）)]$", "", title)
     if not any(d in core for d in conf["doc_types"]):
-        if "总结" in core:
-            pos = t.find("总结")
-            yield ctx.hit("S010", i, pos, pos + 2, "the 文种 is 总结; the regulation asks for a 报告",
+        at = _in_title(rep, "总结") if "总结" in core else None
+        if at is not None:
+            yield ctx.hit("S010", at[0], at[1], at[1] + 2, "the 文种 is 总结; the regulation asks for a 报告",
                           "报告", severity="warning")
         else:
             yield ctx.hit("S010", i, *whole, "the title names no 文种 “报告”", "end the title with “报告”")
@@ -144,6 +195,7 @@ def title(ctx) -> Iterator[Hit]:
 
 
 @check("S011")
+@_inside_the_document
 def title_year(ctx) -> Iterator[Hit]:
     rep = ctx.report
     if rep.reporting_year_source != "title" or rep.opening_block is None:
@@ -157,6 +209,7 @@ def title_year(ctx) -> Iterator[Hit]:
 
 
 @check("S012")
+@_inside_the_document
 def plan_year(ctx) -> Iterator[Hit]:
     rep = ctx.report
     y = rep.reporting_year
@@ -183,7 +236,35 @@ def plan_year(ctx) -> Iterator[Hit]:
         return
 
 
+@check("S014")
+@_inside_the_document
+def unexpected_year(ctx) -> Iterator[Hit]:
+    rep = ctx.report
+    want = rep.expected_year
+    if want is None or rep.reporting_year_source not in ("title", "opening", "evidence"):
+        return
+    if rep.reporting_year == want:
+        return
+    how = {"title": "its title", "opening": "its opening sentence",
+           "evidence": "its plan year and date"}[rep.reporting_year_source]
+    if rep.reporting_year_source == "opening" and rep.opening_block is not None:
+        span = opening_year_span(rep.norm[rep.opening_block].text)
+        if span is not None:
+            yield ctx.hit("S014", rep.opening_block, span[1], span[2],
+                          f"the report is about {rep.reporting_year} ({how}), not the year {want} being collected")
+            return
+    if rep.reporting_year_source == "title":
+        for i in rep.title_blocks:
+            for y, s, e in years_in(rep.norm[i].text):
+                if y == rep.reporting_year:
+                    yield ctx.hit("S014", i, s, e,
+                                  f"the report is about {rep.reporting_year} ({how}), not the year {want} being collected")
+                    return
+    yield title_hit(ctx, "S014", f"the report is about {rep.reporting_year} ({how}), not the year {want} being collected")
+
+
 @check("S013")
+@_inside_the_document
 def request_in_report(ctx) -> Iterator[Hit]:
     rep = ctx.report
     phrases = ctx.packs["report"]["request"]["phrases"]

@@ -24,6 +24,7 @@ def file_object(result: FileResult) -> dict[str, Any]:
             "title": rep.title,
             "issuer": rep.issuer,
             "reporting_year": rep.reporting_year,
+            "reporting_year_source": rep.reporting_year_source,
             "signing_date": date.isoformat() if date else None,
             "document_number": number.text if number else None,
         }
