@@ -28,9 +28,11 @@ rule("D002", "incomplete-date", "error",
      "A date with a blank or placeholder (2024年1月  日).", "GB/T 9704—2012 §7.3.5.3 (成文日期 complete)",
      fail="2025年1月  日", passes="2025年1月20日")
 rule("D003", "publication-deadline", "error",
-     "--published-on is after 4月1日 of the next year.", ART24,
-     fail="--published-on 2025-04-15 for a 2024 report", passes="--published-on 2025-03-20 for a 2024 report",
-     severities=("error", "warning"))
+     "The publication date (--published-on, else the web page's own 发布时间/发布日期) is after 4月1日 of the "
+     "next year (on the day: warning; a repost whose 来源 is another outlet: info).", ART24,
+     fail="--published-on 2025-04-15 for a 2024 report; a page with 发布时间：2025-04-15",
+     passes="--published-on 2025-03-20 for a 2024 report; a page with 发布时间：2025-03-20",
+     severities=("error", "warning", "info"))
 rule("D004", "partial-period", "warning",
      "Figures for part of the year (截至10月底, 1-11月, 前三季度): the report covers the whole year.",
      f"{ART23} (上一年度情况)", fail="截至11月底，共受理复议案件12件", passes="全年共受理复议案件14件")
@@ -134,19 +136,66 @@ def incomplete(ctx) -> Iterator[Hit]:
                           "fill in the full date, e.g. 2025年1月20日")
 
 
+def publication(rep, options) -> tuple[dt.date | None, str | None, str]:
+    """The publication date that counts for D003 (第二十四条), its source and where it came from.
+
+    Returns ``(date, source, where)``: ``--published-on`` wins (source "option"); else the web
+    page's own 发布时间/发布日期 (source "page", ``where`` names the line or ``<meta>``); else
+    ``(None, None, "")``. A page's 成文日期/发文日期 is the signing date and never counts here.
+    """
+    if options.published_on is not None:
+        return options.published_on, "option", "--published-on"
+    page = rep.doc.page
+    if page is not None and page.published_on is not None:
+        return page.published_on, "page", page.published_where or "the page"
+    return None, None, ""
+
+
+_PLACE = re.compile(r"^(.{2,}?(?:省|自治区|市|自治州|地区|盟|区|县|旗|镇|乡|街道))")
+
+
+def is_repost(rep) -> bool:
+    """Whether the page is a repost: its 来源 names an outlet other than the issuer (a news site,
+    a paper, another place). Unsure (no 来源, no issuer or title) → False."""
+    page = rep.doc.page
+    src = (page.source if page else None) or ""
+    src = re.sub(r"\s+", "", src)
+    if not src or src in ("本站", "本网", "原创"):
+        return False
+    own = "".join(x for x in (rep.issuer, rep.title, page.publisher if page else None) if x)
+    if not own:
+        return False
+    if src in own or (rep.issuer and rep.issuer in src):
+        return False
+    if re.search(r"(?:报|网|新闻|日报|晚报|电视台|广播|融媒体|传媒|公众号|客户端|头条|APP)$", src, re.IGNORECASE):
+        return True
+    m = _PLACE.match(src)
+    place = m.group(1) if m else ""
+    return bool(place) and place not in own
+
+
 @check("D003")
-def publication(ctx) -> Iterator[Hit]:
+def publication_deadline(ctx) -> Iterator[Hit]:
     rep = ctx.report
-    pub = ctx.options.published_on
+    pub, source, where = publication(rep, ctx.options)
     if pub is None or rep.reporting_year is None:
         return
     d = ctx.packs["deadlines"]["publication"]["deadline"]
     deadline = dt.date(rep.reporting_year + 1, d["month"], d["day"])
+    if pub < deadline:
+        return
+    said = f"published on {pub.isoformat()} ({where})"
+    repost = source == "page" and is_repost(rep)
+    tail = ""
+    if repost:
+        tail = (f"; the page's 来源 {rep.doc.page.source} is another outlet, so this is a repost and the "
+                "original may have been published in time")
     if pub > deadline:
-        yield title_hit(ctx, "D003", f"published on {pub.isoformat()}, after the deadline {deadline.isoformat()}: {d['label']}")
-    elif pub == deadline:
-        yield title_hit(ctx, "D003", f"published on the deadline day {deadline.isoformat()} ({d['label']}); "
-                        "“之前” may mean the day before", severity="warning")
+        yield title_hit(ctx, "D003", f"{said}, after the deadline {deadline.isoformat()}: {d['label']}{tail}",
+                        severity="info" if repost else None)
+    else:
+        yield title_hit(ctx, "D003", f"{said}, the deadline day {deadline.isoformat()} itself ({d['label']}); "
+                        f"“之前” may mean the day before{tail}", severity="info" if repost else "warning")
 
 
 _MONTH = re.compile(r"(\d{1,2}|[一二三四五六七八九十]{1,3})(?:个)?月")

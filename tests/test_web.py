@@ -1,0 +1,151 @@
+"""Web-page text (SPEC §3): page chrome is metadata, the page's 发布时间 feeds D003 (第二十四条)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from helpers import AS_OF, codes
+from lawgov_lint.cli import main
+from lawgov_lint.engine import Options, lint_document
+from lawgov_lint.loaders.page import chrome_runs, classify
+from lawgov_lint.loaders.text import load_text
+
+WEB = Path(__file__).resolve().parents[1] / "fixtures" / "web"
+
+BODY = """\
+2024年，区城管局在区委、区政府领导下，坚持以习近平法治思想为指导，推动法治政府建设取得新进展。现将有关情况报告如下。
+一、2024年推进法治政府建设的主要举措和成效
+全年办理行政处罚案件412件，行政复议案件9件，主要负责人出庭应诉3次。
+二、存在的不足和原因
+执法规范化水平仍需提升，原因是执法人员业务培训不足。
+三、主要负责人履行推进法治建设第一责任人职责情况
+局长带头履行第一责任人职责，年终在区委全面依法治区委员会会议上专题述法。
+四、2025年工作安排
+继续推进严格规范公正文明执法。
+东湖区城市管理局
+2025年1月22日
+"""
+TITLE = "东湖区城市管理局2024年度法治政府建设情况报告"
+
+
+def page(meta: str, head: str = "首页 > 政务公开 > 法治政府建设", tail: str = "【打印】【关闭】\n上一篇：东湖区城市管理局2024年工作总结") -> str:
+    return f"{head}\n{TITLE}\n{meta}\n【字体：大 中 小】\n{BODY}{tail}\n"
+
+
+def lint(text: str, **opts):
+    opts.setdefault("as_of", AS_OF)
+    return lint_document(load_text("page.txt", text.encode("utf-8")), Options(**opts))
+
+
+def d003(result):
+    return [f for f in result.findings if f.code == "D003"]
+
+
+def test_chrome_is_never_title_opening_or_text():
+    r = lint(page("发布时间：2025-03-18 11:20:05　来源：东湖区城市管理局　浏览次数：87"))
+    rep = r.report
+    assert rep.title == TITLE
+    assert rep.doc.blocks[rep.opening_block].text.startswith("2024年，区城管局")
+    assert all("浏览次数" not in b.text and "打印" not in b.text and "首页" not in b.text for b in rep.doc.blocks)
+    # the page was published in 2025, the report is about 2024: no title/opening year mismatch
+    assert "S011" not in codes(r) and "L002" not in codes(r)
+    assert codes(r) == ["S005"]
+    assert rep.doc.page.published_on == dt.date(2025, 3, 18)
+    assert rep.doc.page.source == "东湖区城市管理局"
+
+
+def test_findings_keep_the_physical_lines_of_the_page():
+    text = page("发布时间：2025-03-18　来源：东湖区城市管理局").replace("412件，", "412件,")
+    r = lint(text)
+    p002 = next(f for f in r.findings if f.code == "P002")
+    line = text.splitlines()[p002.location.line - 1]
+    assert line[p002.location.column - 1] == ","
+
+
+def test_page_published_after_the_deadline_is_d003_error_naming_the_line():
+    r = lint(page("发布时间：2025-04-09 08:00　来源：东湖区城市管理局　浏览次数：12"))
+    [f] = d003(r)
+    assert f.severity == "error"
+    assert f.message.startswith("published on 2025-04-09 (the page's 发布时间 on line 3), after the deadline 2025-04-01")
+    assert f.location.line == 2  # on the title
+
+
+def test_page_published_on_the_deadline_day_is_a_warning():
+    [f] = d003(lint(page("发布日期：2025年4月1日　来源：东湖区城市管理局")))
+    assert f.severity == "warning" and "the deadline day 2025-04-01 itself" in f.message
+
+
+def test_page_published_in_time_is_silent():
+    assert d003(lint(page("发布日期：2025/03/31　来源：东湖区城市管理局"))) == []
+
+
+def test_a_repost_from_another_outlet_is_info_only():
+    [f] = d003(lint(page("发布时间：2025-06-02 10:00　来源：东湖日报　浏览次数：5")))
+    assert f.severity == "info" and "来源 东湖日报 is another outlet" in f.message
+    [g] = d003(lint(page("发布时间：2025-06-02 10:00　来源：西山区司法局　浏览次数：5")))
+    assert g.severity == "info"
+
+
+def test_option_wins_over_the_page_date():
+    [f] = d003(lint(page("发布时间：2025-03-01　来源：东湖区城市管理局"), published_on=dt.date(2025, 4, 20)))
+    assert f.severity == "error" and "(--published-on)" in f.message
+
+
+def test_signing_date_of_an_open_government_box_is_not_the_publication():
+    meta = "索引号：11360102MB1234567X/2025-00031\n成文日期：2025-05-06\n发布机构：东湖区城市管理局"
+    r = lint(page(meta))
+    assert d003(r) == []
+    assert r.report.doc.page.signing_date == dt.date(2025, 5, 6)
+    assert r.report.doc.page.published_on is None
+
+
+def test_report_lines_that_only_look_keyed_stay_text():
+    # a report's own 时间/地点 lines (a meeting notice quoted in the body) are no page chrome
+    lines = ["会议安排如下：", "时间：2024年6月12日", "地点：区政府三楼会议室", "作者：某某"]
+    assert chrome_runs(lines) == [False, False, False, False]
+    for t in ["（三）加强知识产权保护，维护版权所有者合法权益", "扫码缴费更便捷", "大", "微信"]:
+        assert not classify(t).chrome, t
+
+
+def test_chrome_forms():
+    for t in ["当前位置：首页 > 政务公开 > 规划计划", "首页 » 部门文件", "打印本页 关闭窗口", "【打印】【关闭】",
+              "字号：大 中 小", "分享到：", "下一篇：关于开展普法活动的通知", "沪ICP备12345678号",
+              "日期：2025-02-03 来源：区政府办"]:
+        assert classify(t).chrome and classify(t).strong, t
+
+
+def test_json_gives_the_publication_date_and_its_source(tmp_path):
+    f = tmp_path / "page.txt"
+    f.write_text(page("发布时间：2025-04-09　来源：东湖区城市管理局"), encoding="utf-8")
+    out = CliRunner().invoke(main, [str(f), "--output-format", "json", "--as-of", "2025-05-01", "--exit-zero"])
+    rep = json.loads(out.output)["files"][0]["report"]
+    assert rep["published_on"] == "2025-04-09" and rep["published_on_source"] == "page"
+    assert list(rep)[-2:] == ["published_on", "published_on_source"]
+    out = CliRunner().invoke(main, [str(f), "--output-format", "json", "--as-of", "2025-05-01", "--exit-zero",
+                                    "--published-on", "2025-03-02"])
+    rep = json.loads(out.output)["files"][0]["report"]
+    assert rep["published_on"] == "2025-03-02" and rep["published_on_source"] == "option"
+    g = tmp_path / "plain.txt"
+    g.write_text(TITLE + "\n" + BODY, encoding="utf-8")
+    out = CliRunner().invoke(main, [str(g), "--output-format", "json", "--as-of", "2025-05-01", "--exit-zero"])
+    rep = json.loads(out.output)["files"][0]["report"]
+    assert rep["published_on"] is None and rep["published_on_source"] is None
+
+
+def test_full_web_page_text_fixture():
+    r = lint_document(load_text("w.txt", (WEB / "webpage-lichuan-2024.txt").read_bytes()), Options(as_of=AS_OF))
+    got = sorted((f.code, f.location.line) for f in r.findings)
+    assert got == sorted([
+        ("D003", 5),  # 发布时间 2025-04-10
+        ("S005", 5),
+        ("P002", 12), ("F004", 12),  # planted: 37件,纠正 and XX人次
+        ("P001", 16),  # planted: 126个，。
+        ("T001", 20),  # planted: 第一责任职责
+    ])
+    assert next(f for f in r.findings if f.code == "D003").severity == "error"
+    assert r.report.title == "临川县司法局2024年度法治政府建设情况报告"
+    assert r.report.doc.page.signing_date == dt.date(2025, 2, 20)
