@@ -112,7 +112,8 @@ def _keyed_items(text: str) -> list[tuple[str, str]] | None:
 
 def classify(text: str) -> _LineKind:
     """Whether a physical line (stripped) is page chrome, and what it says."""
-    t = text.strip()
+    # a box spaces its two-character keys out: 名　　称： → 名称：
+    t = re.sub(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff]\s*[：:])", "", text.strip())
     if not t:
         return _LineKind(False, False)
     for rx in _STRONG_LINE:
@@ -125,7 +126,7 @@ def classify(text: str) -> _LineKind:
     items = _keyed_items(rest) if rest else None
     if items is None:
         return _LineKind(False, False)
-    strong = len(items) >= 2 and any(_date(v) for k, v in items if k in PUBLICATION_KEYS or k in SIGNING_KEYS)
+    strong = len(items) >= 2 and any(parse_date(v) for k, v in items if k in PUBLICATION_KEYS or k in SIGNING_KEYS)
     for key, value in items:
         if key in COUNT_KEYS or key in ("索引号", "信息索取号"):
             strong = True
@@ -136,7 +137,7 @@ def classify(text: str) -> _LineKind:
     return _LineKind(True, strong, tuple(items))
 
 
-def _date(value: str) -> dt.date | None:
+def parse_date(value: str) -> dt.date | None:
     m = DATE_VALUE_RE.match(value.strip())
     if not m:
         return None
@@ -178,12 +179,12 @@ def page_meta(texts: list[str], flags: list[bool], where: list[str]) -> PageMeta
         meta.lines.append(text.strip())
         for key, value in classify(text).items:
             if key in PUBLICATION_KEYS and meta.published_on is None:
-                d = _date(value)
+                d = parse_date(value)
                 if d is not None:
                     meta.published_on = d
-                    meta.published_where = f"the page's {key} on {place}"
+                    meta.published_where = f"the page's {key}" + (f" on {place}" if place else "")
             elif key in SIGNING_KEYS and meta.signing_date is None:
-                meta.signing_date = _date(value)
+                meta.signing_date = parse_date(value)
             elif key in ("来源", "信息来源", "文章来源", "稿件来源") and meta.source is None and value:
                 meta.source = value
             elif key in ("发布机构", "发布单位", "发文机关", "发文机构", "发文单位", "所属机构") and value:
