@@ -149,3 +149,61 @@ def test_full_web_page_text_fixture():
     assert next(f for f in r.findings if f.code == "D003").severity == "error"
     assert r.report.title == "临川县司法局2024年度法治政府建设情况报告"
     assert r.report.doc.page.signing_date == dt.date(2025, 2, 20)
+
+
+# --- reposts that lost their newlines -------------------------------------------------------
+
+RUN_ON = ("2024年，区城管局推动法治政府建设取得新进展。现将有关情况报告如下。一、2024年主要举措和成效。"
+          "全年办理行政处罚案件412件，行政复议案件9件。二、存在的不足和原因。执法规范化水平仍需提升，原因是培训不足。"
+          "三、主要负责人履行推进法治建设第一责任人职责情况。局长带头履行第一责任人职责，年终专题述法。"
+          "四、2025年工作安排。继续推进严格规范公正文明执法。")
+
+
+def test_run_in_top_level_headings_of_a_repost_are_split_back():
+    text = f"{TITLE}\n来源：东湖晚报　发布时间：2025-03-02 09:00　阅读次数：40\n{RUN_ON}\n东湖区城市管理局\n2025年1月22日\n"
+    r = lint(text)
+    heads = [b.text[:2] for b in r.report.doc.blocks]
+    assert heads[2:6] == ["一、", "二、", "三、", "四、"]
+    assert not {"S001", "S002", "S003", "S004"} & set(codes(r))
+    # columns still point into the one physical line
+    b = r.report.doc.blocks[3]
+    assert b.segments[0].line == 3 and text.splitlines()[2][b.segments[0].column - 1:].startswith("二、存在")
+
+
+def test_run_in_split_needs_a_page_and_a_sequence():
+    # a plain text file (no page chrome) is left as written
+    plain = load_text("p.txt", f"{TITLE}\n{RUN_ON}\n".encode())
+    assert len(plain.blocks) == 2
+    # an enumeration inside a sentence, or a lone 一、 after a full stop, is no heading
+    listing = ("工作要求包括：一、提高认识；二、压实责任。下一步将抓好落实。一、此句单独出现不成序列。"
+               "全年开展培训6次。")
+    doc = load_text("q.txt", f"{TITLE}\n发布时间：2025-03-02　来源：东湖区城市管理局\n{listing}\n".encode())
+    assert [b.text for b in doc.blocks][1:] == [listing]
+
+
+def test_traditional_page_chrome_is_recognised():
+    import opencc
+
+    text = opencc.OpenCC("s2t").convert(page("发布时间：2025-04-09 08:00　来源：东湖区城市管理局　浏览次数：12"))
+    assert "發佈時間" in text
+    r = lint(text)
+    assert r.report.doc.page.published_on == dt.date(2025, 4, 9)
+    assert sorted(codes(r)) == ["D003", "F007", "S005"]
+
+
+def test_full_repost_fixture():
+    r = lint_document(load_text("w.txt", (WEB / "repost-runon-lichuan-2024.txt").read_bytes()), Options(as_of=AS_OF))
+    got = sorted((f.code, f.severity if f.code == "D003" else "", f.location.line) for f in r.findings)
+    # planted: 5件,全年 (P002); 104 + 172 ≠ 286 (N003); the page (来源 临川日报) went up on 2025-05-12
+    assert got == [("D003", "info", 2), ("N003", "", 4), ("P002", "", 4), ("S005", "", 2)]
+
+
+def test_full_traditional_mirror_fixture():
+    r = lint_document(load_text("w.txt", (WEB / "traditional-mirror-baishui-2024.txt").read_bytes()),
+                      Options(as_of=AS_OF))
+    got = sorted((f.code, f.location.line, f.location.column, f.excerpt) for f in r.findings if f.code != "S005")
+    # planted: 法治审核 for 法制审核 (T003), ，， (P001), 第一责任任 (T001); all at the Traditional original
+    assert got == [("F007", 2, 1, "白水縣市場監督管理局2024年法治政府建設情況報告"),
+                   ("P001", 11, 62, "，，"),
+                   ("T001", 17, 11, "推進法治建設第一責任任"),
+                   ("T003", 11, 51, "法治")]

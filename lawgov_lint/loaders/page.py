@@ -58,6 +58,7 @@ _CONTROLS = re.compile(
 _STRONG_LINE = [
     re.compile(r"^(?:当前位置|您的位置|您现在的位置|您当前的位置|所在位置|位置)[：:]"),
     re.compile(r"^(?:网站)?首页\s*(?:[>＞»›/|]|&gt;)"),  # breadcrumb
+    re.compile(r"^[^。，；：>＞»›]{1,15}(?:\s*(?:[>＞»›]|&gt;)\s*[^。，；：>＞»›]{1,15}){2,}$"),  # 某某网 > 时政 > 本地
     re.compile(r"^(?:上一篇|下一篇|上一条|下一条)[：:]?"),
     re.compile(r"^(?:分享到|扫一扫|手机扫一扫)"),
     re.compile(r"ICP备\d|ICP证|公网安备\s*\d|网站标识码|网站识别码|^(?:版权所有|Copyright|©|主办单位[：:]|主办[：:]|"
@@ -112,8 +113,9 @@ def _keyed_items(text: str) -> list[tuple[str, str]] | None:
 
 def classify(text: str) -> _LineKind:
     """Whether a physical line (stripped) is page chrome, and what it says."""
-    # a box spaces its two-character keys out: 名　　称： → 名称：
+    # a box spaces its two-character keys out: 名　　称： → 名称：; a news page brackets its editor line
     t = re.sub(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff]\s*[：:])", "", text.strip())
+    t = re.sub(r"^[（(]((?:责任编辑|责编|编辑|作者|来源)[：:][^（）()]{1,30})[）)]$", r"\1", t)
     if not t:
         return _LineKind(False, False)
     for rx in _STRONG_LINE:
@@ -128,7 +130,7 @@ def classify(text: str) -> _LineKind:
         return _LineKind(False, False)
     strong = len(items) >= 2 and any(parse_date(v) for k, v in items if k in PUBLICATION_KEYS or k in SIGNING_KEYS)
     for key, value in items:
-        if key in COUNT_KEYS or key in ("索引号", "信息索取号"):
+        if key in COUNT_KEYS or key in ("索引号", "信息索取号", "责任编辑", "责编"):
             strong = True
         elif key in PUBLICATION_KEYS and DATE_VALUE_RE.match(value) and key not in ("时间", "日期"):
             strong = True
@@ -147,10 +149,21 @@ def parse_date(value: str) -> dt.date | None:
         return None
 
 
+def simplified(texts: list[str]) -> list[str]:
+    """``texts`` in Simplified characters when they are written in Traditional ones (the 繁體
+    version of a site writes 發佈時間、來源、瀏覽次數), else unchanged; same lengths."""
+    from ..normalize import detect_script, simplifier
+
+    if not detect_script(texts).traditional:
+        return texts
+    simplify = simplifier()
+    return [simplify(t) for t in texts]
+
+
 def chrome_runs(texts: list[str]) -> list[bool]:
     """For each line, whether it is page chrome (see module doc): a chrome line counts when it is
     strong or when the run of consecutive chrome lines it belongs to holds a strong one."""
-    kinds = [classify(t) for t in texts]
+    kinds = [classify(t) for t in simplified(texts)]
     out = [False] * len(texts)
     i = 0
     while i < len(kinds):
@@ -173,7 +186,7 @@ def page_meta(texts: list[str], flags: list[bool], where: list[str]) -> PageMeta
     if not any(flags):
         return None
     meta = PageMeta()
-    for text, is_chrome, place in zip(texts, flags, where):
+    for text, is_chrome, place in zip(simplified(texts), flags, where):
         if not is_chrome:
             continue
         meta.lines.append(text.strip())

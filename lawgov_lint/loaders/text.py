@@ -299,6 +299,8 @@ def load_text(name: str, data: bytes, fmt: str = "txt") -> Document:
     directives: list[tuple[int, str, tuple[str, ...]]] = []
     lines = _physical_lines(text, markdown=fmt == "md", directives=directives)
     lines, page = _drop_page_chrome(lines)
+    if page is not None:
+        lines = split_run_in_headings(lines)
     blocks: list[Block] = []
     for group in rebuild_paragraphs(lines):
         joined, segments = _join(group)
@@ -315,6 +317,59 @@ def load_text(name: str, data: bytes, fmt: str = "txt") -> Document:
     doc.suppressions = _suppressions(directives, blocks)
     doc.page = page
     return doc
+
+
+_RUN_IN_TOP = re.compile(r"(?<=[。！？!?])[ \u3000]*([一二三四五六七八九十]{1,3})、")
+
+
+def split_run_in_headings(lines: list[_Line]) -> list[_Line]:
+    """Split top-level headings that a repost ran into the previous paragraph
+    (``…取得新成效。一、坚持党的领导，…``) back onto lines of their own.
+
+    Only a ``X、`` marker right after a sentence end counts, and only when its number continues
+    the document's top-level sequence (一、 then 二、 …, counting the markers that do start a line)
+    in a chain of at least two, so that an enumeration inside a sentence (``包括：一、…；二、…``)
+    or a lone ``一、`` stays where it is.
+    """
+    from ..markers import cn_number
+
+    found: list[tuple[int, int, int]] = []  # (line index, offset, number); offset 0 = a line start
+    for k, line in enumerate(lines):
+        m = find_marker(line.text)
+        if m is not None and m.kind == "cn_dun" and m.start == 0:
+            found.append((k, 0, m.number))
+        for r in _RUN_IN_TOP.finditer(line.text):
+            try:
+                found.append((k, r.start(1), cn_number(r.group(1))))
+            except ValueError:
+                continue
+    # the longest chain 1, 2, 3 … in document order
+    chain: list[tuple[int, int, int]] = []
+    for item in found:
+        if item[2] == len(chain) + 1:
+            chain.append(item)
+    cuts: dict[int, list[int]] = {}
+    if len(chain) >= 2:
+        for k, off, _ in chain:
+            if off > 0:
+                cuts.setdefault(k, []).append(off)
+    if not cuts:
+        return lines
+    out: list[_Line] = []
+    for k, line in enumerate(lines):
+        if k not in cuts:
+            out.append(line)
+            continue
+        bounds = [0, *sorted(cuts[k]), len(line.text)]
+        for a, b in zip(bounds, bounds[1:]):
+            part = line.text[a:b].rstrip(" \u3000")
+            lead = len(part) - len(part.lstrip(" \u3000"))
+            if not part.strip():
+                continue
+            out.append(_Line(line.number, line.column + a + lead, part.strip(" \u3000"),
+                             line.blank_before if a == 0 else False, line.md_level if a == 0 else None,
+                             line.break_before or a > 0, line.indent if a == 0 else 0))
+    return out
 
 
 def _drop_page_chrome(lines: list[_Line]) -> tuple[list[_Line], PageMeta | None]:
