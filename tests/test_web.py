@@ -6,6 +6,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from helpers import AS_OF, codes
@@ -207,3 +208,23 @@ def test_full_traditional_mirror_fixture():
                    ("P001", 11, 62, "，，"),
                    ("T001", 17, 11, "推進法治建設第一責任任"),
                    ("T003", 11, 51, "法治")]
+
+
+@pytest.mark.parametrize("head, meta, tail, published, source", [
+    ("", "时间：2025年3月5日 | 来源：东湖区城市管理局 | 作者：王敏 | 点击数：22", "", dt.date(2025, 3, 5), "东湖区城市管理局"),
+    ("发布日期：2025-03-05\n来源：东湖区城市管理局\n字号：[大] [中] [小]", "", "", dt.date(2025, 3, 5), "东湖区城市管理局"),
+    ("", "【发布时间：2025-03-06】【来源：东湖区城市管理局】【字体：大 中 小】", "", dt.date(2025, 3, 6), "东湖区城市管理局"),
+    ("", "2025-03-07 10:00　来源：东湖区城市管理局", "Copyright © 2025 东湖区人民政府 版权所有\n扫一扫在手机打开当前页",
+     dt.date(2025, 3, 7), "东湖区城市管理局"),
+    ("当前位置：首页 > 政务公开", "发布时间：2025-03-08　作者：区城管局　编辑：张三", "（责任编辑：王五）\n【关闭窗口】【打印本页】【返回顶部】",
+     dt.date(2025, 3, 8), None),
+    ("索引号：001/2025-03\n发布机构：东湖区城市管理局\n生成日期：2025-04-20\n名　　称：东湖区城市管理局2024年度法治政府建设情况报告\n"
+     "文　　号：东城管〔2025〕3号", "", "", None, None),
+])
+def test_chrome_variants_leave_the_findings_of_the_bare_report(head, meta, tail, published, source):
+    bare = sorted(codes(lint(TITLE + "\n" + BODY)))
+    text = "\n".join(x for x in [head, TITLE, meta] if x) + "\n" + BODY + tail + "\n"
+    r = lint(text)
+    assert sorted(codes(r)) == bare
+    assert r.report.title == TITLE and r.report.doc.blocks[r.report.opening_block].text.startswith("2024年，区城管局")
+    assert r.report.doc.page.published_on == published and r.report.doc.page.source == source

@@ -100,14 +100,21 @@ def _keyed_items(text: str) -> list[tuple[str, str]] | None:
             break
         m = _KEYED.match(s, pos)
         if not m:
-            return None
-        key, value = m.group("key"), m.group("value").strip()
+            d = DATE_VALUE_RE.match(s, pos)  # a bare date(-time) beside keyed items: the publication
+            if d is None or pos > 0 and items and items[-1][0] == "时间":
+                return None
+            items.append(("时间", d.group(0).strip()))
+            pos = d.end()
+            continue
+        key, value = m.group("key"), m.group("value").strip(" \u3000|｜/·•【】[]［］")
         if len(value) > 60 or "。" in value or "；" in value:
             return None
         items.append((key, value))
         if m.end() <= pos:
             return None
         pos = m.end()
+    if items and all(k == "时间" for k, _ in items) and len(items) == 1 and not _KEYED.match(s.lstrip()):
+        return None  # a bare date alone is a report's own date line, not page chrome
     return items or None
 
 
