@@ -17,6 +17,7 @@ normalised form:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Callable, Sequence
@@ -121,6 +122,9 @@ def is_han(ch: str) -> bool:
     return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0x20000 <= o <= 0x2FA1F
 
 
+_HAN = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0002fa1f]")
+
+
 def _outside_gb2312(text: str) -> tuple[int, int]:
     """(non-ASCII characters, those GB2312 cannot encode): a cheap hint of Traditional characters
     (GB2312 holds the Simplified forms), so that OpenCC is loaded only when it may matter."""
@@ -175,12 +179,16 @@ class Script:
 
 
 def detect_script(texts: Sequence[str]) -> Script:
-    """Measure how much of ``texts`` is written in Traditional characters (see :class:`Script`)."""
+    """Measure how much of ``texts`` is written in Traditional characters (see :class:`Script`).
+
+    Text that GB2312 encodes almost entirely is Simplified: it is not converted (OpenCC is not
+    even loaded) and ``han`` is then the count of its non-ASCII characters, an upper bound.
+    """
     whole = "\n".join(texts)
     non_ascii, outside = _outside_gb2312(whole)
-    han = sum(1 for ch in whole if is_han(ch))
-    if han == 0 or outside < max(5, TRADITIONAL_SHARE / 2 * non_ascii):
-        return Script(han, 0)  # Simplified text (GB2312 encodes it): OpenCC is not even loaded
+    if outside < max(5, TRADITIONAL_SHARE / 2 * non_ascii):
+        return Script(non_ascii, 0)
+    han = len(_HAN.findall(whole))
     simple = simplifier()(whole)
     return Script(han, sum(1 for a, b in zip(whole, simple) if a != b))
 

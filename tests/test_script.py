@@ -6,7 +6,7 @@ import opencc
 import pytest
 
 from helpers import codes, lint_text
-from lawgov_lint.normalize import TRADITIONAL_SHARE, detect_script, normalize, simplifier
+from lawgov_lint.normalize import TRADITIONAL_SHARE, detect_script, is_han, normalize, simplifier
 
 # Our own small report with three planted defects: a near-miss 法治政建设 (T001), a doubled
 # comma (P001) and a 述法-less (三) (M001). Its Traditional twin is made with OpenCC s2t, as a
@@ -104,3 +104,20 @@ def test_normalize_maps_converted_characters_back_one_to_one():
 ])
 def test_detect_script_on_short_texts(share_text, expected):
     assert detect_script([share_text * 3]).traditional is expected
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_TRAD_ALPHABET = "發佈頭髮乾淨幹部後來關於與們這為國會說縣區鎮報告建設情況法治政府 　2024年，。“”《》abc\t"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=_TRAD_ALPHABET, max_size=60))
+def test_converted_offsets_always_map_inside_the_original(text):
+    n = normalize(text, simplifier())
+    assert len(n.source) == len(n.text) + 1 and n.source[-1] == len(text)
+    for i in range(len(n.text)):
+        s, e = n.span(i, i + 1)
+        assert 0 <= s < e <= len(text)
+        # only Han characters are converted; everything else maps back to itself (spaces folded)
+        assert n.text[i] == text[s] or is_han(text[s]) or (n.text[i] == " " and text[s] in "\u3000\t")

@@ -118,8 +118,17 @@ def _keyed_items(text: str) -> list[tuple[str, str]] | None:
     return items or None
 
 
+# every chrome line holds one of these; a line without any is read no further
+_MAYBE = re.compile(r"[：:>＞»›|｜【\[©]|\d{4}[-/.]\d")
+_MAYBE_WORDS = ("打印", "关闭", "扫一扫", "ICP", "公网安备", "版权", "opyright", "字体", "字号", "返回", "收藏", "分享",
+                "上一", "下一", "网站")
+_MAX_CHROME_LINE = 240
+
+
 def classify(text: str) -> _LineKind:
     """Whether a physical line (stripped) is page chrome, and what it says."""
+    if len(text) > _MAX_CHROME_LINE or not (_MAYBE.search(text) or any(w in text for w in _MAYBE_WORDS)):
+        return _LineKind(False, False)
     # a box spaces its two-character keys out: 名　　称： → 名称：; a news page brackets its editor line
     t = re.sub(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff]\s*[：:])", "", text.strip())
     t = re.sub(r"^[（(]((?:责任编辑|责编|编辑|作者|来源)[：:][^（）()]{1,30})[）)]$", r"\1", t)
