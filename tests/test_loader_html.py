@@ -127,3 +127,30 @@ def test_format_and_folder_runs(tmp_path):
     files = json.loads(out.output)["files"]
     assert sorted(Path(f["path"]).name for f in files) == ["a.html", "b.htm"]
     assert {f["format"] for f in files} == {"html"} and all(f["error"] is None for f in files)
+
+
+def test_old_cms_page_with_layout_tables_in_gb2312():
+    doc = load(WEB / "oldcms-layout-table-2023.htm")
+    assert doc.format == "html" and all(b.table is None for b in doc.blocks)
+    assert doc.page.published_on == dt.date(2024, 4, 3) and doc.page.published_where == "the page's date line"
+    r = lint(doc)
+    assert r.report.title == "松溪镇人民政府2023年度法治政府建设工作报告"
+    got = sorted((f.code, f.location.line) for f in r.findings if f.code != "S005")
+    # planted: the page went up on 2024-04-03 (D003); 化解 326 > 排查 318 (N001, and the 100% rate N002);
+    # no 行政复议/应诉 anywhere (M004 info)
+    assert got == [("D003", 2), ("M004", 2), ("N001", 6), ("N002", 6)]
+    assert next(f for f in r.findings if f.code == "D003").severity == "error"
+
+
+def test_traditional_version_of_a_saved_page(tmp_path):
+    import opencc
+
+    html = opencc.OpenCC("s2t").convert(PAGE.read_text(encoding="utf-8"))
+    assert "發佈時間" in html and "法治政府建設" in html
+    doc = load_page(tmp_path, html)
+    assert doc.page.published_on == dt.date(2025, 3, 28)
+    trad = lint(doc)
+    simp = lint(load(PAGE))
+    assert codes(trad).count("F007") == 1
+    key = lambda r: [(f.code, f.location.block, f.location.offset, f.location.length) for f in r.findings if f.code != "F007"]  # noqa: E731
+    assert key(trad) == key(simp)

@@ -28,6 +28,8 @@ _DATE_VALUE = (r"(?P<y>20\d{2}|19\d{2})\s*(?:[-/.年])\s*(?P<m>\d{1,2})\s*(?:[-/
                r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?")
 DATE_VALUE_RE = re.compile(_DATE_VALUE)
 
+# the key given to a bare date(-time) on a page line (``2025-03-07 10:00　来源：…``)
+BARE_DATE = ""
 # keys whose value is the page's publication date
 PUBLICATION_KEYS = ("发布时间", "发布日期", "发表时间", "发表日期", "公开日期", "公开时间", "上网时间", "上网日期",
                     "发稿时间", "信息时间", "时间", "日期")
@@ -64,7 +66,8 @@ _STRONG_LINE = [
     re.compile(r"ICP备\d|ICP证|公网安备\s*\d|网站标识码|网站识别码|^(?:版权所有|Copyright|©|主办单位[：:]|主办[：:]|"
                r"承办单位[：:]|承办[：:]|技术支持[：:]|维护单位[：:]|建议使用.{0,20}浏览器)", re.IGNORECASE),
 ]
-_FONT_SIZES = re.compile(r"(?:字体|字号)[：:]?\s*[【\[]?\s*大\s*[】\]]?\s*[【\[]?\s*中\s*[】\]]?\s*[【\[]?\s*小\s*[】\]]?")
+_FONT_SIZES = re.compile(r"[【\[［]?\s*(?:字体|字号)[：:]?\s*[【\[]?\s*大\s*[】\]]?\s*[【\[]?\s*中\s*[】\]]?\s*"
+                         r"[【\[]?\s*小\s*[】\]]?\s*[】\]］]?")
 _BRACKETED_CONTROL = re.compile(rf"[【\[［]\s*(?:{_CONTROLS.pattern})\s*[】\]］]")
 _FILLER = re.compile(r"[\s|｜/·•【】\[\]［］]+")
 
@@ -101,9 +104,9 @@ def _keyed_items(text: str) -> list[tuple[str, str]] | None:
         m = _KEYED.match(s, pos)
         if not m:
             d = DATE_VALUE_RE.match(s, pos)  # a bare date(-time) beside keyed items: the publication
-            if d is None or pos > 0 and items and items[-1][0] == "时间":
+            if d is None or pos > 0 and items and items[-1][0] == BARE_DATE:
                 return None
-            items.append(("时间", d.group(0).strip()))
+            items.append((BARE_DATE, d.group(0).strip()))
             pos = d.end()
             continue
         key, value = m.group("key"), m.group("value").strip(" \u3000|｜/·•【】[]［］")
@@ -113,7 +116,7 @@ def _keyed_items(text: str) -> list[tuple[str, str]] | None:
         if m.end() <= pos:
             return None
         pos = m.end()
-    if items and all(k == "时间" for k, _ in items) and len(items) == 1 and not _KEYED.match(s.lstrip()):
+    if len(items) == 1 and items[0][0] == BARE_DATE:
         return None  # a bare date alone is a report's own date line, not page chrome
     return items or None
 
@@ -144,7 +147,8 @@ def classify(text: str) -> _LineKind:
     items = _keyed_items(rest) if rest else None
     if items is None:
         return _LineKind(False, False)
-    strong = len(items) >= 2 and any(parse_date(v) for k, v in items if k in PUBLICATION_KEYS or k in SIGNING_KEYS)
+    strong = len(items) >= 2 and any(parse_date(v) for k, v in items
+                                     if k in PUBLICATION_KEYS or k in SIGNING_KEYS or k == BARE_DATE)
     for key, value in items:
         if key in COUNT_KEYS or key in ("索引号", "信息索取号", "责任编辑", "责编"):
             strong = True
@@ -207,11 +211,12 @@ def page_meta(texts: list[str], flags: list[bool], where: list[str]) -> PageMeta
             continue
         meta.lines.append(text.strip())
         for key, value in classify(text).items:
-            if key in PUBLICATION_KEYS and meta.published_on is None:
+            if (key in PUBLICATION_KEYS or key == BARE_DATE) and meta.published_on is None:
                 d = parse_date(value)
                 if d is not None:
                     meta.published_on = d
-                    meta.published_where = f"the page's {key}" + (f" on {place}" if place else "")
+                    label = key if key != BARE_DATE else "date line"
+                    meta.published_where = f"the page's {label}" + (f" on {place}" if place else "")
             elif key in SIGNING_KEYS and meta.signing_date is None:
                 meta.signing_date = parse_date(value)
             elif key in ("来源", "信息来源", "文章来源", "稿件来源") and meta.source is None and value:
