@@ -154,3 +154,17 @@ def test_traditional_version_of_a_saved_page(tmp_path):
     assert codes(trad).count("F007") == 1
     key = lambda r: [(f.code, f.location.block, f.location.offset, f.location.length) for f in r.findings if f.code != "F007"]  # noqa: E731
     assert key(trad) == key(simp)
+
+
+def test_repost_page_that_lost_its_paragraphs(tmp_path):
+    one = "".join(REPORT_BODY.replace("</p><p>", "\n").replace("<p>", "").replace("</p>", "").splitlines()[:-1])
+    one = one.replace("如下。", "如下。").replace("成效", "成效。").replace("原因", "原因。")
+    body = f"<p>{one}</p><p>白沙镇人民政府</p><p>2025年1月8日</p>"
+    info = '<div class="info">来源：南山晚报　发布时间：2025-04-20 07:30</div>'
+    doc = load_page(tmp_path, page(info=info, body=body))
+    heads = [b.text[:2] for b in doc.blocks]
+    assert heads[1:3] == ["20", "一、"] and "二、" in heads and "四、" in heads
+    r = lint(doc)
+    assert not {"S001", "S002", "S003", "S004"} & set(codes(r))
+    [d] = [f for f in r.findings if f.code == "D003"]
+    assert d.severity == "info"

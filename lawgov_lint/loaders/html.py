@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..document import Block, Document, LoadError, PageMeta, Segment
-from .page import DATE_VALUE_RE, chrome_runs, page_meta, parse_date
+from .page import DATE_VALUE_RE, chrome_runs, page_meta, parse_date, run_in_heading_cuts
 
 _DROP = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas", "select",
          "button", "input", "textarea", "map", "head", "title", "nav")
@@ -212,13 +212,18 @@ def load_html(name: str, data: bytes) -> Document:
         if is_chrome:
             for i in own:
                 keep[i] = False
+    kept = [(p, t) for i, (p, t) in enumerate(zip(pieces, texts)) if keep[i]]
+    cuts = run_in_heading_cuts([t if p.table is None else "" for p, t in kept]) if meta or meta_date else {}
     blocks: list[Block] = []
     numbers: dict[int, int] = {}  # tables renumbered: a dropped 信息公开 box is not table 1
-    for i, (p, t) in enumerate(zip(pieces, texts)):
-        if keep[i]:
-            table = numbers.setdefault(p.table, len(numbers) + 1) if p.table is not None else None
-            blocks.append(Block(index=len(blocks) + 1, text=t, segments=[Segment(0)], table=table, row=p.row,
-                                col=p.col, align=p.align))
+    for k, (p, t) in enumerate(kept):
+        table = numbers.setdefault(p.table, len(numbers) + 1) if p.table is not None else None
+        bounds = [0, *cuts.get(k, []), len(t)]
+        for a, b in zip(bounds, bounds[1:]):  # a repost's run-in headings split back (see page.py)
+            part = t[a:b].strip(" \u3000")
+            if part:
+                blocks.append(Block(index=len(blocks) + 1, text=part, segments=[Segment(0)], table=table,
+                                    row=p.row, col=p.col, align=p.align))
     if not blocks:
         raise LoadError("no text found in the page (it may be built by scripts): save the page's text as .txt")
     if meta_date or meta_source:

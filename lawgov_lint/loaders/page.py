@@ -224,3 +224,39 @@ def page_meta(texts: list[str], flags: list[bool], where: list[str]) -> PageMeta
             elif key in ("发布机构", "发布单位", "发文机关", "发文机构", "发文单位", "所属机构") and value:
                 meta.publisher = meta.publisher or value
     return meta
+
+
+_RUN_IN_TOP = re.compile(r"(?<=[。！？!?])[ \u3000]*([一二三四五六七八九十]{1,3})、")
+
+
+def run_in_heading_cuts(texts: list[str]) -> dict[int, list[int]]:
+    """Where top-level headings were run into the previous paragraph by a repost that lost its
+    newlines (``…取得新成效。一、坚持党的领导，…``): ``{text index: [offsets of the 一、 markers]}``.
+
+    Only a ``X、`` marker right after a sentence end counts, and only when its number continues
+    the document's top-level sequence (一、 then 二、 …, counting the markers that do start a
+    text) in a chain of at least two, so that an enumeration inside a sentence (``包括：一、…；
+    二、…``) or a lone ``一、`` stays where it is.
+    """
+    from ..markers import cn_number, find_marker
+
+    found: list[tuple[int, int, int]] = []  # (text index, offset, number); offset 0 = a text start
+    for k, text in enumerate(texts):
+        m = find_marker(text)
+        if m is not None and m.kind == "cn_dun" and m.start == 0:
+            found.append((k, 0, m.number))
+        for r in _RUN_IN_TOP.finditer(text):
+            try:
+                found.append((k, r.start(1), cn_number(r.group(1))))
+            except ValueError:
+                continue
+    chain: list[tuple[int, int, int]] = []  # the chain 1, 2, 3 … in document order
+    for item in found:
+        if item[2] == len(chain) + 1:
+            chain.append(item)
+    cuts: dict[int, list[int]] = {}
+    if len(chain) >= 2:
+        for k, off, _ in chain:
+            if off > 0:
+                cuts.setdefault(k, []).append(off)
+    return cuts

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from ..document import Block, Document, LoadError, PageMeta, Segment, Suppression
 from ..markers import CLOSING, ends_sentence, find_marker, looks_like_heading_line
-from .page import chrome_runs, page_meta
+from .page import chrome_runs, page_meta, run_in_heading_cuts
 
 _BOMS = [
     (b"\xef\xbb\xbf", "utf-8-sig"),
@@ -319,40 +319,10 @@ def load_text(name: str, data: bytes, fmt: str = "txt") -> Document:
     return doc
 
 
-_RUN_IN_TOP = re.compile(r"(?<=[。！？!?])[ \u3000]*([一二三四五六七八九十]{1,3})、")
-
-
 def split_run_in_headings(lines: list[_Line]) -> list[_Line]:
-    """Split top-level headings that a repost ran into the previous paragraph
-    (``…取得新成效。一、坚持党的领导，…``) back onto lines of their own.
-
-    Only a ``X、`` marker right after a sentence end counts, and only when its number continues
-    the document's top-level sequence (一、 then 二、 …, counting the markers that do start a line)
-    in a chain of at least two, so that an enumeration inside a sentence (``包括：一、…；二、…``)
-    or a lone ``一、`` stays where it is.
-    """
-    from ..markers import cn_number
-
-    found: list[tuple[int, int, int]] = []  # (line index, offset, number); offset 0 = a line start
-    for k, line in enumerate(lines):
-        m = find_marker(line.text)
-        if m is not None and m.kind == "cn_dun" and m.start == 0:
-            found.append((k, 0, m.number))
-        for r in _RUN_IN_TOP.finditer(line.text):
-            try:
-                found.append((k, r.start(1), cn_number(r.group(1))))
-            except ValueError:
-                continue
-    # the longest chain 1, 2, 3 … in document order
-    chain: list[tuple[int, int, int]] = []
-    for item in found:
-        if item[2] == len(chain) + 1:
-            chain.append(item)
-    cuts: dict[int, list[int]] = {}
-    if len(chain) >= 2:
-        for k, off, _ in chain:
-            if off > 0:
-                cuts.setdefault(k, []).append(off)
+    """Split top-level headings that a repost ran into the previous paragraph back onto lines
+    of their own (see :func:`lawgov_lint.loaders.page.run_in_heading_cuts`); columns are kept."""
+    cuts = run_in_heading_cuts([l.text for l in lines])
     if not cuts:
         return lines
     out: list[_Line] = []
