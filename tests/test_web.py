@@ -228,3 +228,13 @@ def test_chrome_variants_leave_the_findings_of_the_bare_report(head, meta, tail,
     assert sorted(codes(r)) == bare
     assert r.report.title == TITLE and r.report.doc.blocks[r.report.opening_block].text.startswith("2024年，区城管局")
     assert r.report.doc.page.published_on == published and r.report.doc.page.source == source
+
+
+@pytest.mark.parametrize("source, repost", [
+    ("东湖区城市管理局", False), ("东湖区司法局", False), ("区司法局", False), ("本网", False),
+    ("东湖区人民政府办公室", False), ("东湖日报", True), ("新华社", True), ("西山区司法局", True),
+    ("滨江市司法局", True), ("南州市东湖区融媒体中心", True),
+])
+def test_repost_is_judged_from_the_source_against_the_issuer(source, repost):
+    [f] = d003(lint(page(f"发布时间：2025-05-06　来源：{source}　浏览次数：3")))
+    assert f.severity == ("info" if repost else "error"), source

@@ -151,27 +151,32 @@ def publication(rep, options) -> tuple[dt.date | None, str | None, str]:
     return None, None, ""
 
 
-_PLACE = re.compile(r"^(.{2,}?(?:省|自治区|市|自治州|地区|盟|区|县|旗|镇|乡|街道))")
+_PLACE = re.compile(r"^(?:.{1,8}?(?:省|自治区|市|自治州|地区|盟|区|县|旗|镇|乡|街道))+")
+_MEDIA = re.compile(r"(?:报|报社|社|网|新闻|日报|晚报|杂志|电视台|广播|融媒体|传媒|公众号|客户端|头条|APP)$", re.IGNORECASE)
+
+
+def _place(name: str) -> str:
+    """The place a name starts with, as long as it goes (深圳市光明区司法局 → 深圳市光明区)."""
+    masked = re.sub(r"城市|市场|市政|区域|都市", lambda m: "□" * len(m.group(0)), name)  # 市/区 inside words
+    m = _PLACE.match(masked)
+    return name[: m.end()] if m else ""
 
 
 def is_repost(rep) -> bool:
-    """Whether the page is a repost: its 来源 names an outlet other than the issuer (a news site,
-    a paper, another place). Unsure (no 来源, no issuer or title) → False."""
+    """Whether the page is a repost: its 来源 names another outlet — a news medium, or an organ
+    of another place or level (深圳市司法局 for a 光明区 report) — than the issuer. The site's own
+    units (司法局, 办公室, 本网) and an unknown issuer count as the issuer's own page."""
     page = rep.doc.page
-    src = (page.source if page else None) or ""
-    src = re.sub(r"\s+", "", src)
+    src = re.sub(r"\s+", "", (page.source if page else None) or "")
     if not src or src in ("本站", "本网", "原创"):
         return False
-    own = "".join(x for x in (rep.issuer, rep.title, page.publisher if page else None) if x)
-    if not own:
+    own = [x for x in (rep.issuer, rep.title, page.publisher) if x]
+    if not own or any(src in x for x in own) or (rep.issuer and rep.issuer in src):
         return False
-    if src in own or (rep.issuer and rep.issuer in src):
-        return False
-    if re.search(r"(?:报|网|新闻|日报|晚报|电视台|广播|融媒体|传媒|公众号|客户端|头条|APP)$", src, re.IGNORECASE):
+    if _MEDIA.search(src):
         return True
-    m = _PLACE.match(src)
-    place = m.group(1) if m else ""
-    return bool(place) and place not in own
+    place = _place(src)
+    return bool(place) and all(_place(x) != place for x in own)
 
 
 @check("D003")
