@@ -137,7 +137,7 @@ def _lint_one(args):
 def main(paths, output_format, output_file, select, extend_select, ignore, fail_on, exit_zero, config_file, isolated,
          rule_packs, list_rules, explain, statistics, show_metrics, deadline_profile, published_on, year, as_of, jobs,
          timeout, stdin_filename, no_plugins, fix, unsafe_fixes, diff, lsp):
-    """Check Chinese 法治政府建设年度报告 (.docx, .pdf, .txt, .md) against the
+    """Check Chinese 法治政府建设年度报告 (.docx, .pdf, .txt, .md, .html) against the
     《法治政府建设与责任落实督察工作规定》 and 公文 conventions.
 
     PATH is a file, a folder (searched recursively) or '-' for standard input.

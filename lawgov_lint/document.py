@@ -12,9 +12,10 @@ piece of a block (a line of a .txt file, a line of a PDF page, a run of a
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Literal
 
-Format = Literal["docx", "pdf", "txt", "md"]
+Format = Literal["docx", "pdf", "txt", "md", "html"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +98,29 @@ class Suppression:
 
 
 @dataclass(slots=True)
+class PageMeta:
+    """What a published web page says about the report around its text (SPEC §3 web-page text).
+
+    Attributes:
+        published_on: the page's 发布时间/发布日期 (or ``<meta>`` publication date), the
+            publication date D003 checks (第二十四条), or None.
+        published_where: where that date was read, for messages (``the page's 发布时间 on line 2``).
+        signing_date: a 成文日期/发文日期 the page's 政府信息公开 box gives (not the publication).
+        source: the page's 来源, when it names one (a repost names another outlet).
+        publisher: the 发布机构 of a 政府信息公开 box.
+        lines: the chrome lines themselves (breadcrumb, meta line, controls, footer), in order;
+            never body blocks.
+    """
+
+    published_on: date | None = None
+    published_where: str | None = None
+    signing_date: date | None = None
+    source: str | None = None
+    publisher: str | None = None
+    lines: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
 class Document:
     """A loaded document.
 
@@ -110,6 +134,8 @@ class Document:
             changes accepted, …), as short English sentences.
         encoding: the detected text encoding for .txt/.md, else None.
         suppressions: ``lawgov-lint: ignore[…]`` comments found by the loader.
+        page: web-page metadata (chrome lines and the publication date) of a report
+            copied from or saved as a web page, else None.
     """
 
     path: str
@@ -120,6 +146,7 @@ class Document:
     notes: list[str] = field(default_factory=list)
     encoding: str | None = None
     suppressions: list[Suppression] = field(default_factory=list)
+    page: PageMeta | None = None
 
 
 @dataclass(frozen=True, slots=True)

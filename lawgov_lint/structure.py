@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 from .document import Block, Document
 from .facts.dates import DATE_RE, INCOMPLETE_DATE_RE, NUMERIC_DATE_RE, find_dates, is_date_line, years_in
 from .markers import STANDARD_LEVEL, Marker, find_marker
-from .normalize import NormText, normalize
+from .normalize import NormText, normalize_document
 from .packs import Packs
 
 # 发文字号: 机关代字 + bracketed year + serial + 号 (GB/T 9704—2012 §7.2.4), loosely,
@@ -873,7 +873,7 @@ def analyse(doc: Document, packs: Packs, year: int | None = None) -> Report:
     ``year`` is the reporting year the reviewer expects (``--year``): it supplies Y when
     the report gives none (see :func:`weigh_reporting_year`).
     """
-    rep = Report(doc=doc, norm=[normalize(b.text) for b in doc.blocks], packs=packs)
+    rep = Report(doc=doc, norm=normalize_document(doc), packs=packs)
     locate(rep)
     parse_elements(rep)
     parse_headings(rep)

@@ -32,7 +32,7 @@ def test_json_matches_spec_key_for_key():
     assert list(f) == ["path", "format", "error", "report", "facts", "findings"]
     assert f["format"] == "txt" and f["error"] is None
     assert list(f["report"]) == ["title", "issuer", "reporting_year", "reporting_year_source", "signing_date",
-                                 "document_number"]
+                                 "document_number", "published_on", "published_on_source"]
     assert f["report"]["reporting_year"] == 2023 and f["report"]["signing_date"] is None
     assert list(f["facts"]) == ["sections", "shufa", "metrics"]
     assert [s["content"] for s in f["facts"]["sections"]] == [1, 3, 2, 4]

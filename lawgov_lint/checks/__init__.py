@@ -146,7 +146,7 @@ def check(*codes: str, origin: str = "lawgov-lint") -> Callable[[CheckFn], Check
     return deco
 
 
-_BUILTIN = ("structure", "dates", "mentions", "linter", "numbers", "terms", "punctuation", "format")
+_BUILTIN = ("structure", "dates", "mentions", "linter", "numbers", "terms", "punctuation", "format", "script")
 
 
 def load_builtin() -> None:

@@ -28,9 +28,11 @@ rule("D002", "incomplete-date", "error",
      "A date with a blank or placeholder (2024年1月  日).", "GB/T 9704—2012 §7.3.5.3 (成文日期 complete)",
      fail="2025年1月  日", passes="2025年1月20日")
 rule("D003", "publication-deadline", "error",
-     "--published-on is after 4月1日 of the next year.", ART24,
-     fail="--published-on 2025-04-15 for a 2024 report", passes="--published-on 2025-03-20 for a 2024 report",
-     severities=("error", "warning"))
+     "The publication date (--published-on, else the web page's own 发布时间/发布日期) is after 4月1日 of the "
+     "next year (on the day: warning; a repost whose 来源 is another outlet: info).", ART24,
+     fail="--published-on 2025-04-15 for a 2024 report; a page with 发布时间：2025-04-15",
+     passes="--published-on 2025-03-20 for a 2024 report; a page with 发布时间：2025-03-20",
+     severities=("error", "warning", "info"))
 rule("D004", "partial-period", "warning",
      "Figures for part of the year (截至10月底, 1-11月, 前三季度): the report covers the whole year "
      "(info when the reporting year is unknown).",
@@ -136,19 +138,71 @@ def incomplete(ctx) -> Iterator[Hit]:
                           "fill in the full date, e.g. 2025年1月20日")
 
 
+def publication(rep, options) -> tuple[dt.date | None, str | None, str]:
+    """The publication date that counts for D003 (第二十四条), its source and where it came from.
+
+    Returns ``(date, source, where)``: ``--published-on`` wins (source "option"); else the web
+    page's own 发布时间/发布日期 (source "page", ``where`` names the line or ``<meta>``); else
+    ``(None, None, "")``. A page's 成文日期/发文日期 is the signing date and never counts here.
+    """
+    if options.published_on is not None:
+        return options.published_on, "option", "--published-on"
+    page = rep.doc.page
+    if page is not None and page.published_on is not None:
+        return page.published_on, "page", page.published_where or "the page"
+    return None, None, ""
+
+
+_PLACE = re.compile(r"^(?:.{1,8}?(?:省|自治区|市|自治州|地区|盟|区|县|旗|镇|乡|街道))+")
+_MEDIA = re.compile(r"(?:报|报社|社|网|新闻|日报|晚报|杂志|电视台|广播|融媒体|传媒|公众号|客户端|头条|APP)$", re.IGNORECASE)
+
+
+def _place(name: str) -> str:
+    """The place a name starts with, as long as it goes (深圳市光明区司法局 → 深圳市光明区)."""
+    masked = re.sub(r"城市|市场|市政|区域|都市", lambda m: "□" * len(m.group(0)), name)  # 市/区 inside words
+    m = _PLACE.match(masked)
+    return name[: m.end()] if m else ""
+
+
+def is_repost(rep) -> bool:
+    """Whether the page is a repost: its 来源 names another outlet — a news medium, or an organ
+    of another place or level (深圳市司法局 for a 光明区 report) — than the issuer. The site's own
+    units (司法局, 办公室, 本网) and an unknown issuer count as the issuer's own page."""
+    page = rep.doc.page
+    src = re.sub(r"\s+", "", (page.source if page else None) or "")
+    if not src or src in ("本站", "本网", "原创"):
+        return False
+    own = [x for x in (rep.issuer, rep.title, page.publisher) if x]
+    if not own or any(src in x for x in own) or (rep.issuer and rep.issuer in src):
+        return False
+    if _MEDIA.search(src):
+        return True
+    place = _place(src)
+    return bool(place) and all(_place(x) != place for x in own)
+
+
 @check("D003")
-def publication(ctx) -> Iterator[Hit]:
+def publication_deadline(ctx) -> Iterator[Hit]:
     rep = ctx.report
-    pub = ctx.options.published_on
+    pub, source, where = publication(rep, ctx.options)
     if pub is None or rep.reporting_year is None:
         return
     d = ctx.packs["deadlines"]["publication"]["deadline"]
     deadline = dt.date(rep.reporting_year + 1, d["month"], d["day"])
+    if pub < deadline:
+        return
+    said = f"published on {pub.isoformat()} ({where})"
+    repost = source == "page" and is_repost(rep)
+    tail = ""
+    if repost:
+        tail = (f"; the page's 来源 {rep.doc.page.source} is another outlet, so this is a repost and the "
+                "original may have been published in time")
     if pub > deadline:
-        yield title_hit(ctx, "D003", f"published on {pub.isoformat()}, after the deadline {deadline.isoformat()}: {d['label']}")
-    elif pub == deadline:
-        yield title_hit(ctx, "D003", f"published on the deadline day {deadline.isoformat()} ({d['label']}); "
-                        "“之前” may mean the day before", severity="warning")
+        yield title_hit(ctx, "D003", f"{said}, after the deadline {deadline.isoformat()}: {d['label']}{tail}",
+                        severity="info" if repost else None)
+    else:
+        yield title_hit(ctx, "D003", f"{said}, the deadline day {deadline.isoformat()} itself ({d['label']}); "
+                        f"“之前” may mean the day before{tail}", severity="info" if repost else "warning")
 
 
 _MONTH = re.compile(r"(\d{1,2}|[一二三四五六七八九十]{1,3})(?:个)?月")

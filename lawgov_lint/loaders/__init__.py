@@ -17,12 +17,14 @@ from pathlib import Path
 
 from ..document import Document, LoadError
 
-SUPPORTED = (".docx", ".pdf", ".txt", ".md")
+SUPPORTED = (".docx", ".pdf", ".txt", ".md", ".html", ".htm")
 
 
 def format_of(name: str) -> str | None:
-    """The format a file name's suffix names ("docx", "pdf", "txt", "md"), or None."""
+    """The format a file name's suffix names ("docx", "pdf", "txt", "md", "html"), or None."""
     suffix = Path(name).suffix.lower()
+    if suffix == ".htm":
+        return "html"
     return suffix[1:] if suffix in SUPPORTED else None
 
 # Formats we recognise by suffix but cannot read, with the conversion to make.
@@ -229,11 +231,13 @@ def load(path: str | Path, data: bytes | None = None, display_name: str | None =
                         f"{'ZIP package' if suffix == '.docx' else 'PDF'}): re-save or re-export it")
     elif suffix in (".txt", ".md"):
         fmt = suffix[1:]
+    elif suffix in (".html", ".htm"):
+        fmt = "html"
     elif suffix in UNSUPPORTED:
         raise LoadError(f"unsupported format {suffix}: {UNSUPPORTED[suffix]}")
     else:
-        raise LoadError(f"unsupported format {suffix or '(no suffix)'}: lawgov-lint reads .docx, .pdf, .txt and .md")
-    expected = {".docx": "docx", ".pdf": "pdf", ".txt": "txt", ".md": "md"}.get(suffix)
+        raise LoadError(f"unsupported format {suffix or '(no suffix)'}: lawgov-lint reads .docx, .pdf, .txt, .md and .html")
+    expected = {".docx": "docx", ".pdf": "pdf", ".txt": "txt", ".md": "md", ".html": "html", ".htm": "html"}.get(suffix)
     if expected is not None and expected != fmt and not (fmt in ("txt", "md") and expected in ("txt", "md")):
         notes.append(f"the content is {fmt}, not {suffix}: read as {fmt}")
     if fmt == "docx":
@@ -244,6 +248,10 @@ def load(path: str | Path, data: bytes | None = None, display_name: str | None =
         from .pdf import load_pdf
 
         doc = load_pdf(name, data, max_pages=limits.max_pages)
+    elif fmt == "html":
+        from .html import load_html
+
+        doc = load_html(name, data)
     else:
         from .text import load_text
 

@@ -19,8 +19,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from ..document import Block, Document, LoadError, Segment, Suppression
+from ..document import Block, Document, LoadError, PageMeta, Segment, Suppression
 from ..markers import CLOSING, ends_sentence, find_marker, looks_like_heading_line
+from .page import chrome_runs, page_meta, run_in_heading_cuts
 
 _BOMS = [
     (b"\xef\xbb\xbf", "utf-8-sig"),
@@ -297,6 +298,9 @@ def load_text(name: str, data: bytes, fmt: str = "txt") -> Document:
     text, encoding = decode(data)
     directives: list[tuple[int, str, tuple[str, ...]]] = []
     lines = _physical_lines(text, markdown=fmt == "md", directives=directives)
+    lines, page = _drop_page_chrome(lines)
+    if page is not None:
+        lines = split_run_in_headings(lines)
     blocks: list[Block] = []
     for group in rebuild_paragraphs(lines):
         joined, segments = _join(group)
@@ -311,7 +315,52 @@ def load_text(name: str, data: bytes, fmt: str = "txt") -> Document:
     notes = [] if encoding == "utf-8" else [f"decoded as {encoding}"]
     doc = Document(path=name, format=fmt, blocks=blocks, notes=notes, encoding=encoding)  # type: ignore[arg-type]
     doc.suppressions = _suppressions(directives, blocks)
+    doc.page = page
     return doc
+
+
+def split_run_in_headings(lines: list[_Line]) -> list[_Line]:
+    """Split top-level headings that a repost ran into the previous paragraph back onto lines
+    of their own (see :func:`lawgov_lint.loaders.page.run_in_heading_cuts`); columns are kept."""
+    cuts = run_in_heading_cuts([l.text for l in lines])
+    if not cuts:
+        return lines
+    out: list[_Line] = []
+    for k, line in enumerate(lines):
+        if k not in cuts:
+            out.append(line)
+            continue
+        bounds = [0, *sorted(cuts[k]), len(line.text)]
+        for a, b in zip(bounds, bounds[1:]):
+            part = line.text[a:b].rstrip(" \u3000")
+            lead = len(part) - len(part.lstrip(" \u3000"))
+            if not part.strip():
+                continue
+            out.append(_Line(line.number, line.column + a + lead, part.strip(" \u3000"),
+                             line.blank_before if a == 0 else False, line.md_level if a == 0 else None,
+                             line.break_before or a > 0, line.indent if a == 0 else 0))
+    return out
+
+
+def _drop_page_chrome(lines: list[_Line]) -> tuple[list[_Line], PageMeta | None]:
+    """Take web-page chrome lines out of the text (see :mod:`lawgov_lint.loaders.page`); the line
+    after a dropped one starts a paragraph."""
+    texts = [l.text for l in lines]
+    flags = chrome_runs(texts)
+    if not any(flags):
+        return lines, None
+    meta = page_meta(texts, flags, [f"line {l.number}" for l in lines])
+    kept: list[_Line] = []
+    dropped = False
+    for line, is_chrome in zip(lines, flags):
+        if is_chrome:
+            dropped = True
+            continue
+        if dropped:
+            line.break_before = True
+            dropped = False
+        kept.append(line)
+    return kept, meta
 
 
 def _suppressions(directives: list[tuple[int, str, tuple[str, ...]]], blocks: list[Block]) -> list[Suppression]:

@@ -8,6 +8,7 @@ from typing import IO, Any
 from .. import __version__
 from ..document import locate
 from ..engine import FileResult, Options
+from ..checks.dates import publication
 from ..facts.mentions import shufa_mentions
 
 
@@ -28,6 +29,9 @@ def file_object(result: FileResult) -> dict[str, Any]:
             "signing_date": date.isoformat() if date else None,
             "document_number": number.text if number else None,
         }
+        pub, pub_source, _ = publication(rep, result.options or Options())
+        report["published_on"] = pub.isoformat() if pub else None
+        report["published_on_source"] = pub_source
         sections = []
         for sec in rep.sections:
             if sec.heading is None:
