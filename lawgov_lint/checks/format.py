@@ -263,6 +263,17 @@ def _missed_between(ctx, a: int, b: int, kind: str, numbers: set[int]) -> bool:
     return False
 
 
+def _parent_between(ctx, a: int, b: int, kind: str) -> bool:
+    """A block between blocks a and b starts with a heading marker of another kind: the restart of
+    ``kind`` at 1 after it may be under a parent the parser did not take as a heading. Without one,
+    ``一、`` right after ``一、`` is the same number twice (the second meant as ``（一）`` or ``二、``)."""
+    for j in range(a + 1, b):
+        m = find_marker(ctx.report.norm[j].text)
+        if m and m.kind != kind:
+            return True
+    return False
+
+
 def _effective_tree(heads) -> tuple[list[int | None], list[int]]:
     """Parents and levels of the headings, with two repairs:
 
@@ -345,7 +356,7 @@ def heading_numbering(ctx) -> Iterator[Hit]:
             if nb == na + 1:
                 used.add(nb)
                 continue
-            if nb == 1:
+            if nb == 1 and not (na == 1 and not _parent_between(ctx, ha.block, hb.block, hb.marker.kind)):
                 used = {1}
                 continue  # a restart: probably a parent heading the parser did not see
             if nb in used:
@@ -545,13 +556,37 @@ def _compile(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
+def measure_alternation(packs) -> str:
+    """The measure words and units of measure_words.toml as one regex alternation, longest first.
+
+    Raises:
+        PackError: ``words`` is not a list of non-empty strings.
+    """
+    words = packs["measure_words"].get("words", [])
+    if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
+        from ..packs import PackError
+
+        raise PackError("rule pack measure_words: `words` must be a list of measure words (strings)")
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def _measure_pattern(pattern: str | None, packs) -> re.Pattern[str] | None:
+    """A format.toml [placeholders] pattern with ``{measure}`` replaced by the measure words."""
+    if not pattern:
+        return None
+    if "{measure}" in pattern:
+        pattern = pattern.replace("{measure}", f"(?:{measure_alternation(packs)})")
+    return _compile(pattern)
+
+
 @check("F004")
 def placeholder(ctx) -> Iterator[Hit]:
     rep = ctx.report
     conf = ctx.packs["format"].get("placeholders", {})
     pats = [re.compile(p) for p in conf.get("runs", [])]
-    single = re.compile(conf["single"]) if conf.get("single") else None
-    empty = re.compile(conf["empty"]) if conf.get("empty") else None
+    measure = _measure_pattern("{measure}", ctx.packs)
+    single = _measure_pattern(conf.get("single"), ctx.packs)
+    empty = _measure_pattern(conf.get("empty"), ctx.packs)
     pats += [p for p in (single, empty) if p is not None]
     marker_words = tuple(conf.get("marker_words", []))
     marker_before = conf.get("marker_before", "")
@@ -590,10 +625,10 @@ def placeholder(ctx) -> Iterator[Hit]:
         found += [(s, e) for s, e in question_residue(t, conf)
                   if not in_spans(machine, s, e) and not any(a < e and s < b for a, b in found)]
         for s, e in sorted(found):
-            unit = t[e:e + 2]
+            figure = t[e:e + 1] in _UNITS or t[e:e + 1] == "号" or bool(measure.match(t, e))
             yield ctx.hit("F004", i, s, e,
                           f"template residue “{t[s:e]}” left in the text", "fill in the actual "
-                          + ("figure" if unit[:1] in _UNITS or unit[:1] == "号" else "text"))
+                          + ("figure" if figure else "text"))
 
 
 # ---------------------------------------------------------------- F005, F006
