@@ -165,6 +165,26 @@ def _fit(m: Metric) -> bool:
     return m.plain and m.kind in ("count", "amount", "measure")
 
 
+def _fit_pair(a: Metric, b: Metric, text: str = "") -> bool:
+    """Both figures can be compared: exact whole-year figures, or two exact figures of one sentence
+    under one partial period (截至11月底，受理申请156件，其中刑事案件171件: the part and the whole
+    share the period, so they are compared; D004's muting is for figures of different periods).
+    ``text`` is the block's normalised text: a 全年 between the two figures puts them in different
+    periods (截至11月底受理156件；全年受理171件)."""
+    if _fit(a) and _fit(b):
+        return True
+
+    def exact(m: Metric) -> bool:
+        return (m.approx is None and m.year is None and not m.growth and m.respectively != "unpaired"
+                and m.value is not None and m.kind in ("count", "amount", "measure"))
+
+    if not (a.period is not None and a.period == b.period and a.table is None and b.table is None
+            and (a.block, a.sentence) == (b.block, b.sentence) and exact(a) and exact(b)):
+        return False
+    between = text[min(a.end, b.end):max(a.start, b.start)]
+    return bool(text) and not re.search(r"全年|年度|当年|本年", between)
+
+
 def fmt(m: Metric) -> str:
     """A figure as a reader writes it: 515起, 1254.4万元, 98.94%, 百分之八十."""
     if m.number.startswith("百分之"):
@@ -233,7 +253,7 @@ def _subset_pairs(ctx, metrics: list[Metric]) -> Iterator[tuple[Metric, Metric, 
     for r in conf.get("subsets", []):
         part_w, whole_w = r.get("part", []), r.get("whole", [])
         for p in metrics:
-            if p.table is not None or not _fit(p) or p.share_of is not None:
+            if p.table is not None or not (_fit(p) or p.period is not None) or p.share_of is not None:
                 continue
             pw = _has_word(p.label, part_w, neg)
             if not pw:
@@ -246,7 +266,7 @@ def _subset_pairs(ctx, metrics: list[Metric]) -> Iterator[tuple[Metric, Metric, 
             if req and _residual(p.label, [pw], generic) and not any(q in p.label for q in req):
                 continue
             for w in reversed([x for x in _sentence(metrics, p) if x.end <= p.start and x.clause == p.clause]):
-                if not _fit(w) or not _unit_ok(p, w) or w.index == p.twin or p.index == w.twin:
+                if not _fit_pair(p, w, ctx.report.norm[p.block].text) or not _unit_ok(p, w) or w.index == p.twin or p.index == w.twin:
                     continue
                 if w.total is not None and p.total is None:
                     continue  # 其中重大隐患15处 is not the whole of a later 完成整改1180处
@@ -304,11 +324,9 @@ def subset_exceeds_total(ctx) -> Iterator[Hit]:
                        "check both figures")
     for bd in facts.breakdowns:
         t = ms[bd.total]
-        if not _fit(t):
-            continue
         for k in bd.items:
             it = ms[k]
-            if k in flagged or not _fit(it) or not _scope_ok(it, t):
+            if k in flagged or not _fit_pair(it, t, ctx.report.norm[it.block].text) or not _scope_ok(it, t):
                 continue
             if it.base_lo > t.base_hi + EPS and not _carried_over(ctx, it):
                 flagged.add(k)
@@ -564,7 +582,8 @@ def sum_mismatch(ctx) -> Iterator[Hit]:
     for bd in facts.breakdowns:
         t = ms[bd.total]
         items = [ms[k] for k in bd.items]
-        if len(items) < 2 or not _fit(t) or not all(_fit(x) and _unit_ok(x, t) for x in items):
+        if len(items) < 2 or not all(_fit_pair(x, t, ctx.report.norm[x.block].text) and _unit_ok(x, t)
+                                     for x in items):
             continue
         if any(x.base_lo > t.base_hi + EPS for x in items):
             continue  # an item alone exceeds the total: N001 says so

@@ -995,7 +995,10 @@ def _breakdowns(rep: Report, metrics: list[Metric], conf: _Conf) -> list[Breakdo
                 same = [c for c in cands if _unit_compatible(c, m)]
                 if not same:
                     owner = m.label  # an attribute of the items (简易案件693件 … 金额70350元)
-                    continue
+                    prev = _previous_total(rep, by_sentence.get(sid - 1, []), ms, p, m, conf)
+                    if prev is None:
+                        continue
+                    same = [prev]
                 scored = [(suffix_match(_object_label(c, same, conf), m.label), c) for c in same if c.label]
                 scored = [x for x in scored if x[0] >= 2]
                 matched = False
@@ -1077,6 +1080,33 @@ def _breakdowns(rep: Report, metrics: list[Metric], conf: _Conf) -> list[Breakdo
 
 
 PAREN_RE = re.compile(r"[（(][^（()）]{0,80}[）)]")
+
+
+def _previous_total(rep: Report, prev: list[Metric], ms: list[Metric], p: int, m: Metric,
+                    conf: _Conf) -> Metric | None:
+    """The total of a 其中 item whose own sentence has no figure of its kind before the 其中: a
+    list of counts after an amount (全年查处案件812件。罚没款共计156.3万元，其中一般程序案件530件、
+    罚没款148.9万元…). It is the one figure of the item's kind in the sentence right before, in the
+    same paragraph, whose label ends most like the item's (…案件 / …案件); a tie or none: None."""
+    if not prev or prev[0].block != m.block:
+        return None
+    if any(c.kind == m.kind and c.end <= p for c in ms):
+        return None  # the sentence has its own figure of this kind: not this case
+    same = [c for c in prev if _unit_compatible(c, m)]
+    if not same:
+        return None
+    text = rep.norm[m.block].text
+    if text[same[-1].end:ms[0].start].count("。") != 1:
+        return None  # not the sentence right before
+    scored = [(suffix_match(_object_label(c, same, conf), m.label), c) for c in same]
+    best = max(sc for sc, _ in scored)
+    tops = [c for sc, c in scored if sc == best]
+    if best < 2 or len(tops) != 1:
+        return None  # no figure, or more than one (完成案件1333件，有效记录案件1319件), it can be the total of
+    c = tops[0]
+    if c.growth or c.share_of is not None or c.year or c.respectively == "unpaired" or c.total is not None:
+        return None
+    return c
 
 
 def _verbless(label: str, conf: _Conf) -> str:
