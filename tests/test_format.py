@@ -323,3 +323,19 @@ def test_d002_day_left_blank_in_any_spacing(line, excerpt):
 def test_d002_silent_on_a_complete_date_and_on_running_text():
     text = report("2024年，全镇开展每年2月日常巡查。\n某某镇人民政府\n2025年2月3日\n")
     assert [f for f in lint_text(text).findings if f.code == "D002"] == []
+
+
+def test_f002_repeat_with_sub_headings_between():
+    text = report("""2024年，全镇法治建设稳步推进。
+一、2024年工作成效
+（一）依法决策
+决策事项全部经合法性审核。
+（二）执法规范
+评查案卷60卷。
+一、存在问题
+基层力量薄弱，原因是编制不足。
+二、2025年打算
+持续推进。
+""")
+    [f] = [f for f in f_findings(text) if f.code == "F002"]
+    assert (f.excerpt, f.location.line, f.severity) == ("一、", 8, "error")

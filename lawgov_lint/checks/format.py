@@ -263,13 +263,19 @@ def _missed_between(ctx, a: int, b: int, kind: str, numbers: set[int]) -> bool:
     return False
 
 
+# the usual rank of each marker kind (GB/T 9704—2012 §7.3.3: 一、 → （一） → 1. → （1）; 第X部分 above all)
+_RANK = {"part": 0, "cn_dun": 1, "cn_paren": 2, "num_dot": 3, "num_dun": 3, "num_paren": 4, "circled": 5}
+
+
 def _parent_between(ctx, a: int, b: int, kind: str) -> bool:
-    """A block between blocks a and b starts with a heading marker of another kind: the restart of
-    ``kind`` at 1 after it may be under a parent the parser did not take as a heading. Without one,
-    ``一、`` right after ``一、`` is the same number twice (the second meant as ``（一）`` or ``二、``)."""
+    """A block between blocks a and b starts with a marker of a kind ranked above ``kind`` (第二部分
+    between two 一、): the restart of ``kind`` at 1 after it may be under a parent the parser did not
+    take as a heading. Without one, ``一、`` right after ``一、`` (sub-headings （一）（二） between them or
+    not) is the same number twice, the second meant as ``（一）`` or ``二、``."""
+    rank = _RANK.get(kind, 0)
     for j in range(a + 1, b):
         m = find_marker(ctx.report.norm[j].text)
-        if m and m.kind != kind:
+        if m and m.kind != kind and _RANK.get(m.kind, 0) < rank:
             return True
     return False
 

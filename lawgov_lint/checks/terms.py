@@ -782,8 +782,11 @@ def _title_spans_t002(ctx) -> Callable[[int], list[tuple[int, int]]]:
     return lambda i: [(nm.start, nm.end) for nm in _running_titles(ctx, finder, i)]
 
 
+# a cut name is followed by what follows a plenary session's name (精神, 以来, 部署 …), so that 第五届一中
+# (a school's No. 1 middle school) is not taken for one
 _PLENUM_CUT = re.compile(r"(?<![一二三四五六七八九十])([一二三四五六七八九十]{1,3})届((?:[一二三四五六七八九]中[、，和及与]?)*"
-                         r"[一二三四五六七八九]中)(?![一二三四五六七八九]中|全会|全体会议|[、，和及与][一二三四五六七八九]中)")
+                         r"[一二三四五六七八九]中)(?![一二三四五六七八九]中|\s*全会|\s*全体会议|[、，和及与][一二三四五六七八九]中)"
+                         r"(?=精神|以来|决定|公报|会议|部署|要求|提出|审议|通过|上的|作出|[，。；])")
 
 
 def _cut_plenums(ctx, i: int) -> Iterator[Hit]:
@@ -979,6 +982,8 @@ def _lead_in(ctx, i: int, lead: dict, look: dict[str, set[str]],
                 h = text[p:p + len(head)]
                 if len(h) < len(head) or h == head or text.startswith(ok_heads, p):
                     continue
+                if h[0] != head[0] and h[0] in lead.get("subjects", ""):
+                    continue  # 县将…报告如下: the county as the subject, not a slip for 现将
                 diffs = [k for k in range(len(head)) if h[k] != head[k]]
                 if len(diffs) == 1 and _alike(head[diffs[0]], h[diffs[0]], look) \
                         and not _inside(spans, p, p + len(head)):
