@@ -1191,6 +1191,57 @@ def _sum_lines(rep: Report, metrics: list[Metric], out: list[Breakdown]) -> None
             out.append(bd)
 
 
+def _next_sentence(rep: Report, metrics: list[Metric], out: list[Breakdown], conf: _Conf) -> None:
+    """A total in one sentence and its breakdown in the next, introduced by one of metrics.toml
+    [breakdowns] ``next_sentence_leads`` (全年查处案件320件。按案件类型分，简易程序案件150件，一般程序案件160件。).
+    Kept only when the items are every member of a complete category set (简易/一般) and the sentence
+    before has exactly one figure of their kind: otherwise whose parts they are is not certain (a list
+    of results closed by 其他 may lag a total of applications still pending), and N says nothing."""
+    leads = tuple(_desc(conf.raw.get("breakdowns", {}).get("next_sentence_leads", [])))
+    if not leads:
+        return
+    by_block: dict[int, list[Metric]] = {}
+    for m in metrics:
+        if m.table is None:
+            by_block.setdefault(m.block, []).append(m)
+    countable = ("count", "amount", "measure")
+    for i, ms in by_block.items():
+        text = rep.norm[i].text
+        for sm in re.finditer(r"[。！？!?]\s*", text):
+            a = sm.end()
+            if not text.startswith(leads, a):
+                continue
+            b = a
+            while b < len(text) and text[b] not in SENTENCE_END:
+                b += 1
+            items = [m for m in ms if a <= m.start and m.end <= b]
+            before = [m for m in ms if m.end <= sm.start()]
+            if len(items) < 2 or not before:
+                continue
+            if any(m.total is not None or m.kind not in countable or m.growth or m.share_of is not None
+                   or m.approx or m.year for m in items):
+                continue
+            if not all(_unit_compatible(items[0], m) for m in items):
+                continue
+            s0 = sm.start()
+            while s0 > 0 and text[s0 - 1] not in SENTENCE_END:
+                s0 -= 1
+            prev = [m for m in before if m.start >= s0 and _unit_compatible(m, items[0])]
+            if len(prev) != 1 or prev[0].growth or prev[0].share_of is not None or prev[0].total is not None:
+                continue
+            t = prev[0]
+            bd = Breakdown(t.index, [m.index for m in items], categories=[m.label for m in items])
+            _classify(bd, conf)
+            if not bd.exhaustive or not bd.reason.startswith("the items are the categories"):
+                continue  # 其他 closes a list of results, but results may lag the total (cases pending)
+            bd.reason += " (the sentence after the total breaks it down)"
+            for m in items:
+                m.total = t.index
+                m.total_label = t.label
+                m.breakdown = len(out)
+            out.append(bd)
+
+
 def _unit_compatible(a: Metric, b: Metric) -> bool:
     if a.kind == "amount" and b.kind == "amount":
         return True
@@ -1340,6 +1391,7 @@ def extract_facts(rep: Report) -> MetricFacts:
     breakdowns = _breakdowns(rep, metrics, conf)
     _parenthetical(rep, metrics, breakdowns, conf)
     _sum_lines(rep, metrics, breakdowns)
+    _next_sentence(rep, metrics, breakdowns, conf)
     facts = MetricFacts(metrics, breakdowns)
     rep.cache["metrics"] = facts
     return facts
