@@ -34,7 +34,8 @@ rule("F003", "date-format", "warning",
      "The 成文日期 is zero-padded (2024年03月) or written in Chinese numerals.", f"{GBT9704} §7.3.5.3",
      fail="2025年01月20日", passes="2025年1月20日")
 rule("F004", "placeholder", "error",
-     "Template residue left in the text (*次, XX件, ××).", f"{GBT9704} (a 公文 is complete)",
+     "Template residue left in the text (*次, XX件, ××, X册 — a placeholder before any measure word of "
+     "rules/measure_words.toml).", f"{GBT9704} (a 公文 is complete)",
      fail="全年共办理行政复议案件XX件。", passes="全年共办理行政复议案件12件。")
 rule("F005", "year-range-dash-lost", "error",
      "A year range whose dash was lost (20212025年).", "GB/T 15834—2011 §4.13; GB/T 15835—2011",

@@ -32,7 +32,8 @@ rule("N001", "subset-exceeds-total", "error",
      passes="全年新收行政复议案件40件，审结46件（含上年结转）。",
      why="A subset cannot be larger than the set it is part of; one of the two figures is wrong. 办结/审结 and "
          "复议决定 may exceed 受理/新收 (cases carried over) and are never compared; a carry-over stated in the "
-         "sentence (上年结转24件) raises the whole by that much. Pairs are data in rules/metrics.toml.")
+         "sentence (上年结转24件) raises the whole by that much. Pairs are data in rules/metrics.toml. A part and "
+         "its whole in one sentence under one partial period (截至11月底) are compared.")
 rule("N002", "rate-mismatch", "error",
      "A stated rate or share differs from its stated numerator ÷ denominator beyond rounding and truncation.",
      SRC, fail="提案141件，其中解决采纳125件，占88.8%。（125 ÷ 141 = 88.65%）",
@@ -48,7 +49,9 @@ rule("N003", "sum-mismatch", "error",
      SRC, fail="共办理合法性审查69件，其中重大行政决策15件，规范性文件5件，其他法律事务40件。",
      passes="共计处罚金额2729750元，其中简易案件累计金额70350元，普通案件累计金额2659400元。",
      why="A breakdown that ends with 其他 or names every category (简易/普通) must add up; distinct categories "
-         "can never add up to more than their total.")
+         "can never add up to more than their total. A 其中 list of counts after an amount takes its total "
+         "from the sentence before; so does a breakdown into a complete category set that opens the next "
+         "sentence (按案件类型分，…) — when exactly one figure there fits.")
 rule("N004", "rate-out-of-range", "error",
      "A share or rate outside [0, 100]% (growth rates excluded).",
      SRC, fail="群众满意率达105%。", passes="案件数量同比增长120%。",

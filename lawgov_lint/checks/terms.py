@@ -37,9 +37,12 @@ rule("T001", "term-near-miss", "error",
      why="Fixed political and legal terms are read as signals of care; a slip in one is the first thing a "
          "reviewer circles. Only one-edit near-misses outside quotations and titles are reported.")
 rule("T002", "title-mismatch", "error",
-     "A regulation, plan or meeting cited with a character added, dropped or changed, a plan cited with "
-     "an edition that does not cover the reporting year, or a meeting named before it was held.",
-     "《党政机关公文处理工作条例》 (引用公文先引标题，后引发文字号); the canonical titles of rules/titles.toml",
+     "A regulation, plan or meeting cited with a character added, dropped or changed, or with a word that "
+     "turns one known term into another (法治建设 ↔ 法治政府建设; in the running duty term a warning); a plan "
+     "cited with an edition that does not cover the reporting year; a meeting named before it was held; a "
+     "plenary session named without 全会. A national law in force cited exactly is never a near-miss.",
+     "《党政机关公文处理工作条例》 (引用公文先引标题，后引发文字号); the canonical titles of rules/titles.toml; "
+     "the national laws in force of rules/laws.toml (国家法律法规数据库)",
      fail="根据《法治政府建设与责任落实督查工作规定》……", passes="根据《法治政府建设与责任落实督察工作规定》……",
      severities=("error", "warning"))
 rule("T003", "known-confusion", "error",
@@ -48,7 +51,7 @@ rule("T003", "known-confusion", "error",
      fail="进一步完善行政执法工作体质。", passes="进一步完善行政执法工作体制。",
      severities=("error", "warning", "info"))
 rule("T004", "formula-near-miss", "warning",
-     "A fixed formula of the genre near-missed (特此报吿, 现将有关情况报告下).",
+     "A fixed formula of the genre near-missed (特此报吿, 现将有关情况报告下, 现降……报告如下).",
      "《党政机关公文处理工作条例》第八条 (报告); the formulas of rules/terms.toml",
      fail="特此报。", passes="特此报告。")
 
