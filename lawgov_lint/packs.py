@@ -96,7 +96,20 @@ def load_packs(extra: list[str | Path] | tuple = ()) -> "Packs":
             else:
                 packs[path.stem] = _merge(packs.get(path.stem, {}), {key: value})
     _validate_deadlines(packs.get("deadlines", {}), ", ".join(map(str, extra)) or "built-in packs")
+    _validate_word_lists(packs, ", ".join(map(str, extra)) or "built-in packs")
     return Packs(packs)
+
+
+# pack keys that hold plain lists of words or titles (laws.toml, measure_words.toml)
+_WORD_LISTS = (("laws", "laws"), ("measure_words", "words"))
+
+
+def _validate_word_lists(packs: dict[str, Any], label: str) -> None:
+    """Each list of words or titles the checks read is a list of non-empty strings."""
+    for pack, key in _WORD_LISTS:
+        value = (packs.get(pack) or {}).get(key, [])
+        if not isinstance(value, list) or not all(isinstance(w, str) and w.strip() for w in value):
+            raise PackError(f"{label}: [{pack}] {key} must be a list of non-empty strings")
 
 
 def _validate_deadlines(deadlines: dict[str, Any], label: str) -> None:

@@ -230,3 +230,21 @@ def test_laws_pack_lists_only_well_formed_unique_titles():
         assert "《" not in t and " " not in t, t
     for repealed in ("中华人民共和国合同法", "中华人民共和国物权法", "中华人民共和国婚姻法", "中华人民共和国民法总则"):
         assert repealed not in titles  # replaced by 民法典 (2021-01-01)
+
+
+def test_a_pack_can_add_laws_and_a_bad_list_is_one_line(tmp_path):
+    from lawgov_lint.engine import lint_document
+    from lawgov_lint.loaders.text import load_text
+    from lawgov_lint.packs import PackError
+
+    doc = report("执法人员仍在引用《中华人民共和国食品卫生法》开展检查。")
+    res = lint_document(load_text("case.txt", doc.encode()), Options())
+    assert [f.suggestion for f in res.findings if f.code == "T002"] == ["中华人民共和国食品安全法"]
+    extra = tmp_path / "local.toml"
+    extra.write_text('[laws]\nlaws = ["中华人民共和国食品卫生法"]\n', encoding="utf-8")
+    res = lint_document(load_text("case.txt", doc.encode()), Options(rule_packs=[str(extra)]))
+    assert [f for f in res.findings if f.code == "T002"] == []
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[measure_words]\nwords = ["件", 3]\n', encoding="utf-8")
+    with pytest.raises(PackError, match=r"\[measure_words\] words must be a list"):
+        load_packs([bad])
