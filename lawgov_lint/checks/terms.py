@@ -965,7 +965,7 @@ def _lead_in(ctx, i: int, lead: dict, look: dict[str, set[str]],
     ok_tails = tuple(lead.get("ok_tails", [tail]))
     particles = ctx.packs["terms"].get("near_miss", {}).get("particles", "")
     spans = protected_spans(text) + taken  # quotations, and slips T004's word list already reported
-    for sm in re.finditer(r"[^。；！？\n]+", text):
+    for sm in re.finditer(r"[^。；！？\n：:]+", text):  # 报告如下： may run into the first heading
         a, b = sm.span()
         sent = sm.group(0).rstrip(" ：:，,")
         end = a + len(sent)
