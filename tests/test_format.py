@@ -284,7 +284,7 @@ def test_f002_same_top_level_number_twice_in_a_row():
     [f] = f_findings(report(TWICE))
     assert (f.code, f.severity, f.excerpt, f.suggestion) == ("F002", "error", "一、", "二、")
     assert (f.location.line, f.location.column) == (5, 1)
-    assert "repeats at level 1" in f.message
+    assert "repeats at level 1" in f.message and "meant as “（一）”" in f.message
 
 
 def test_f002_restart_under_a_parent_the_parser_did_not_see_is_silent():

@@ -367,8 +367,11 @@ def heading_numbering(ctx) -> Iterator[Hit]:
                 used = {1}
                 continue  # a restart: probably a parent heading the parser did not see
             if nb in used:
+                sub = {"cn_dun": "cn_paren", "cn_paren": "num_dot", "num_dot": "num_paren"}.get(hb.marker.kind)
+                meant = (f" (or a sub-heading meant as “{marker_text(sub, 1)}”)"
+                         if na == nb == 1 and sub else "")
                 yield ctx.hit("F002", hb.block, hb.marker.start, hb.marker.end,
-                              f"heading number “{hb.marker.text}” repeats at level {elevel[b]}",
+                              f"heading number “{hb.marker.text}” repeats at level {elevel[b]}{meant}",
                               marker_text(hb.marker.kind, na + 1))
                 flagged.add(b)
                 used.add(nb)
