@@ -84,6 +84,15 @@ SCHEMA: dict[str, dict[str, Any]] = {
         "punctuation": Table(optional={"separators": str, "allowed_pairs": STRS, "strength": str,
                                        "half_width": Map(str), "pairs": List(STRS)}),
     },
+    "laws": {
+        "source": str,
+        "date": str,
+        "laws": STRS,
+    },
+    "measure_words": {
+        "source": str,
+        "words": STRS,
+    },
     "mentions": {
         "shufa": Table(optional={"since_year": int, "term": str, "false_prefixes": STRS, "negations": STRS}),
         "first_responsible_person": Table(optional={"terms": STRS}),
@@ -106,7 +115,7 @@ SCHEMA: dict[str, dict[str, Any]] = {
             "stage_verbs")}),
         "rates": List(Table({"names": STRS}, {"part": STRS, "whole": STRS, "strict": bool, "part_excludes": STRS,
                                               "never_checked_rates": STRS})),
-        "breakdowns": Table(optional={"rest_words": STRS}),
+        "breakdowns": Table(optional={"rest_words": STRS, "next_sentence_leads": STRS}),
         "partitions": List(Table({"members": STRS}, {"complete": bool})),
         "conflicts": Table(optional={"metric_words": STRS, "min_rate_label": int}),
         "tables": Table(optional={"total_rows": STRS, "skip_rows": STRS, "skip_columns": STRS}),
@@ -131,10 +140,14 @@ SCHEMA: dict[str, dict[str, Any]] = {
         "confusions": List(Table({"pattern": REGEX, "right": Any_((str, Map(str)))},
                                  {"source": str, "quoted": bool, "severity": OneOf(("error", "warning", "info")),
                                   "fix": OneOf(("safe", "unsafe"))})),
-        "formulas": Table(optional={"source": str, "words": STRS, "closings": STRS, "closing_ok": STRS}),
+        "formulas": Table(optional={"source": str, "words": STRS, "closings": STRS, "closing_ok": STRS,
+                                    "lead_in": Table(optional={"head": str, "tail": str, "ok_heads": STRS,
+                                                               "ok_tails": STRS, "subjects": str})}),
     },
     "titles": {
         "genre_words": STRS,
+        "word_swaps": Table(optional={"pairs": List(STRS), "terms": STRS,
+                                      "terms_severity": OneOf(("error", "warning", "info"))}),
         "titles": List(Table({"title": str}, {"source": str, "aliases": STRS, "periods": STRS,
                                               "check_period": bool})),
         "meetings": Table(optional={"source": str, "complete": Map(int), "plenums": Map(STRS),
@@ -144,8 +157,13 @@ SCHEMA: dict[str, dict[str, Any]] = {
 }
 
 PACK_NAMES = frozenset(SCHEMA)
-# section → the pack it belongs to (section names are unique across packs, checked by a test)
-SECTION_OWNER: dict[str, str] = {sec: pack for pack, secs in SCHEMA.items() for sec in secs}
+# section → the packs it belongs to; a name in several packs (``words``, ``source``) must be written
+# under its pack's table in an extra pack file (``[measure_words] words = …``)
+SECTION_PACKS: dict[str, tuple[str, ...]] = {}
+for _pack, _secs in SCHEMA.items():
+    for _sec in _secs:
+        SECTION_PACKS[_sec] = SECTION_PACKS.get(_sec, ()) + (_pack,)
+SECTION_OWNER: dict[str, str] = {sec: packs[0] for sec, packs in SECTION_PACKS.items() if len(packs) == 1}
 
 
 def _type_name(spec: Any) -> str:
@@ -246,7 +264,7 @@ def route(data: dict[str, Any], label: str) -> dict[str, dict[str, Any]]:
         if key == "severity":
             continue  # validated by packs.py
         if key in PACK_NAMES and key != "messages" and isinstance(value, dict) and not (
-                key in SECTION_OWNER and SECTION_OWNER[key] != key):
+                key in SECTION_PACKS and key not in SCHEMA[key]):
             for sec, v in value.items():
                 if sec == "severity":
                     continue
@@ -259,6 +277,10 @@ def route(data: dict[str, Any], label: str) -> dict[str, dict[str, Any]]:
             out.setdefault("messages", {}).update(value)
         elif key in SECTION_OWNER:
             out.setdefault(SECTION_OWNER[key], {})[key] = value
+        elif key in SECTION_PACKS:
+            owners = SECTION_PACKS[key]
+            raise PackSchemaError(f"{label}: section {key!r} belongs to several packs ({', '.join(owners)}): "
+                                  f"write it under its pack, e.g. [{owners[0]}] {key} = …")
         else:
             raise PackSchemaError(f"{label}: unknown section {key!r}{_hint(key, SECTION_OWNER)}")
     return out

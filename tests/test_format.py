@@ -264,3 +264,78 @@ def test_f004_bold_markers_in_plain_text_are_still_residue():
     found = [f for f in lint_text(report("全区受理行政复议案件120件。**重点推进行政执法规范化建设**。")).findings
              if f.code == "F004"]
     assert [f.excerpt for f in found] == ["**", "**"]
+
+
+# ---------------------------------------------------------------- issue 10 kind 5: the same top-level number twice
+
+TWICE = """2024年，全县法治政府建设取得新进展。
+一、聚焦依法决策，提升治理效能
+全年审查重大行政决策事项7件。
+一、健全合法性审核机制
+审核规范性文件19件，提出修改意见42条。
+二、短板和原因
+乡镇法治力量薄弱，究其原因是编制不足。
+三、2025年工作安排
+持续深化综合行政执法改革。
+"""
+
+
+def test_f002_same_top_level_number_twice_in_a_row():
+    [f] = f_findings(report(TWICE))
+    assert (f.code, f.severity, f.excerpt, f.suggestion) == ("F002", "error", "一、", "二、")
+    assert (f.location.line, f.location.column) == (5, 1)
+    assert "repeats at level 1" in f.message and "meant as “（一）”" in f.message
+
+
+def test_f002_restart_under_a_parent_the_parser_did_not_see_is_silent():
+    # 第一部分 … 一、 … 第二部分 … 一、: the second 一、 restarts under its own part
+    text = report("""2024年，全县法治政府建设取得新进展。
+第一部分 工作成效
+一、依法决策
+全年审查决策事项7件。
+第二部分 问题和打算
+一、存在问题
+编制不足是主要原因。
+""")
+    assert [f for f in f_findings(text) if "repeats" in f.message] == []
+
+
+def test_f002_one_then_two_is_not_a_repeat():
+    assert f_findings(report(TWICE.replace("一、健全", "二、健全").replace("二、短板", "三、短板")
+                             .replace("三、2025", "四、2025"))) == []
+
+
+# ---------------------------------------------------------------- D002: a day left blank, as a PDF gives it back
+
+@pytest.mark.parametrize("line,excerpt", [
+    ("2025年2月 日", "2025年2月 日"),           # the blank kept as one space
+    ("2025年2月日", "2025年2月日"),             # the blank lost altogether
+    ("2025 年 2 月 日", "2025 年 2 月 日"),      # a PDF text layer with spaces around every number
+    ("二〇二五年二月 日", "二〇二五年二月 日"),     # Chinese numerals
+])
+def test_d002_day_left_blank_in_any_spacing(line, excerpt):
+    text = report(f"2024年，全镇依法行政水平持续提升。\n某某镇人民政府\n{line}\n")
+    [f] = [f for f in lint_text(text).findings if f.code == "D002"]
+    assert (f.severity, f.excerpt) == ("error", excerpt)
+    assert f.location.line == 4
+
+
+def test_d002_silent_on_a_complete_date_and_on_running_text():
+    text = report("2024年，全镇开展每年2月日常巡查。\n某某镇人民政府\n2025年2月3日\n")
+    assert [f for f in lint_text(text).findings if f.code == "D002"] == []
+
+
+def test_f002_repeat_with_sub_headings_between():
+    text = report("""2024年，全镇法治建设稳步推进。
+一、2024年工作成效
+（一）依法决策
+决策事项全部经合法性审核。
+（二）执法规范
+评查案卷60卷。
+一、存在问题
+基层力量薄弱，原因是编制不足。
+二、2025年打算
+持续推进。
+""")
+    [f] = [f for f in f_findings(text) if f.code == "F002"]
+    assert (f.excerpt, f.location.line, f.severity) == ("一、", 8, "error")

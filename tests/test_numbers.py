@@ -447,3 +447,21 @@ def test_severity_of_n006_can_be_overridden(tmp_path):
     res = lint_document(load_text("case.txt", f"{TITLE}\n\n{_body(text)}\n".encode()),
                         Options(as_of=OPTIONS.as_of, severity={"N006": "error"}))
     assert [f.severity for f in res.findings if f.code == "N006"] == ["error"]
+
+
+# ---------------------------------------------------------------- issue 10 kind 5: one period, and a 其中 list after an amount
+
+def test_n001_within_one_partial_period_names_both_figures():
+    res = lint_text("截至11月底，全县受理法律援助申请148件，其中未成年人案件163件。")
+    [f] = [f for f in res.findings if f.code == "N001"]
+    assert f.excerpt == "未成年人案件163件" and f.severity == "error"
+    assert "148件" in f.message and "163件" in f.message
+    assert [g.code for g in res.findings if g.code == "D004"] == ["D004"]  # the period is still D004's
+
+
+def test_n003_counts_after_an_amount_are_summed_against_the_count_before():
+    res = lint_text("全年查处违章案件230件。罚款共计41.2万元，其中简易程序案件120件、罚款2.2万元，"
+                    "一般程序案件104件、罚款39万元。")
+    [f] = [f for f in res.findings if f.code == "N003"]
+    assert "230件" in f.message and "224件" in f.message and "120件 + 104件" in f.message
+    assert f.excerpt.startswith("查处违章案件230件。")

@@ -152,13 +152,15 @@ def test_fold_title_ignores_width_dash_and_space():
 
 # ---------------------------------------------------------------- seeds, in all three formats
 
+_DUTY = ("T002", "推进法治政府建设第一责任人", "推进法治建设第一责任人")  # the duty formula's word swapped
 SEED_T = {
     "zhaoxiang-2023": [("T001", "第一责任职责", "第一责任人职责"), ("T003", "体质", "体制")],
-    "waigang-2022": [("T001", "法治政建设", "法治政府建设"), ("T003", "截止", "截至"), ("T003", "截止", "截至")],
+    "waigang-2022": [("T001", "法治政建设", "法治政府建设"), ("T003", "截止", "截至"), ("T003", "截止", "截至"),
+                     _DUTY, _DUTY],
     "anting-2023": [("T002", "二十届三中全会", "二十届二中全会"),
-                    ("T002", "上海法治政府建设规划（2021-2025）", "上海法治政府建设规划（2021—2025年）")],
+                    ("T002", "上海法治政府建设规划（2021-2025）", "上海法治政府建设规划（2021—2025年）"), _DUTY],
     "miaohang-2023": [],
-    "qingpu-2023": [("T003", "截止", "截至")] * 4,
+    "qingpu-2023": [("T003", "截止", "截至")] * 4 + [_DUTY],
 }
 
 
@@ -180,3 +182,69 @@ def test_seed_t_locations_txt():
     wg = lint_path(FIXTURES / "waigang-2022.txt", Options())
     [t001] = [f for f in wg.findings if f.code == "T001"]
     assert (t001.location.line, t001.location.column) == (77, 283)
+
+
+# ---------------------------------------------------------------- issue 10 kind 5: severities, locations, messages
+
+def test_duty_term_word_swap_is_a_warning_with_its_location():
+    r = lint_text(report("区长履行推进法治政府建设第一责任人职责。"))
+    [f] = [f for f in r.findings if f.code == "T002"]
+    assert f.severity == "warning"
+    assert (f.location.line, f.location.column, f.location.end_column) == (2, 5, 18)
+    assert "“法治建设” written as “法治政府建设”" in f.message
+
+
+def test_cited_title_word_swap_stays_an_error():
+    r = lint_text(report("严格执行《法治建设与责任落实督察工作规定》。"))
+    [f] = [f for f in r.findings if f.code == "T002"]
+    assert f.severity == "error" and f.suggestion == "法治政府建设与责任落实督察工作规定"
+    assert "“法治政府建设” written as “法治建设”" in f.message
+
+
+def test_near_synonym_of_first_responsible_person_is_a_warning():
+    r = lint_text(report("书记落实法治建设首要责任人职责。"))
+    [f] = [f for f in r.findings if f.code == "T003"]
+    assert f.severity == "warning" and (f.location.column, f.location.end_column) == (9, 14)
+
+
+def test_cut_plenum_message_and_location():
+    r = lint_text(report("学习二十届二中精神。"))
+    [f] = [f for f in r.findings if f.code == "T002"]
+    assert (f.location.column, f.location.end_column) == (3, 8)
+    assert "without 全会" in f.message and f.severity == "error"
+
+
+def test_lead_in_slip_names_the_character():
+    r = lint_text(report("现将本年度工作报告入下："))
+    [f] = [f for f in r.findings if f.code == "T004"]
+    assert "“如” written as “入”" in f.message and f.severity == "warning"
+
+
+def test_laws_pack_lists_only_well_formed_unique_titles():
+    laws = load_packs()["laws"]
+    assert laws["source"] and laws["date"]
+    titles = laws["laws"]
+    assert len(titles) >= 250 and len(set(titles)) == len(titles)
+    for t in titles:
+        assert t.endswith(("法", "法典", "条例", "规则")), t
+        assert "《" not in t and " " not in t, t
+    for repealed in ("中华人民共和国合同法", "中华人民共和国物权法", "中华人民共和国婚姻法", "中华人民共和国民法总则"):
+        assert repealed not in titles  # replaced by 民法典 (2021-01-01)
+
+
+def test_a_pack_can_add_laws_and_a_bad_list_is_one_line(tmp_path):
+    from lawgov_lint.engine import lint_document
+    from lawgov_lint.loaders.text import load_text
+    from lawgov_lint.packs import PackError
+
+    doc = report("执法人员仍在引用《中华人民共和国食品卫生法》开展检查。")
+    res = lint_document(load_text("case.txt", doc.encode()), Options())
+    assert [f.suggestion for f in res.findings if f.code == "T002"] == ["中华人民共和国食品安全法"]
+    extra = tmp_path / "local.toml"
+    extra.write_text('[laws]\nlaws = ["中华人民共和国食品卫生法"]\n', encoding="utf-8")
+    res = lint_document(load_text("case.txt", doc.encode()), Options(rule_packs=[str(extra)]))
+    assert [f for f in res.findings if f.code == "T002"] == []
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[measure_words]\nwords = ["件", 3]\n', encoding="utf-8")
+    with pytest.raises(PackError, match=r"bad.toml: words\[2\]: must be a string, got an integer"):
+        load_packs([bad])

@@ -35,7 +35,8 @@ rule("F003", "date-format", "warning",
      "The 成文日期 is zero-padded (2024年03月) or written in Chinese numerals.", f"{GBT9704} §7.3.5.3",
      fail="2025年01月20日", passes="2025年1月20日")
 rule("F004", "placeholder", "error",
-     "Template residue left in the text (*次, XX件, ××).", f"{GBT9704} (a 公文 is complete)",
+     "Template residue left in the text (*次, XX件, ××, X册 — a placeholder before any measure word of "
+     "rules/measure_words.toml).", f"{GBT9704} (a 公文 is complete)",
      fail="全年共办理行政复议案件XX件。", passes="全年共办理行政复议案件12件。")
 rule("F005", "year-range-dash-lost", "error",
      "A year range whose dash was lost (20212025年).", "GB/T 15834—2011 §4.13; GB/T 15835—2011",
@@ -264,6 +265,23 @@ def _missed_between(ctx, a: int, b: int, kind: str, numbers: set[int]) -> bool:
     return False
 
 
+# the usual rank of each marker kind (GB/T 9704—2012 §7.3.3: 一、 → （一） → 1. → （1）; 第X部分 above all)
+_RANK = {"part": 0, "cn_dun": 1, "cn_paren": 2, "num_dot": 3, "num_dun": 3, "num_paren": 4, "circled": 5}
+
+
+def _parent_between(ctx, a: int, b: int, kind: str) -> bool:
+    """A block between blocks a and b starts with a marker of a kind ranked above ``kind`` (第二部分
+    between two 一、): the restart of ``kind`` at 1 after it may be under a parent the parser did not
+    take as a heading. Without one, ``一、`` right after ``一、`` (sub-headings （一）（二） between them or
+    not) is the same number twice, the second meant as ``（一）`` or ``二、``."""
+    rank = _RANK.get(kind, 0)
+    for j in range(a + 1, b):
+        m = find_marker(ctx.report.norm[j].text)
+        if m and m.kind != kind and _RANK.get(m.kind, 0) < rank:
+            return True
+    return False
+
+
 def _effective_tree(heads) -> tuple[list[int | None], list[int]]:
     """Parents and levels of the headings, with two repairs:
 
@@ -346,12 +364,15 @@ def heading_numbering(ctx) -> Iterator[Hit]:
             if nb == na + 1:
                 used.add(nb)
                 continue
-            if nb == 1:
+            if nb == 1 and not (na == 1 and not _parent_between(ctx, ha.block, hb.block, hb.marker.kind)):
                 used = {1}
                 continue  # a restart: probably a parent heading the parser did not see
             if nb in used:
+                sub = {"cn_dun": "cn_paren", "cn_paren": "num_dot", "num_dot": "num_paren"}.get(hb.marker.kind)
+                meant = (f" (or a sub-heading meant as “{marker_text(sub, 1)}”)"
+                         if na == nb == 1 and sub else "")
                 yield ctx.hit("F002", hb.block, hb.marker.start, hb.marker.end,
-                              f"heading number “{hb.marker.text}” repeats at level {elevel[b]}",
+                              f"heading number “{hb.marker.text}” repeats at level {elevel[b]}{meant}",
                               marker_text(hb.marker.kind, na + 1))
                 flagged.add(b)
                 used.add(nb)
@@ -546,13 +567,30 @@ def _compile(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
+def measure_alternation(packs) -> str:
+    """The measure words and units of measure_words.toml as one regex alternation, longest first
+    (the list is checked when the packs load)."""
+    words = packs["measure_words"].get("words", [])
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def _measure_pattern(pattern: str | None, packs) -> re.Pattern[str] | None:
+    """A format.toml [placeholders] pattern with ``{measure}`` replaced by the measure words."""
+    if not pattern:
+        return None
+    if "{measure}" in pattern:
+        pattern = pattern.replace("{measure}", f"(?:{measure_alternation(packs)})")
+    return _compile(pattern)
+
+
 @check("F004")
 def placeholder(ctx) -> Iterator[Hit]:
     rep = ctx.report
     conf = ctx.packs["format"].get("placeholders", {})
     pats = [re.compile(p) for p in conf.get("runs", [])]
-    single = re.compile(conf["single"]) if conf.get("single") else None
-    empty = re.compile(conf["empty"]) if conf.get("empty") else None
+    measure = _measure_pattern("{measure}", ctx.packs)
+    single = _measure_pattern(conf.get("single"), ctx.packs)
+    empty = _measure_pattern(conf.get("empty"), ctx.packs)
     pats += [p for p in (single, empty) if p is not None]
     marker_words = tuple(conf.get("marker_words", []))
     marker_before = conf.get("marker_before", "")
@@ -591,10 +629,10 @@ def placeholder(ctx) -> Iterator[Hit]:
         found += [(s, e) for s, e in question_residue(t, conf)
                   if not in_spans(machine, s, e) and not any(a < e and s < b for a, b in found)]
         for s, e in sorted(found):
-            unit = t[e:e + 2]
+            figure = t[e:e + 1] in _UNITS or t[e:e + 1] == "号" or bool(measure.match(t, e))
             yield ctx.hit("F004", i, s, e,
                           f"template residue “{t[s:e]}” left in the text", "fill in the actual "
-                          + ("figure" if unit[:1] in _UNITS or unit[:1] == "号" else "text"))
+                          + ("figure" if figure else "text"))
 
 
 # ---------------------------------------------------------------- F005, F006

@@ -32,7 +32,8 @@ rule("N001", "subset-exceeds-total", "error",
      passes="全年新收行政复议案件40件，审结46件（含上年结转）。",
      why="A subset cannot be larger than the set it is part of; one of the two figures is wrong. 办结/审结 and "
          "复议决定 may exceed 受理/新收 (cases carried over) and are never compared; a carry-over stated in the "
-         "sentence (上年结转24件) raises the whole by that much. Pairs are data in rules/metrics.toml.")
+         "sentence (上年结转24件) raises the whole by that much. Pairs are data in rules/metrics.toml. A part and "
+         "its whole in one sentence under one partial period (截至11月底) are compared.")
 rule("N002", "rate-mismatch", "error",
      "A stated rate or share differs from its stated numerator ÷ denominator beyond rounding and truncation.",
      SRC, fail="提案141件，其中解决采纳125件，占88.8%。（125 ÷ 141 = 88.65%）",
@@ -48,7 +49,9 @@ rule("N003", "sum-mismatch", "error",
      SRC, fail="共办理合法性审查69件，其中重大行政决策15件，规范性文件5件，其他法律事务40件。",
      passes="共计处罚金额2729750元，其中简易案件累计金额70350元，普通案件累计金额2659400元。",
      why="A breakdown that ends with 其他 or names every category (简易/普通) must add up; distinct categories "
-         "can never add up to more than their total.")
+         "can never add up to more than their total. A 其中 list of counts after an amount takes its total "
+         "from the sentence before; so does a breakdown into a complete category set that opens the next "
+         "sentence (按案件类型分，…) — when exactly one figure there fits.")
 rule("N004", "rate-out-of-range", "error",
      "A share or rate outside [0, 100]% (growth rates excluded).",
      SRC, fail="群众满意率达105%。", passes="案件数量同比增长120%。",
@@ -165,6 +168,26 @@ def _fit(m: Metric) -> bool:
     return m.plain and m.kind in ("count", "amount", "measure")
 
 
+def _fit_pair(a: Metric, b: Metric, text: str = "") -> bool:
+    """Both figures can be compared: exact whole-year figures, or two exact figures of one sentence
+    under one partial period (截至11月底，受理申请156件，其中刑事案件171件: the part and the whole
+    share the period, so they are compared; D004's muting is for figures of different periods).
+    ``text`` is the block's normalised text: a 全年 between the two figures puts them in different
+    periods (截至11月底受理156件；全年受理171件)."""
+    if _fit(a) and _fit(b):
+        return True
+
+    def exact(m: Metric) -> bool:
+        return (m.approx is None and m.year is None and not m.growth and m.respectively != "unpaired"
+                and m.value is not None and m.kind in ("count", "amount", "measure"))
+
+    if not (a.period is not None and a.period == b.period and a.table is None and b.table is None
+            and (a.block, a.sentence) == (b.block, b.sentence) and exact(a) and exact(b)):
+        return False
+    between = text[min(a.end, b.end):max(a.start, b.start)]
+    return bool(text) and not re.search(r"全年|年度|当年|本年", between)
+
+
 def fmt(m: Metric) -> str:
     """A figure as a reader writes it: 515起, 1254.4万元, 98.94%, 百分之八十."""
     if m.number.startswith("百分之"):
@@ -233,7 +256,7 @@ def _subset_pairs(ctx, metrics: list[Metric]) -> Iterator[tuple[Metric, Metric, 
     for r in conf.get("subsets", []):
         part_w, whole_w = r.get("part", []), r.get("whole", [])
         for p in metrics:
-            if p.table is not None or not _fit(p) or p.share_of is not None:
+            if p.table is not None or not (_fit(p) or p.period is not None) or p.share_of is not None:
                 continue
             pw = _has_word(p.label, part_w, neg)
             if not pw:
@@ -246,7 +269,7 @@ def _subset_pairs(ctx, metrics: list[Metric]) -> Iterator[tuple[Metric, Metric, 
             if req and _residual(p.label, [pw], generic) and not any(q in p.label for q in req):
                 continue
             for w in reversed([x for x in _sentence(metrics, p) if x.end <= p.start and x.clause == p.clause]):
-                if not _fit(w) or not _unit_ok(p, w) or w.index == p.twin or p.index == w.twin:
+                if not _fit_pair(p, w, ctx.report.norm[p.block].text) or not _unit_ok(p, w) or w.index == p.twin or p.index == w.twin:
                     continue
                 if w.total is not None and p.total is None:
                     continue  # 其中重大隐患15处 is not the whole of a later 完成整改1180处
@@ -304,11 +327,9 @@ def subset_exceeds_total(ctx) -> Iterator[Hit]:
                        "check both figures")
     for bd in facts.breakdowns:
         t = ms[bd.total]
-        if not _fit(t):
-            continue
         for k in bd.items:
             it = ms[k]
-            if k in flagged or not _fit(it) or not _scope_ok(it, t):
+            if k in flagged or not _fit_pair(it, t, ctx.report.norm[it.block].text) or not _scope_ok(it, t):
                 continue
             if it.base_lo > t.base_hi + EPS and not _carried_over(ctx, it):
                 flagged.add(k)
@@ -565,7 +586,8 @@ def sum_mismatch(ctx) -> Iterator[Hit]:
     for bd in facts.breakdowns:
         t = ms[bd.total]
         items = [ms[k] for k in bd.items]
-        if len(items) < 2 or not _fit(t) or not all(_fit(x) and _unit_ok(x, t) for x in items):
+        if len(items) < 2 or not all(_fit_pair(x, t, ctx.report.norm[x.block].text) and _unit_ok(x, t)
+                                     for x in items):
             continue
         if any(x.base_lo > t.base_hi + EPS for x in items):
             continue  # an item alone exceeds the total: N001 says so

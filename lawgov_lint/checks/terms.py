@@ -38,17 +38,21 @@ rule("T001", "term-near-miss", "error",
      why="Fixed political and legal terms are read as signals of care; a slip in one is the first thing a "
          "reviewer circles. Only one-edit near-misses outside quotations and titles are reported.")
 rule("T002", "title-mismatch", "error",
-     "A regulation, plan or meeting cited with a character added, dropped or changed, a plan cited with "
-     "an edition that does not cover the reporting year, or a meeting named before it was held.",
-     "《党政机关公文处理工作条例》 (引用公文先引标题，后引发文字号); the canonical titles of rules/titles.toml",
-     fail="根据《法治政府建设与责任落实督查工作规定》……", passes="根据《法治政府建设与责任落实督察工作规定》……")
+     "A regulation, plan or meeting cited with a character added, dropped or changed, or with a word that "
+     "turns one known term into another (法治建设 ↔ 法治政府建设; in the running duty term a warning); a plan "
+     "cited with an edition that does not cover the reporting year; a meeting named before it was held; a "
+     "plenary session named without 全会. A national law in force cited exactly is never a near-miss.",
+     "《党政机关公文处理工作条例》 (引用公文先引标题，后引发文字号); the canonical titles of rules/titles.toml; "
+     "the national laws in force of rules/laws.toml (国家法律法规数据库)",
+     fail="根据《法治政府建设与责任落实督查工作规定》……", passes="根据《法治政府建设与责任落实督察工作规定》……",
+     severities=("error", "warning"))
 rule("T003", "known-confusion", "error",
      "A known confusion in its context: 工作体质 → 体制, 法制政府 → 法治政府, 执法决定法治审核 → 法制审核 …",
      "《现代汉语词典》; the confusions of rules/terms.toml, each with its source",
      fail="进一步完善行政执法工作体质。", passes="进一步完善行政执法工作体制。",
      severities=("error", "warning", "info"))
 rule("T004", "formula-near-miss", "warning",
-     "A fixed formula of the genre near-missed (特此报吿, 现将有关情况报告下).",
+     "A fixed formula of the genre near-missed (特此报吿, 现将有关情况报告下, 现降……报告如下).",
      "《党政机关公文处理工作条例》第八条 (报告); the formulas of rules/terms.toml",
      fail="特此报。", passes="特此报告。")
 
@@ -548,7 +552,41 @@ def _cited_titles(text: str) -> list[tuple[int, int]]:
     return sorted(out)
 
 
-def _check_cited_title(ctx, i: int, s: int, e: int, entries, exact, y) -> Iterator[Hit]:
+def laws_in_force(packs) -> frozenset[str]:
+    """Folded titles of the national laws in force (laws.toml ``laws``), each also without its
+    中华人民共和国 prefix: exact citations that are never a near-miss of another title (the list is
+    checked when the packs load)."""
+    laws = packs["laws"].get("laws", [])
+    out = set()
+    for t in laws:
+        out.add(fold_title(t))
+        out.add(fold_title(t.removeprefix(_PREFIX)))
+    return frozenset(out)
+
+
+def _word_swaps(packs) -> list[tuple[str, str]]:
+    """titles.toml [word_swaps] ``pairs`` in both directions: (written, meant)."""
+    out = []
+    for a, b in packs["titles"].get("word_swaps", {}).get("pairs", []):
+        out += [(a, b), (b, a)]
+    return out
+
+
+def _swapped_title(base: str, exact: dict[str, "TitleEntry"], swaps) -> tuple["TitleEntry", str, str, str] | None:
+    """A canonical title that ``base`` turns into when one word of a swap pair is put back
+    (《…履行推进法治政府建设第一责任人职责规定》 → 法治建设): ``(entry, canonical, written, meant)``."""
+    for wrong, right in swaps:
+        pos = base.find(wrong)
+        while pos >= 0:
+            cand = base[:pos] + right + base[pos + len(wrong):]
+            if cand in exact:
+                return exact[cand], cand, wrong, right
+            pos = base.find(wrong, pos + 1)
+    return None
+
+
+def _check_cited_title(ctx, i: int, s: int, e: int, entries, exact, y, laws=frozenset(),
+                       swaps=()) -> Iterator[Hit]:
     text = ctx.report.norm[i].text
     raw = text[s:e]
     folded = fold_title(raw)
@@ -558,6 +596,17 @@ def _check_cited_title(ctx, i: int, s: int, e: int, entries, exact, y) -> Iterat
         return
     entry = exact.get(base)
     canon = base
+    if entry is None and base in laws:
+        return  # a law in force, cited exactly (网络安全法 is no slip for 国家安全法)
+    if entry is None and swaps:
+        sw = _swapped_title(base, exact, swaps)
+        if sw is not None:
+            entry, canon, wrong, right = sw
+            fixed = canon + (folded[pm.start():] if pm else "")
+            yield ctx.hit("T002", i, s, e,
+                          f"《{raw}》 differs from the title 《{fixed}》: “{right}” written as “{wrong}”"
+                          f" ({entry.source})", fixed)
+            return
     if entry is None:
         near = _near_title(base, entries, _look_alikes(ctx.packs["terms"]))
         if near is None:
@@ -730,11 +779,55 @@ def _title_spans_t002(ctx) -> Callable[[int], list[tuple[int, int]]]:
     return lambda i: [(nm.start, nm.end) for nm in _running_titles(ctx, finder, i)]
 
 
+# a cut name is followed by what follows a plenary session's name (精神, 以来, 部署 …), so that 第五届一中
+# (a school's No. 1 middle school) is not taken for one
+_PLENUM_CUT = re.compile(r"(?<![一二三四五六七八九十])([一二三四五六七八九十]{1,3})届((?:[一二三四五六七八九]中[、，和及与]?)*"
+                         r"[一二三四五六七八九]中)(?![一二三四五六七八九]中|\s*全会|\s*全体会议|[、，和及与][一二三四五六七八九]中)"
+                         r"(?=精神|以来|决定|公报|会议|部署|要求|提出|审议|通过|上的|作出|[，。；])")
+
+
+def _cut_plenums(ctx, i: int) -> Iterator[Hit]:
+    """Plenary sessions named without 全会 in running text (学习十九届五中精神). A list of ordinals
+    sharing one trailing 全会 (二中、三中、四中全会) is complete and matched whole, so it is silent."""
+    text = ctx.report.norm[i].text
+    spans = title_spans(text)
+    for m in _PLENUM_CUT.finditer(text):
+        if _inside(spans, m.start(), m.end()):
+            continue
+        name = m.group(0)
+        yield ctx.hit("T002", i, m.start(), m.end(),
+                      f"“{name}” names a plenary session without 全会", name.rstrip("、，和及与") + "全会")
+
+
+def _swapped_terms(ctx, i: int, swaps) -> Iterator[Hit]:
+    """A fixed running term with one word of a swap pair in place of the other
+    (推进法治政府建设第一责任人 for 推进法治建设第一责任人), per titles.toml [word_swaps] ``terms``, at
+    ``terms_severity`` (warning: the slip is common and the meaning survives; a cited title is exact)."""
+    text = ctx.report.norm[i].text
+    spans = title_spans(text)
+    conf = ctx.packs["titles"].get("word_swaps", {})
+    for term in conf.get("terms", []):
+        for wrong, right in swaps:
+            if right not in term:
+                continue
+            written = term.replace(right, wrong, 1)
+            pos = text.find(written)
+            while pos >= 0:
+                if not _inside(spans, pos, pos + len(written)):
+                    yield ctx.hit("T002", i, pos, pos + len(written),
+                                  f"“{written}” differs from the fixed term “{term}”: “{right}” written as “{wrong}” "
+                                  "(《党政主要负责人履行推进法治建设第一责任人职责规定》)", term,
+                                  severity=conf.get("terms_severity"))
+                pos = text.find(written, pos + 1)
+
+
 @check("T002")
 def title_mismatch(ctx) -> Iterator[Hit]:
     rep = ctx.report
     entries = _title_entries(ctx)
     exact = _exact_titles(entries)
+    laws = laws_in_force(ctx.packs)
+    swaps = _word_swaps(ctx.packs)
     y = rep.reporting_year
     finder = _running_finder(ctx, exact)
     latest, shown = _writing_date(rep)
@@ -742,7 +835,9 @@ def title_mismatch(ctx) -> Iterator[Hit]:
     for i in _body_blocks(ctx):
         text = rep.norm[i].text
         for s, e in _cited_titles(text):
-            yield from _check_cited_title(ctx, i, s, e, entries, exact, y)
+            yield from _check_cited_title(ctx, i, s, e, entries, exact, y, laws, swaps)
+        yield from _swapped_terms(ctx, i, swaps)
+        yield from _cut_plenums(ctx, i)
         if finder is not None:
             for nm in _running_titles(ctx, finder, i):
                 entry = exact.get(nm.term)
@@ -817,6 +912,7 @@ def formula_near_miss(ctx) -> Iterator[Hit]:
     words = conf.get("words", [])
     source = conf.get("source", "")
     blocks = _body_blocks(ctx)
+    done: dict[int, list[tuple[int, int]]] = {}  # spans already reported: one slip, one finding
     if words:
         pack = ctx.packs["terms"]
         finder = NearMissFinder.from_pack(words, pack)
@@ -832,8 +928,14 @@ def formula_near_miss(ctx) -> Iterator[Hit]:
                 taken += _confusion_spans(ctx, i)
                 found = [nm for nm in found if not _inside(taken, nm.start, nm.end)]
             for nm in found:
+                done.setdefault(i, []).append((nm.start, nm.end))
                 yield ctx.hit("T004", i, nm.start, nm.end,
                               f"the fixed formula “{nm.term}” is near-missed: {nm.describe()}", nm.term)
+    lead = conf.get("lead_in", {})
+    if lead.get("head") and lead.get("tail"):
+        look = _look_alikes(ctx.packs["terms"])
+        for i in blocks:
+            yield from _lead_in(ctx, i, lead, look, done.get(i, []))
     closings = conf.get("closings", [])
     ok = set(conf.get("closing_ok", []))
     for i in blocks[-8:]:
@@ -846,3 +948,71 @@ def formula_near_miss(ctx) -> Iterator[Hit]:
                 yield ctx.hit("T004", i, off, off + len(t),
                               f"the closing formula “{c}” is near-missed ({source.split(';')[0]})", c)
                 break
+
+
+def _alike(a: str, b: str, look: dict[str, set[str]]) -> bool:
+    return a != b and is_han(a) and is_han(b) and (b in look.get(a, ()) or sound_alike(a, b))
+
+
+def _lead_in(ctx, i: int, lead: dict, look: dict[str, set[str]],
+             taken: list[tuple[int, int]]) -> Iterator[Hit]:
+    """The lead-in formula 现将……报告如下 with one character changed (terms.toml [formulas.lead_in]):
+    in its tail (报吿如下, 报告入下, 报告下) when a clause of the sentence opens with an accepted head
+    (现将, 现就, 现把 …), or in its head (现降, 见将) when the sentence ends with an accepted tail
+    (报告如下, 汇报如下). Source: 《党政机关公文处理工作条例》第八条 (报告); the genre's usage."""
+    text = ctx.report.norm[i].text
+    head, tail = lead["head"], lead["tail"]
+    ok_heads = tuple(lead.get("ok_heads", [head]))
+    ok_tails = tuple(lead.get("ok_tails", [tail]))
+    particles = ctx.packs["terms"].get("near_miss", {}).get("particles", "")
+    spans = protected_spans(text) + taken  # quotations, and slips T004's word list already reported
+    for sm in re.finditer(r"[^。；！？\n：:]+", text):  # 报告如下： may run into the first heading
+        a, b = sm.span()
+        sent = sm.group(0).rstrip(" ：:，,")
+        end = a + len(sent)
+        if not sent or len(sent) > 160:
+            continue
+        starts = [a] + [a + k + 1 for k, ch in enumerate(sent) if ch in "，,：:"]
+        heads = [p for p in starts if text.startswith(ok_heads, p)]
+        if sent.endswith(ok_tails):
+            for p in starts:
+                h = text[p:p + len(head)]
+                if len(h) < len(head) or h == head or text.startswith(ok_heads, p):
+                    continue
+                if h[0] != head[0] and h[0] in lead.get("subjects", ""):
+                    continue  # 县将…报告如下: the county as the subject, not a slip for 现将
+                diffs = [k for k in range(len(head)) if h[k] != head[k]]
+                if len(diffs) == 1 and _alike(head[diffs[0]], h[diffs[0]], look) \
+                        and not _inside(spans, p, p + len(head)):
+                    k = diffs[0]
+                    yield ctx.hit("T004", i, p, p + len(head),
+                                  f"the lead-in formula “{head}……{tail}” is near-missed: “{head[k]}” written as "
+                                  f"its {'look' if h[k] in look.get(head[k], ()) else 'sound'}-alike “{h[k]}”", head)
+                    break
+            continue
+        if not heads:
+            continue
+        for n in (len(tail) + 1, len(tail), len(tail) - 1):
+            w = text[end - n:end]
+            if len(w) != n or end - n <= heads[-1]:
+                continue
+            edit = _classify(tail, w)
+            if edit is None:
+                continue
+            kind, k = edit
+            if kind == "sub":
+                if w[k] in particles or not _alike(tail[k], w[k], look):
+                    continue
+                what = f"“{tail[k]}” written as “{w[k]}”"
+            elif kind == "dropped":
+                what = f"“{tail[k]}” dropped"
+            elif kind == "added" and (w[k] == w[k - 1:k] or w[k] == w[k + 1:k + 2]):
+                what = "a character doubled"
+            else:
+                continue
+            if _inside(spans, end - n, end):
+                break
+            yield ctx.hit("T004", i, end - n, end,
+                          f"the lead-in formula “{head}……{tail}” is near-missed: {what}", tail)
+            break
+

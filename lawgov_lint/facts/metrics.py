@@ -995,7 +995,10 @@ def _breakdowns(rep: Report, metrics: list[Metric], conf: _Conf) -> list[Breakdo
                 same = [c for c in cands if _unit_compatible(c, m)]
                 if not same:
                     owner = m.label  # an attribute of the items (简易案件693件 … 金额70350元)
-                    continue
+                    prev = _previous_total(rep, by_sentence.get(sid - 1, []), ms, p, m, conf)
+                    if prev is None:
+                        continue
+                    same = [prev]
                 scored = [(suffix_match(_object_label(c, same, conf), m.label), c) for c in same if c.label]
                 scored = [x for x in scored if x[0] >= 2]
                 matched = False
@@ -1079,6 +1082,33 @@ def _breakdowns(rep: Report, metrics: list[Metric], conf: _Conf) -> list[Breakdo
 PAREN_RE = re.compile(r"[（(][^（()）]{0,80}[）)]")
 
 
+def _previous_total(rep: Report, prev: list[Metric], ms: list[Metric], p: int, m: Metric,
+                    conf: _Conf) -> Metric | None:
+    """The total of a 其中 item whose own sentence has no figure of its kind before the 其中: a
+    list of counts after an amount (全年查处案件812件。罚没款共计156.3万元，其中一般程序案件530件、
+    罚没款148.9万元…). It is the one figure of the item's kind in the sentence right before, in the
+    same paragraph, whose label ends most like the item's (…案件 / …案件); a tie or none: None."""
+    if not prev or prev[0].block != m.block:
+        return None
+    if any(c.kind == m.kind and c.end <= p for c in ms):
+        return None  # the sentence has its own figure of this kind: not this case
+    same = [c for c in prev if _unit_compatible(c, m)]
+    if not same:
+        return None
+    text = rep.norm[m.block].text
+    if text[same[-1].end:ms[0].start].count("。") != 1:
+        return None  # not the sentence right before
+    scored = [(suffix_match(_object_label(c, same, conf), m.label), c) for c in same]
+    best = max(sc for sc, _ in scored)
+    tops = [c for sc, c in scored if sc == best]
+    if best < 2 or len(tops) != 1:
+        return None  # no figure, or more than one (完成案件1333件，有效记录案件1319件), it can be the total of
+    c = tops[0]
+    if c.growth or c.share_of is not None or c.year or c.respectively == "unpaired" or c.total is not None:
+        return None
+    return c
+
+
 def _verbless(label: str, conf: _Conf) -> str:
     """``label`` without its stage verbs and carry-over words (审结, 受理, 旧存 …): the object it counts."""
     for v in conf.stage_verbs + _desc(conf.raw.get("relation_words", {}).get("carry_over", [])):
@@ -1157,6 +1187,57 @@ def _sum_lines(rep: Report, metrics: list[Metric], out: list[Breakdown]) -> None
             for m in parts:
                 m.total = t.index
                 m.total_label = "合计"
+                m.breakdown = len(out)
+            out.append(bd)
+
+
+def _next_sentence(rep: Report, metrics: list[Metric], out: list[Breakdown], conf: _Conf) -> None:
+    """A total in one sentence and its breakdown in the next, introduced by one of metrics.toml
+    [breakdowns] ``next_sentence_leads`` (全年查处案件320件。按案件类型分，简易程序案件150件，一般程序案件160件。).
+    Kept only when the items are every member of a complete category set (简易/一般) and the sentence
+    before has exactly one figure of their kind: otherwise whose parts they are is not certain (a list
+    of results closed by 其他 may lag a total of applications still pending), and N says nothing."""
+    leads = tuple(_desc(conf.raw.get("breakdowns", {}).get("next_sentence_leads", [])))
+    if not leads:
+        return
+    by_block: dict[int, list[Metric]] = {}
+    for m in metrics:
+        if m.table is None:
+            by_block.setdefault(m.block, []).append(m)
+    countable = ("count", "amount", "measure")
+    for i, ms in by_block.items():
+        text = rep.norm[i].text
+        for sm in re.finditer(r"[。！？!?]\s*", text):
+            a = sm.end()
+            if not text.startswith(leads, a):
+                continue
+            b = a
+            while b < len(text) and text[b] not in SENTENCE_END:
+                b += 1
+            items = [m for m in ms if a <= m.start and m.end <= b]
+            before = [m for m in ms if m.end <= sm.start()]
+            if len(items) < 2 or not before:
+                continue
+            if any(m.total is not None or m.kind not in countable or m.growth or m.share_of is not None
+                   or m.approx or m.year for m in items):
+                continue
+            if not all(_unit_compatible(items[0], m) for m in items):
+                continue
+            s0 = sm.start()
+            while s0 > 0 and text[s0 - 1] not in SENTENCE_END:
+                s0 -= 1
+            prev = [m for m in before if m.start >= s0 and _unit_compatible(m, items[0])]
+            if len(prev) != 1 or prev[0].growth or prev[0].share_of is not None or prev[0].total is not None:
+                continue
+            t = prev[0]
+            bd = Breakdown(t.index, [m.index for m in items], categories=[m.label for m in items])
+            _classify(bd, conf)
+            if not bd.exhaustive or not bd.reason.startswith("the items are the categories"):
+                continue  # 其他 closes a list of results, but results may lag the total (cases pending)
+            bd.reason += " (the sentence after the total breaks it down)"
+            for m in items:
+                m.total = t.index
+                m.total_label = t.label
                 m.breakdown = len(out)
             out.append(bd)
 
@@ -1310,6 +1391,7 @@ def extract_facts(rep: Report) -> MetricFacts:
     breakdowns = _breakdowns(rep, metrics, conf)
     _parenthetical(rep, metrics, breakdowns, conf)
     _sum_lines(rep, metrics, breakdowns)
+    _next_sentence(rep, metrics, breakdowns, conf)
     facts = MetricFacts(metrics, breakdowns)
     rep.cache["metrics"] = facts
     return facts
