@@ -18,6 +18,7 @@ Keys (in ``lawgov-lint.toml`` at the top level, in ``pyproject.toml`` under
     fail-on = "warning"                  # error | warning | info
     deadline-profile = "province"        # standard | province | demonstration
     rule-packs = ["packs/shanghai.toml"] # relative to the configuration file
+    exclude = ["drafts/**", "*-old.docx"] # files a folder run leaves out (globs as below)
 
     [per-file-ignores]                   # glob → selectors
     "drafts/**" = ["D"]
@@ -51,7 +52,7 @@ from .packs import SEVERITIES
 
 CONFIG_NAMES = (".lawgov-lint.toml", "lawgov-lint.toml", "pyproject.toml")
 KEYS = ("select", "extend-select", "ignore", "per-file-ignores", "severity", "fail-on", "deadline-profile",
-        "rule-packs", "limits")
+        "rule-packs", "limits", "exclude")
 
 
 class ConfigError(Exception):
@@ -77,6 +78,11 @@ class Config:
     deadline_profile: str | None = None
     rule_packs: list[str] = field(default_factory=list)
     limits: dict[str, int] = field(default_factory=dict)
+    exclude: list[str] = field(default_factory=list)
+
+    def excludes(self, path: str | Path) -> bool:
+        """Whether ``path`` matches one of the ``exclude`` globs (relative to :attr:`root`)."""
+        return any(glob_match(pattern, path, self.root) for pattern in self.exclude)
 
     def ignores_for(self, path: str | Path) -> list[str]:
         """The per-file-ignores selectors that apply to ``path``."""
@@ -199,6 +205,15 @@ def load_config(path: str | Path, *, known: Callable[[str], bool] | None = None,
                 if not pack.is_file():
                     raise bad(key, f"rule pack {v!r} not found (looked for {pack})")
                 cfg.rule_packs.append(str(pack))
+        elif key == "exclude":
+            if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+                raise bad(key, "must be a list of globs, e.g. [\"drafts/**\", \"*-old.docx\"]")
+            for v in value:
+                try:
+                    _glob_regex(v.lstrip("!"))
+                except re.error as e:
+                    raise bad(f"{key}.{v!r}", f"invalid glob ({e})") from None
+            cfg.exclude = list(value)
         elif key == "limits":
             from .loaders import Limits
 

@@ -162,11 +162,16 @@ def lint_document(doc: Document, options: Options, packs: Packs | None = None) -
     registry.load_builtin()
     rep = analyse(doc, packs)
     ctx = Context(rep, options, packs)
+    from .checks.linter import not_a_report
+
+    only_l003 = not_a_report(rep) is not None  # SPEC §5 L003: no other rule runs on a file that is no report
     findings: list[Finding] = []
     seen: set[tuple] = set()
     failures: list[str] = []
     for chk in registry.CHECKS:
         if not any(is_selected(c, registry.RULES[c].name, options) for c in chk.codes):
+            continue
+        if only_l003 and "L003" not in chk.codes:
             continue
         builtin = chk.fn.__module__.startswith("lawgov_lint.")
         try:

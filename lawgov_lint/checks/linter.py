@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from . import Hit, check, rule
@@ -22,9 +23,79 @@ rule("L002", "report-not-located", "info",
      passes="某某区2024年法治政府建设情况报告")
 
 
+rule("L003", "not-a-report", "warning",
+     "The file is not a 法治政府建设 report: no report proper, and its own title names another 文种 or nothing "
+     "in it matches contents (一)–(四); no other rule is run on it.",
+     "SPEC §5 L003; 《法治政府建设与责任落实督察工作规定》第二十五条 (the contents a report has)",
+     why="A folder of submissions also holds drafting notes (起草说明), covering letters (函, 通知, 请示) and "
+         "feedback tables. Linting them as reports floods the reviewer with missing-section errors about files "
+         "that were never meant to be reports; one finding says what the file is instead.",
+     fail="关于本区年度工作安排的起草说明\n现将起草有关情况说明如下。",
+     passes="一、主要举措和成效\n全年推进依法行政……\n二、存在的不足和原因\n……")
+
+# The first line of a file is its own title when it is short and not a sentence.
+_TITLE_MAX = 60
+_DRAFT_MARK = re.compile(r"[（(][^）)]{1,8}[）)]$")  # （送审稿） （代拟稿）
+
+
+def own_title(rep) -> tuple[int, str] | None:
+    """The document's own title: its first non-empty body paragraph when short and not a sentence.
+
+    Returns (0-based block index, normalised text) or None.
+    """
+    for i, b in enumerate(rep.doc.blocks[:3]):
+        t = rep.norm[i].text.strip()
+        if not t:
+            continue
+        if b.in_table or len(t) > _TITLE_MAX or "。" in t:
+            return None
+        return i, t
+    return None
+
+
+def not_a_report(rep) -> tuple[int, str] | None:
+    """Why the document is not a report (SPEC §5 L003), or None when it may be one.
+
+    Returns (0-based block to anchor on, reason). Only when no report proper
+    was located: the document's own title ends in another 文种 of the pack
+    (``report.title.cover_doc_types``: 通知, 请示, 函, 说明 …, or 表), or the
+    file opens with a table, or no heading or paragraph matches contents
+    (一)–(四).
+    """
+    if rep.located or not rep.doc.blocks:
+        return None
+    present = rep.contents_present()
+    found = own_title(rep)
+    if found is not None:
+        i, t = found
+        core = _DRAFT_MARK.sub("", t).rstrip("：:")
+        kinds = list(rep.packs["report"]["title"]["cover_doc_types"]) + ["表"]
+        for kind in sorted(kinds, key=len, reverse=True):
+            if core.endswith(kind):
+                return i, f"its title names a {kind}, not a 报告"
+    elif rep.doc.blocks[0].in_table and not any(present[c] for c in range(1, 5)):
+        return 0, "it opens with a table and has none of the contents (一)–(四)"
+    if not any(present[c] for c in range(1, 5)):
+        return (found[0] if found else 0), "none of the contents (一)–(四) of 第二十五条 was found in it"
+    return None
+
+
+@check("L003")
+def not_report(ctx) -> Iterator[Hit]:
+    why = not_a_report(ctx.report)
+    if why is None:
+        return
+    i, reason = why
+    yield Hit("L003", i, 0, len(ctx.doc.blocks[i].text),
+              f"not a 法治政府建设 report: {reason}; no other rule was run on this file",
+              "lint the report itself, or leave this file out with --exclude")
+
+
 @check("L002")
 def not_located(ctx) -> Iterator[Hit]:
     rep = ctx.report
+    if not_a_report(rep) is not None:
+        return
     if not rep.located and ctx.doc.blocks:
         yield Hit("L002", 0, 0, len(ctx.doc.blocks[0].text),
                   "no report title (a short line naming 法治政府 and 报告) was found; the whole file was linted as the report")

@@ -1,0 +1,1 @@
+"""Annotators: findings written back into a copy of the input (Word comments)."""
