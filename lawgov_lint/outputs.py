@@ -44,11 +44,12 @@ def refuse_inputs(option: str, target: str | Path, inputs: list[str]) -> None:
 
 
 @contextlib.contextmanager
-def atomic_write(path: str | Path, binary: bool = False) -> Iterator[IO]:
+def atomic_write(path: str | Path, binary: bool = False, make_dirs: bool = False) -> Iterator[IO]:
     """Open a temporary file beside ``path``; on success rename it over ``path``.
 
     Text mode writes UTF-8 with ``\\n`` line ends. On an exception the
-    temporary file is removed and ``path`` is untouched.
+    temporary file is removed and ``path`` is untouched. The folder must exist
+    unless ``make_dirs`` (then it is created).
 
     Raises:
         OutputError: the folder cannot be written.
@@ -56,7 +57,8 @@ def atomic_write(path: str | Path, binary: bool = False) -> Iterator[IO]:
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        if make_dirs:
+            folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as e:
         raise OutputError(f"cannot write {target} ({e.strerror or e})") from None
@@ -78,7 +80,7 @@ def _umask() -> int:
     return mask
 
 
-def write_bytes(path: str | Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically."""
-    with atomic_write(path, binary=True) as fh:
+def write_bytes(path: str | Path, data: bytes, make_dirs: bool = False) -> None:
+    """Write ``data`` to ``path`` atomically (creating its folder when ``make_dirs``)."""
+    with atomic_write(path, binary=True, make_dirs=make_dirs) as fh:
         fh.write(data)

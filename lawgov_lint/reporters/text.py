@@ -24,15 +24,37 @@ CN = "一二三四五"
 
 
 
-def location_label(f: Finding) -> str:
-    """``line:column`` plus the page/table position people look for."""
+def location_label(f: Finding, heading: str | None = None) -> str:
+    """``line:column`` plus the page/table position and section heading people look for.
+
+    ``heading`` is the section heading the finding is under (given for .docx,
+    where Word shows no paragraph numbers); ``page`` for .docx is the page as
+    Word last laid the document out.
+    """
     loc = f.location
     base = f"{loc.line}:{loc.column}"
+    where = []
     if loc.page is not None:
-        return f"{base} (page {loc.page}, line {loc.page_line})"
+        where.append(f"page {loc.page}" + (f", line {loc.page_line}" if loc.page_line is not None else ""))
     if loc.table is not None:
-        return f"{base} (table {loc.table}, row {loc.row}, col {loc.col})"
-    return base
+        where.append(f"table {loc.table}, row {loc.row}, col {loc.col}")
+    if heading:
+        short = heading if len(heading) <= 24 else heading[:23] + "…"
+        where.append(f"under 「{short}」")
+    return f"{base} ({'; '.join(where)})" if where else base
+
+
+def heading_of(rep, block: int) -> str | None:
+    """The text of the nearest top-level heading at or before 0-based ``block`` in the report proper."""
+    if rep is None or not (rep.start <= block < rep.end):
+        return None
+    best = None
+    for h in rep.headings:
+        if h.block > block:
+            break
+        if h.level == 1 and not h.run_in and h.block != block:
+            best = h
+    return best.text.strip() if best is not None else None
 
 
 def _snippet(f: Finding, block_text: str, context: int = 24) -> tuple[str, int, int]:
@@ -48,9 +70,9 @@ def _snippet(f: Finding, block_text: str, context: int = 24) -> tuple[str, int, 
     return text, len(prefix) + s - lo, len(prefix) + min(e, hi) - lo
 
 
-def render_finding(console: Console, f: Finding, block_text: str | None) -> None:
+def render_finding(console: Console, f: Finding, block_text: str | None, heading: str | None = None) -> None:
     head = Text()
-    head.append(f"{f.path}:{location_label(f)}: ", style="bold")
+    head.append(f"{f.path}:{location_label(f, heading)}: ", style="bold")
     head.append(f.severity.upper(), style=SEV_STYLE[f.severity])
     head.append(f" {f.code} ", style="bold")
     head.append(f.message)
@@ -154,6 +176,7 @@ def report_text(results: list[FileResult], options: Options, summary: dict[str, 
             text = doc.blocks[f.location.block - 1].text if doc else None
             if f.location.length == 0 and f.excerpt:
                 text = None  # about text outside the block (a suppression comment): show the excerpt itself
-            render_finding(console, f, text)
+            heading = heading_of(r.report, f.location.block - 1) if doc is not None and doc.format == "docx" else None
+            render_finding(console, f, text, heading)
     if not quiet:
         render_summary(console, results, summary, options)

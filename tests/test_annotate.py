@@ -1,0 +1,149 @@
+"""--annotate DIR: each finding a Word comment (批注) on its own text (issue 11, SPEC §7)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import subprocess
+
+import pytest
+from click.testing import CliRunner
+from docx import Document as WordDocument
+
+from lawgov_lint.annotate import annotation_target
+from lawgov_lint.annotate.docx import AUTHOR, INITIALS, annotate_docx, comment_text, read_comments
+from lawgov_lint.cli import main
+from lawgov_lint.engine import Options, lint_path
+
+from helpers import COMPLETE, FIXTURES, SEEDS
+
+AS_OF = dt.date(2026, 11, 21)
+
+
+def _check_every_finding_is_a_comment_on_its_text(result, comments):
+    assert len(comments) == len(result.findings)
+    doc = result.report.doc
+    remaining = list(comments)
+    for f in result.findings:
+        want = f.excerpt if f.location.length else doc.blocks[f.location.block - 1].text
+        match = [c for c in remaining if c["text"] == comment_text(f) and c["anchor"] == want]
+        assert match, f"{f.code} {f.excerpt!r}: no comment anchored on it"
+        remaining.remove(match[0])
+    assert all(c["author"] == AUTHOR and c["initials"] == INITIALS for c in comments)
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_seed_docx_fixtures_annotated_finding_by_finding(seed, tmp_path):
+    src = FIXTURES / f"{seed}.docx"
+    before = src.read_bytes()
+    result = lint_path(src, Options(as_of=AS_OF))
+    assert result.findings
+    dst = tmp_path / f"{seed}.lawgov.docx"
+    annotate_docx(src, dst, result.findings)
+    assert src.read_bytes() == before
+    _check_every_finding_is_a_comment_on_its_text(result, read_comments(dst))
+    # the copy reads as the same document: same blocks, same findings
+    again = lint_path(dst, Options(as_of=AS_OF))
+    assert [b.text for b in again.report.doc.blocks] == [b.text for b in result.report.doc.blocks]
+    assert [(f.code, f.location.block, f.location.offset) for f in again.findings] == \
+        [(f.code, f.location.block, f.location.offset) for f in result.findings]
+
+
+def _own_docx(path):
+    """A report of our own wording: a doubled comma inside a bold run, another in a table cell,
+    a typo spread over three runs."""
+    d = WordDocument()
+    lines = COMPLETE.strip("\n").split("\n")
+    for line in lines[:6]:
+        d.add_paragraph(line)
+    p = d.add_paragraph("全年受理行政复议申请")
+    bold = p.add_run("15件，，")
+    bold.bold = True
+    p.add_run("较上年有所增加。")
+    p = d.add_paragraph("坚持把")
+    p.add_run("法治政")
+    p.add_run("建设")
+    p.add_run("摆在全局工作的重要位置。")
+    table = d.add_table(rows=2, cols=2)
+    table.cell(0, 0).text = "事项"
+    table.cell(0, 1).text = "说明"
+    table.cell(1, 0).text = "行政应诉"
+    table.cell(1, 1).text = "出庭应诉12次，，均由负责人出庭。"
+    for line in lines[6:]:
+        d.add_paragraph(line)
+    d.save(path)
+
+
+def test_own_document_ranges_split_runs_and_keep_formatting(tmp_path):
+    src = tmp_path / "江河.docx"
+    _own_docx(src)
+    result = lint_path(src, Options(as_of=AS_OF))
+    got = {(f.code, f.excerpt, f.location.table) for f in result.findings}
+    assert ("P001", "，，", None) in got and ("P001", "，，", 1) in got
+    assert any(f.code == "T001" and f.excerpt.startswith("法治政") for f in result.findings)
+    dst = tmp_path / "out" / "江河.lawgov.docx"
+    annotate_docx(src, dst, result.findings)
+    comments = read_comments(dst)
+    _check_every_finding_is_a_comment_on_its_text(result, comments)
+    # the bold run was split in two bold runs around the comment range; text unchanged
+    d = WordDocument(dst)
+    para = next(p for p in d.paragraphs if p.text.startswith("全年受理行政复议申请"))
+    assert para.text == "全年受理行政复议申请15件，，较上年有所增加。"
+    assert [(r.text, bool(r.bold)) for r in para.runs if r.text] == [
+        ("全年受理行政复议申请", False), ("15件", True), ("，，", True), ("较上年有所增加。", False)]
+    cell = d.tables[0].cell(1, 1)
+    assert cell.text == "出庭应诉12次，，均由负责人出庭。"
+    assert any(c["anchor"] == "，，" and "P001" in c["text"] for c in comments)
+
+
+def test_annotated_copy_opens_in_libreoffice(tmp_path):
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    src = FIXTURES / "waigang-2022.docx"
+    dst = tmp_path / "waigang-2022.lawgov.docx"
+    annotate_docx(src, dst, lint_path(src, Options(as_of=AS_OF)).findings)
+    proc = subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path}/lo-profile", "--headless",
+                           "--convert-to", "pdf", "--outdir", str(tmp_path), str(dst)],
+                          capture_output=True, text=True, timeout=240)
+    pdf = tmp_path / "waigang-2022.lawgov.pdf"
+    assert proc.returncode == 0 and pdf.is_file(), proc.stderr
+    assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 10_000
+
+
+def test_cli_annotate_keeps_folders_and_notes_other_formats_once(tmp_path):
+    inbox = tmp_path / "收文"
+    for sub in ("甲镇", "乙镇"):
+        (inbox / sub).mkdir(parents=True)
+        shutil.copy(FIXTURES / "miaohang-2023.docx", inbox / sub / "报告.docx")
+    shutil.copy(FIXTURES / "miaohang-2023.txt", inbox / "甲镇" / "报告.txt")
+    shutil.copy(FIXTURES / "miaohang-2023.pdf", inbox / "乙镇" / "报告.pdf")
+    out = tmp_path / "批注"
+    r = CliRunner().invoke(main, ["--as-of", "2026-11-21", "--quiet", "--annotate", str(out), str(inbox)],
+                           catch_exceptions=False)
+    assert r.exit_code == 1
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*.docx")) == [
+        "乙镇/报告.lawgov.docx", "甲镇/报告.lawgov.docx"]
+    assert r.stderr.count("--annotate writes Word comments into .docx files only") == 1
+    assert "2 other input(s) not annotated" in r.stderr
+    assert read_comments(out / "甲镇" / "报告.lawgov.docx")
+
+
+def test_annotation_target_relative_to_the_folder_given(tmp_path):
+    (tmp_path / "in" / "a").mkdir(parents=True)
+    f = tmp_path / "in" / "a" / "r.docx"
+    assert annotation_target(f, [str(tmp_path / "in")], "out").as_posix() == "out/a/r.lawgov.docx"
+    assert annotation_target(f, [str(f)], "out").as_posix() == "out/r.lawgov.docx"
+
+
+def test_cli_annotate_refuses_to_overwrite_an_input(tmp_path):
+    src = tmp_path / "r.lawgov.docx"
+    shutil.copy(FIXTURES / "miaohang-2023.docx", src)
+    before = src.read_bytes()
+    # annotating r.lawgov.docx into its own folder would write r.lawgov.lawgov.docx: fine; but a file
+    # named r.docx next to it would be annotated onto r.lawgov.docx — an input
+    shutil.copy(FIXTURES / "miaohang-2023.docx", tmp_path / "r.docx")
+    r = CliRunner().invoke(main, ["--annotate", str(tmp_path), str(tmp_path / "r.docx"), str(src)],
+                           catch_exceptions=False)
+    assert r.exit_code == 2 and "--annotate: " in r.output and "is one of the inputs" in r.output
+    assert src.read_bytes() == before
