@@ -164,7 +164,8 @@ def lint_document(doc: Document, options: Options, packs: Packs | None = None) -
     ctx = Context(rep, options, packs)
     from .checks.linter import not_a_report
 
-    only_l003 = not_a_report(rep) is not None  # SPEC §5 L003: no other rule runs on a file that is no report
+    # SPEC §5 L003: no other rule runs on a file that is no report (unless L003 itself is deselected)
+    only_l003 = is_selected("L003", "not-a-report", options) and not_a_report(rep) is not None
     findings: list[Finding] = []
     seen: set[tuple] = set()
     failures: list[str] = []

@@ -253,3 +253,39 @@ def test_titleless_report_with_recognisable_contents_is_linted_with_l002():
 
 def test_a_located_report_never_gets_l003():
     assert "L003" not in codes(lint_text(COMPLETE))
+
+
+# ---------------------------------------------------------------- progress
+
+class _Tty(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_only_on_a_terminal(monkeypatch):
+    from lawgov_lint import cli
+
+    monkeypatch.delenv("CI", raising=False)
+    fake = _Tty()
+    monkeypatch.setattr(cli.sys, "stderr", fake)
+    with cli._progress(3) as advance:
+        for _ in range(3):
+            advance()
+    assert "linting" in fake.getvalue()
+
+    pipe = io.StringIO()  # not a terminal: nothing at all
+    monkeypatch.setattr(cli.sys, "stderr", pipe)
+    with cli._progress(3) as advance:
+        advance()
+    assert pipe.getvalue() == ""
+
+    monkeypatch.setattr(cli.sys, "stderr", fake := _Tty())
+    monkeypatch.setenv("CI", "true")  # CI logs are not terminals even when they say so
+    with cli._progress(3) as advance:
+        advance()
+    assert fake.getvalue() == ""
+
+
+def test_l003_deselected_lints_the_file_as_a_report():
+    res = lint_text(DRAFTING_NOTE, ignore=["L003"])
+    assert "L003" not in codes(res) and {"L002", "M002"} <= set(codes(res))
