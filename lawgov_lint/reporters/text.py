@@ -133,13 +133,14 @@ def render_summary(console: Console, results: list[FileResult], summary: dict[st
     console.print(counts, highlight=False)
     readable = [r for r in results if r.report is not None]
     if readable:
-        table = Table(title="第二十五条 contents, 述法 and deadline", title_justify="left", show_lines=False)
-        table.add_column("report", overflow="fold", ratio=3)
+        table = Table(title="第二十五条 contents （一）–（五）, 述法 and deadline", title_justify="left",
+                      show_lines=False)
+        table.add_column("report", overflow="fold", ratio=3, min_width=16)
         for n in range(5):
-            table.add_column(f"（{CN[n]}）", justify="center", no_wrap=True)
-        table.add_column("述法", justify="center", no_wrap=True)
+            table.add_column(CN[n], justify="center", no_wrap=True, width=2)
+        table.add_column("述法", justify="center", no_wrap=True, width=4)
         table.add_column("E/W/I", justify="right", no_wrap=True)
-        table.add_column("deadline", overflow="fold", ratio=2)
+        table.add_column("deadline", overflow="fold", ratio=2, min_width=14)
         style_of = {YES: "green", NO: "red", ABSENT: "dim", "": ""}
         for r in readable:
             row = summary_row(r, options)
