@@ -147,3 +147,70 @@ def test_cli_annotate_refuses_to_overwrite_an_input(tmp_path):
                            catch_exceptions=False)
     assert r.exit_code == 2 and "--annotate: " in r.output and "is one of the inputs" in r.output
     assert src.read_bytes() == before
+
+
+# ---------------------------------------------------------------- odd Word structures
+
+def _xml_doc(tmp_path, *paragraphs_xml):
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    d = docx.Document()
+    w = nsdecls("w") + ' xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+    for xml in paragraphs_xml:
+        d.element.body.insert(len(d.element.body) - 1, parse_xml(xml.replace("{W}", w)))
+    path = tmp_path / "odd.docx"
+    d.save(path)
+    return path
+
+
+def _finding_on(doc, block_no: int, text: str):
+    from lawgov_lint.document import locate
+    from lawgov_lint.findings import Finding
+
+    block = doc.blocks[block_no - 1]
+    s = block.text.index(text)
+    return Finding(path=doc.path, code="P001", name="doubled-punctuation", severity="error", message="test",
+                   suggestion=None, location=locate(doc, block, s, s + len(text)), excerpt=text, section=None,
+                   url="")
+
+
+def test_ranges_in_tracked_changes_fields_and_hyperlinks(tmp_path):
+    from lawgov_lint.loaders.docx import load_docx
+
+    src = _xml_doc(
+        tmp_path,
+        '<w:p {W}><w:r><w:t>法治</w:t></w:r><w:del w:id="91" w:author="a"><w:r><w:delText>政</w:delText></w:r></w:del>'
+        '<w:ins w:id="92" w:author="a"><w:r><w:t>政府</w:t></w:r></w:ins><w:r><w:t>建设</w:t></w:r></w:p>',
+        '<w:p {W}><w:pPr><w:rPr><w:del w:id="93" w:author="a"/></w:rPr></w:pPr><w:r><w:t>前半句，</w:t></w:r></w:p>',
+        '<w:p {W}><w:r><w:t>后半句。</w:t></w:r></w:p>',
+        '<w:p {W}><w:r><w:t xml:space="preserve">共</w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        '<w:r><w:instrText xml:space="preserve"> = 2 + 3 </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        '<w:r><w:t>5</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:t>件</w:t><w:tab/><w:t>见</w:t></w:r>'
+        '<w:hyperlink r:id="rIdX"><w:r><w:t>政府网站</w:t></w:r></w:hyperlink></w:p>',
+    )
+    doc = load_docx(str(src), src.read_bytes())
+    assert [b.text for b in doc.blocks] == ["法治政府建设", "前半句，后半句。", "共5件\t见政府网站"]
+    wanted = [(1, "治政"), (1, "政府"), (2, "，后"), (3, "5件"), (3, "网站")]
+    findings = [_finding_on(doc, b, t) for b, t in wanted]
+    out = annotate_docx(src, None, findings)
+    anchors = [c["anchor"] for c in read_comments(out)]
+    assert len(anchors) == len(wanted)
+    assert anchors[0] == "治政" and anchors[1] == "政府"
+    assert anchors[2].replace("\n", "") == "，后"  # across the two paragraphs a deleted mark joins
+    assert anchors[3] == "5件\t见"  # 件 shares its run with a tab: the range grows to the whole run
+    assert anchors[4] == "网站"
+    assert [b.text for b in load_docx("x.docx", out).blocks] == [b.text for b in doc.blocks]
+
+
+def test_a_finding_whose_text_changed_is_put_on_its_paragraph(tmp_path):
+    src = tmp_path / "r.docx"
+    _own_docx(src)
+    result = lint_path(src, Options(as_of=AS_OF))
+    f = next(x for x in result.findings if x.code == "P001" and x.location.table is None)
+    import dataclasses
+
+    stale = dataclasses.replace(f, excerpt="不同的文字")
+    comments = read_comments(annotate_docx(src, None, [stale]))
+    assert comments[0]["anchor"] == result.report.doc.blocks[f.location.block - 1].text
