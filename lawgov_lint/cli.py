@@ -322,11 +322,11 @@ def main(paths, output_format, output_file, select, extend_select, ignore, fail_
         if summary_file and Path(summary_file).suffix.lower() not in (".csv", ".xlsx"):
             raise OutputError(f"--summary: {summary_file}: the file name must end in .csv or .xlsx")
         if annotate_dir:
-            from .annotate import annotation_target
+            from .annotate import annotation_targets
 
-            for t in tasks:
-                if t[3] is None and str(t[0]).lower().endswith(".docx"):
-                    refuse_inputs("--annotate", annotation_target(t[0], paths, annotate_dir), inputs)
+            docx_inputs = [t[0] for t in tasks if t[3] is None and str(t[0]).lower().endswith(".docx")]
+            for target in annotation_targets(docx_inputs, paths, annotate_dir).values():
+                refuse_inputs("--annotate", target, inputs)
     except OutputError as e:
         _fail(str(e))
 

@@ -214,3 +214,19 @@ def test_a_finding_whose_text_changed_is_put_on_its_paragraph(tmp_path):
     stale = dataclasses.replace(f, excerpt="不同的文字")
     comments = read_comments(annotate_docx(src, None, [stale]))
     assert comments[0]["anchor"] == result.report.doc.blocks[f.location.block - 1].text
+
+
+def test_targets_of_several_folders_never_collide(tmp_path):
+    from lawgov_lint.annotate import annotation_targets
+
+    a, b = tmp_path / "街镇", tmp_path / "部门"
+    for folder in (a, b):
+        folder.mkdir()
+        (folder / "报告.docx").write_bytes(b"")
+    c = tmp_path / "x" / "街镇"
+    c.mkdir(parents=True)
+    (c / "报告.docx").write_bytes(b"")
+    paths = [str(a / "报告.docx"), str(b / "报告.docx"), str(c / "报告.docx")]
+    got = annotation_targets(paths, [str(a), str(b), str(c)], "out")
+    assert [p.as_posix() for p in got.values()] == [
+        "out/街镇/报告.lawgov.docx", "out/部门/报告.lawgov.docx", "out/街镇/报告-2.lawgov.docx"]

@@ -16,22 +16,42 @@ def annotation_target(path: str | Path, given: tuple[str, ...] | list[str], fold
     """``DIR/<path relative to the folder given>/<stem>.lawgov.docx`` for one input.
 
     ``given`` are the PATH arguments of the run: a file found in a folder
-    argument keeps its folders below it (two ``报告.docx`` never collide); a
-    file named directly goes straight into ``folder``.
+    argument keeps its folders below it (two ``报告.docx`` in two sub-folders
+    never collide); with several PATH arguments the folder argument's own name
+    comes first (``DIR/街镇/…``, ``DIR/部门/…``). A file named directly goes
+    straight into ``folder``. :func:`annotation_targets` also settles the
+    collisions left (two arguments with the same name).
     """
     p = Path(path).absolute()
     rel = Path(p.name)
-    for g in given:
-        if g == "-":
-            continue
+    real = [g for g in given if g != "-"]
+    for g in real:
         root = Path(g).absolute()
         if root.is_dir():
             try:
                 rel = p.relative_to(root)
-                break
             except ValueError:
                 continue
+            if len(real) > 1:
+                rel = Path(root.name or "root") / rel
+            break
     return Path(folder) / rel.parent / (rel.stem + SUFFIX)
+
+
+def annotation_targets(paths: list[str], given, folder) -> dict[str, Path]:
+    """The target of each .docx in ``paths`` (in order); a name already taken gets ``-2``, ``-3`` … before the suffix."""
+    out: dict[str, Path] = {}
+    taken: set[str] = set()
+    for path in paths:
+        target = annotation_target(path, given, folder)
+        n = 1
+        candidate = target
+        while str(candidate).lower() in taken:
+            n += 1
+            candidate = target.with_name(f"{target.name[:-len(SUFFIX)]}-{n}{SUFFIX}")
+        taken.add(str(candidate).lower())
+        out[path] = candidate
+    return out
 
 
 def annotate_results(results, given, folder) -> int:
@@ -42,6 +62,7 @@ def annotate_results(results, given, folder) -> int:
     """
     from .docx import annotate_docx
 
+    docx_results = []
     others = 0
     for r in results:
         if r.report is None:
@@ -49,5 +70,8 @@ def annotate_results(results, given, folder) -> int:
         if r.format != "docx" or not Path(r.path).is_file():
             others += 1
             continue
-        annotate_docx(r.path, annotation_target(r.path, given, folder), r.findings)
+        docx_results.append(r)
+    targets = annotation_targets([r.path for r in docx_results], given, folder)
+    for r in docx_results:
+        annotate_docx(r.path, targets[r.path], r.findings)
     return others
