@@ -355,8 +355,8 @@ def main(paths, output_format, output_file, select, extend_select, ignore, fail_
     from .reporters import get_reporter
     from .summary import totals
 
-    summary = totals(results, tasks[0][1])
     shown = _at_or_above_fail_on(results) if quiet else results
+    summary = totals(shown, tasks[0][1])  # counts of what is shown (--quiet drops findings below --fail-on)
     with contextlib.ExitStack() as stack:
         try:
             out = stack.enter_context(_open_output(output_file)) if output_file else sys.stdout
@@ -400,7 +400,7 @@ def main(paths, output_format, output_file, select, extend_select, ignore, fail_
         if html_file:
             from .reporters.html import write_html
 
-            write_html(html_file, results, tasks[0][1], summary)
+            write_html(html_file, results, tasks[0][1], totals(results, tasks[0][1]) if quiet else summary)
         if annotate_dir:
             from .annotate import annotate_results
 
