@@ -137,3 +137,19 @@ def test_chromium_filter_by_severity_and_code(all_fixtures_page, tmp_path):
         assert m["off"] == (not any(i in visible for i in m["ids"]))
     count = re.search(r'id="shown">(\d+)<', dom_html)
     assert count and int(count.group(1)) == len(want)
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (.ci/run installs Debian's chromium)")
+def test_chromium_screenshot_renders_the_page(all_fixtures_page, tmp_path):
+    out, _ = all_fixtures_page
+    shot = tmp_path / "page.png"
+    proc = subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                           "--disable-component-update", "--disable-sync", "--no-first-run", "--hide-scrollbars",
+                           f"--user-data-dir={tmp_path / 'profile'}", "--window-size=1280,1600",
+                           f"--screenshot={shot}", out.as_uri()], capture_output=True, text=True, timeout=180)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    data = shot.read_bytes()
+    assert data.startswith(b"\x89PNG\r\n\x1a\n")
+    width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+    assert (width, height) == (1280, 1600)
+    assert len(data) > 50_000  # text and tables drawn, not a blank page (a blank one is a few KB)
