@@ -11,8 +11,12 @@ the old file as it was.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
+import io
 import os
+import re
 import tempfile
+import zipfile
 from pathlib import Path
 from typing import IO, Iterator
 
@@ -84,3 +88,22 @@ def write_bytes(path: str | Path, data: bytes, make_dirs: bool = False) -> None:
     """Write ``data`` to ``path`` atomically (creating its folder when ``make_dirs``)."""
     with atomic_write(path, binary=True, make_dirs=make_dirs) as fh:
         fh.write(data)
+
+
+def stable_zip(data: bytes, when: dt.date) -> bytes:
+    """The ZIP package ``data`` (.docx, .xlsx) with every member dated ``when``, so that the same
+    input and options give the same bytes (SPEC §8: deterministic output). Members keep their order
+    and compression; the package's own ``dcterms:modified`` (docProps/core.xml) is set to ``when`` too."""
+    stamp = (max(when.year, 1980), when.month, when.day, 0, 0, 0)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=stamp)
+            fixed.compress_type = info.compress_type
+            fixed.external_attr = info.external_attr
+            body = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                body = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
+                              rb"\g<1>" + f"{when.isoformat()}T00:00:00Z".encode() + rb"\g<2>", body)
+            dst.writestr(fixed, body)
+    return out.getvalue()

@@ -230,3 +230,19 @@ def test_targets_of_several_folders_never_collide(tmp_path):
     got = annotation_targets(paths, [str(a), str(b), str(c)], "out")
     assert [p.as_posix() for p in got.values()] == [
         "out/街镇/报告.lawgov.docx", "out/部门/报告.lawgov.docx", "out/街镇/报告-2.lawgov.docx"]
+
+
+def test_annotated_copy_is_deterministic_and_dated(tmp_path):
+    import time
+
+    src = FIXTURES / "miaohang-2023.docx"
+    findings = lint_path(src, Options(as_of=AS_OF)).findings
+    one = annotate_docx(src, None, findings, date=AS_OF)
+    time.sleep(2.1)
+    two = annotate_docx(src, None, findings, date=AS_OF)
+    assert one == two
+    import io
+    import zipfile
+
+    xml = zipfile.ZipFile(io.BytesIO(one)).read("word/comments.xml").decode("utf-8")
+    assert xml.count('w:date="2026-11-21T00:00:00Z"') == len(findings)

@@ -73,5 +73,5 @@ def annotate_results(results, given, folder) -> int:
         docx_results.append(r)
     targets = annotation_targets([r.path for r in docx_results], given, folder)
     for r in docx_results:
-        annotate_docx(r.path, targets[r.path], r.findings)
+        annotate_docx(r.path, targets[r.path], r.findings, date=r.options.as_of if r.options else None)
     return others

@@ -20,6 +20,7 @@ callable, and returns the opened python-docx document before saving through
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import io
 from dataclasses import dataclass
 from pathlib import Path
@@ -138,7 +139,7 @@ def _anchor(pieces: list[_Piece], start: int, end: int) -> tuple[object, object]
 def annotate_docx(src: str | Path | bytes, dst: str | Path | None, findings: Iterable[Finding], *,
                   author: str = AUTHOR, initials: str = INITIALS,
                   text_of: Callable[[Finding], str] = comment_text,
-                  edit: Callable[[object], None] | None = None) -> bytes:
+                  edit: Callable[[object], None] | None = None, date: dt.date | None = None) -> bytes:
     """Copy the .docx ``src`` with one Word comment per finding; write it to ``dst`` atomically.
 
     Args:
@@ -150,6 +151,9 @@ def annotate_docx(src: str | Path | bytes, dst: str | Path | None, findings: Ite
         text_of: the comment text of a finding.
         edit: called with the python-docx Document after the comments are
             added and before saving (hook for tracked changes).
+        date: the comments' date (``w:date``, midnight UTC) and the package's
+            member dates; default today. The same findings and date give the
+            same bytes.
 
     Returns:
         The annotated document's bytes.
@@ -161,6 +165,9 @@ def annotate_docx(src: str | Path | bytes, dst: str | Path | None, findings: Ite
     import docx
     from docx.text.run import Run
 
+    from ..outputs import stable_zip
+
+    when = date or dt.date.today()
     data = src if isinstance(src, bytes) else Path(src).read_bytes()
     document = docx.Document(io.BytesIO(data))
     styles = _StyleTable.from_document(document)
@@ -181,12 +188,13 @@ def annotate_docx(src: str | Path | bytes, dst: str | Path | None, findings: Ite
         if runs is None:
             continue
         first, last = (Run(r, document._body) for r in runs)
-        document.add_comment([first, last], text=text_of(f), author=author, initials=initials)
+        comment = document.add_comment([first, last], text=text_of(f), author=author, initials=initials)
+        comment._comment_elm.set(W + "date", f"{when.isoformat()}T00:00:00Z")
     if edit is not None:
         edit(document)
     buf = io.BytesIO()
     document.save(buf)
-    out = buf.getvalue()
+    out = stable_zip(buf.getvalue(), when)
     if dst is not None:
         from ..outputs import write_bytes
 

@@ -44,14 +44,19 @@ def write_summary(path: str | Path, results: list[FileResult], options: Options)
         with atomic_write(path, binary=True) as fh:
             fh.write(buf.getvalue().encode("utf-8-sig"))
     elif suffix == ".xlsx":
-        data = _xlsx(table)
+        data = _xlsx(table, options.as_of)
         with atomic_write(path, binary=True) as fh:
             fh.write(data)
     else:
         raise OutputError(f"--summary: {path}: the file name must end in .csv or .xlsx")
 
 
-def _xlsx(table: list[list]) -> bytes:
+def _xlsx(table: list[list], when) -> bytes:
+    """The workbook's bytes; dated ``when`` (document properties and ZIP members) so that it is deterministic."""
+    import datetime as dt
+
+    from ..outputs import stable_zip
+
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
@@ -79,6 +84,9 @@ def _xlsx(table: list[list]) -> bytes:
         width = max(display_width(str(r[i - 1])) for r in table)
         ws.column_dimensions[get_column_letter(i)].width = min(120, max(4, width) + 2)
     ws.auto_filter.ref = ws.dimensions
+    stamp = dt.datetime(when.year, when.month, when.day)
+    wb.properties.created = wb.properties.modified = stamp
+    wb.properties.creator = "lawgov-lint"
     buf = io.BytesIO()
     wb.save(buf)
-    return buf.getvalue()
+    return stable_zip(buf.getvalue(), when)
