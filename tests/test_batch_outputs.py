@@ -300,3 +300,14 @@ def test_summary_workbook_is_deterministic(tmp_path):
     time.sleep(1.1)  # ZIP member times have a resolution of two seconds; document properties of one
     run("--quiet", "--summary", str(b), src)
     assert a.read_bytes() == b.read_bytes()
+
+
+def test_l003_title_below_an_issuer_line():
+    text = "河西镇人民政府\n关于年度法治工作报告编写情况的说明\n一、编写过程\n报告共分四个部分，分别是成效、不足、履职和打算。\n"
+    res = lint_text(text)
+    assert codes(res) == ["L003"] and res.findings[0].location.block == 2
+
+
+def test_l003_never_on_a_titleless_report_opening_with_an_addressee():
+    body = COMPLETE.split("\n", 1)[1].lstrip("\n")  # starts with 县委、县政府：
+    assert "L003" not in codes(lint_text(body))

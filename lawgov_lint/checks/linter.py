@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from ..markers import find_marker
 from . import Hit, check, rule
 
 rule("L001", "unused-suppression", "warning",
@@ -33,23 +34,34 @@ rule("L003", "not-a-report", "warning",
      fail="关于本区年度工作安排的起草说明\n现将起草有关情况说明如下。",
      passes="一、主要举措和成效\n全年推进依法行政……\n二、存在的不足和原因\n……")
 
-# The first line of a file is its own title when it is short and not a sentence.
+# The document's own title is among its first short lines (after a 版头, an issuer or 附件1 line).
 _TITLE_MAX = 60
+_TITLE_LINES = 4
 _DRAFT_MARK = re.compile(r"[（(][^）)]{1,8}[）)]$")  # （送审稿） （代拟稿）
 
 
-def own_title(rep) -> tuple[int, str] | None:
-    """The document's own title: its first non-empty body paragraph when short and not a sentence.
+def _kind_named(rep, text: str) -> str | None:
+    """The 文种 a title line ends with (pack ``report.title.cover_doc_types``, or 表), else None."""
+    core = _DRAFT_MARK.sub("", text).rstrip("：:")
+    kinds = list(rep.packs["report"]["title"]["cover_doc_types"]) + ["表"]
+    return next((k for k in sorted(kinds, key=len, reverse=True) if core.endswith(k)), None)
 
-    Returns (0-based block index, normalised text) or None.
+
+def own_title(rep) -> tuple[int, str, str] | None:
+    """The document's own title when it names another 文种: (0-based block, text, 文种), else None.
+
+    Looks at the first few short lines, stopping at the first sentence, table
+    cell or numbered heading (the body has begun).
     """
-    for i, b in enumerate(rep.doc.blocks[:3]):
+    for i, b in enumerate(rep.doc.blocks[:_TITLE_LINES]):
         t = rep.norm[i].text.strip()
         if not t:
             continue
-        if b.in_table or len(t) > _TITLE_MAX or "。" in t:
+        if b.in_table or len(t) > _TITLE_MAX or "。" in t or find_marker(t) is not None:
             return None
-        return i, t
+        kind = _kind_named(rep, t)
+        if kind is not None:
+            return i, t, kind
     return None
 
 
@@ -59,25 +71,20 @@ def not_a_report(rep) -> tuple[int, str] | None:
     Returns (0-based block to anchor on, reason). Only when no report proper
     was located: the document's own title ends in another 文种 of the pack
     (``report.title.cover_doc_types``: 通知, 请示, 函, 说明 …, or 表), or the
-    file opens with a table, or no heading or paragraph matches contents
-    (一)–(四).
+    file opens with a table and has none of contents (一)–(四), or no heading
+    or paragraph matches contents (一)–(四).
     """
     if rep.located or not rep.doc.blocks:
         return None
-    present = rep.contents_present()
     found = own_title(rep)
     if found is not None:
-        i, t = found
-        core = _DRAFT_MARK.sub("", t).rstrip("：:")
-        kinds = list(rep.packs["report"]["title"]["cover_doc_types"]) + ["表"]
-        for kind in sorted(kinds, key=len, reverse=True):
-            if core.endswith(kind):
-                return i, f"its title names a {kind}, not a 报告"
-    elif rep.doc.blocks[0].in_table and not any(present[c] for c in range(1, 5)):
+        return found[0], f"its title names a {found[2]}, not a 报告"
+    present = rep.contents_present()
+    if any(present[c] for c in range(1, 5)):
+        return None
+    if rep.doc.blocks[0].in_table:
         return 0, "it opens with a table and has none of the contents (一)–(四)"
-    if not any(present[c] for c in range(1, 5)):
-        return (found[0] if found else 0), "none of the contents (一)–(四) of 第二十五条 was found in it"
-    return None
+    return 0, "none of the contents (一)–(四) of 第二十五条 was found in it"
 
 
 @check("L003")
