@@ -153,3 +153,25 @@ def test_chromium_screenshot_renders_the_page(all_fixtures_page, tmp_path):
     width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
     assert (width, height) == (1280, 1600)
     assert len(data) > 50_000  # text and tables drawn, not a blank page (a blank one is a few KB)
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (.ci/run installs Debian's chromium)")
+def test_chromium_prints_the_page(tmp_path):
+    out = tmp_path / "one.html"
+    r = CliRunner().invoke(main, ["--as-of", "2026-11-21", "--quiet", "--html", str(out),
+                                  str(FIXTURES / "miaohang-2023.docx"), str(FIXTURES / "anting-2023.txt")],
+                           catch_exceptions=False)
+    assert r.exit_code == 1
+    pdf = tmp_path / "one.pdf"
+    proc = subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                           "--disable-component-update", "--disable-sync", "--no-first-run", "--no-pdf-header-footer",
+                           f"--user-data-dir={tmp_path / 'profile'}", f"--print-to-pdf={pdf}", out.as_uri()],
+                          capture_output=True, text=True, timeout=180)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(pdf))
+    text = "".join(doc[i].get_textpage().get_text_range() for i in range(len(doc)))
+    assert len(doc) >= 3  # the table, then each report from a new page
+    assert "lawgov-lint report" in text and "severity" not in text  # the filter controls are not printed
+    assert "庙行镇2023年法治政府建设情况报告" in text
