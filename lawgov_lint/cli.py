@@ -265,6 +265,11 @@ def main(paths, output_format, output_file, select, extend_select, ignore, fail_
         explicit = config_at(Path(config_file).absolute()) if config_file else None
     except ConfigError as e:
         _fail(str(e))
+    from .config import glob_error
+
+    for pattern in exclude:
+        if (why := glob_error(pattern)) is not None:
+            _fail(f"--exclude: invalid glob {pattern!r} ({why})")
     files = collect_paths(paths, exclude)
     if not files:
         _fail("no .docx, .pdf, .txt or .md file found in the given paths")

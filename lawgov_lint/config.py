@@ -298,6 +298,15 @@ def _glob_regex(pattern: str) -> re.Pattern[str]:
     return re.compile("".join(out) + r"\Z")
 
 
+def glob_error(pattern: str) -> str | None:
+    """Why ``pattern`` is not a valid glob (one short phrase), or None when it is."""
+    try:
+        _glob_regex(pattern.lstrip("!"))
+    except re.error as e:
+        return str(e)
+    return None
+
+
 def glob_match(pattern: str, path: str | Path, root: Path) -> bool:
     """Whether ``path`` matches a per-file-ignores glob of a configuration in ``root``.
 
@@ -320,4 +329,5 @@ def glob_match(pattern: str, path: str | Path, root: Path) -> bool:
     return bool(_glob_regex(pattern.removeprefix("./")).match(rel))
 
 
-__all__ = ["Config", "ConfigError", "load_config", "find_config_file", "glob_match", "KEYS", "clear_cache"]
+__all__ = ["Config", "ConfigError", "load_config", "find_config_file", "glob_match", "glob_error", "KEYS",
+           "clear_cache"]

@@ -311,3 +311,8 @@ def test_l003_title_below_an_issuer_line():
 def test_l003_never_on_a_titleless_report_opening_with_an_addressee():
     body = COMPLETE.split("\n", 1)[1].lstrip("\n")  # starts with 县委、县政府：
     assert "L003" not in codes(lint_text(body))
+
+
+def test_invalid_exclude_glob_is_one_line(tmp_path):
+    r = run("--exclude", "[z-a]", str(tmp_path))
+    assert r.exit_code == 2 and "--exclude: invalid glob '[z-a]'" in r.output and "Traceback" not in r.output
