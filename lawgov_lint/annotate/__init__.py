@@ -72,6 +72,15 @@ def annotate_results(results, given, folder) -> int:
             continue
         docx_results.append(r)
     targets = annotation_targets([r.path for r in docx_results], given, folder)
+    from ..outputs import OutputError
+
     for r in docx_results:
-        annotate_docx(r.path, targets[r.path], r.findings, date=r.options.as_of if r.options else None)
+        try:
+            annotate_docx(r.path, targets[r.path], r.findings, date=r.options.as_of if r.options else None)
+        except OutputError:
+            raise
+        except Exception as e:  # noqa: BLE001 - one line naming the file, never a traceback
+            why = " ".join(str(e).split())[:160]
+            raise OutputError(f"--annotate: {r.path}: the annotated copy could not be made "
+                              f"({type(e).__name__}{': ' + why if why else ''}); please report it") from None
     return others
