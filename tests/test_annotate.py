@@ -192,15 +192,15 @@ def test_ranges_in_tracked_changes_fields_and_hyperlinks(tmp_path):
     )
     doc = load_docx(str(src), src.read_bytes())
     assert [b.text for b in doc.blocks] == ["法治政府建设", "前半句，后半句。", "共5件\t见政府网站"]
-    wanted = [(1, "治政"), (1, "政府"), (2, "，后"), (3, "5件"), (3, "网站")]
+    wanted = [(1, "治政"), (1, "政府"), (2, "，后"), (3, "5件"), (3, "\t见"), (3, "网站")]
     findings = [_finding_on(doc, b, t) for b, t in wanted]
     out = annotate_docx(src, None, findings)
     anchors = [c["anchor"] for c in read_comments(out)]
     assert len(anchors) == len(wanted)
     assert anchors[0] == "治政" and anchors[1] == "政府"
     assert anchors[2].replace("\n", "") == "，后"  # across the two paragraphs a deleted mark joins
-    assert anchors[3] == "5件\t见"  # 件 shares its run with a tab: the range grows to the whole run
-    assert anchors[4] == "网站"
+    assert anchors[3] == "5件"  # 件 shares its run with a tab and another w:t: split at the w:t
+    assert anchors[4] == "\t见" and anchors[5] == "网站"
     assert [b.text for b in load_docx("x.docx", out).blocks] == [b.text for b in doc.blocks]
 
 

@@ -76,36 +76,60 @@ class _Recorder(_Walker):
         self.pieces.append(pieces)
 
 
-def _only_text(r) -> object | None:
-    """The single ``w:t`` of a run whose visible text is exactly that element's text, else None."""
-    ts = [c for c in r if isinstance(c.tag, str) and c.tag == W + "t"]
-    if len(ts) != 1:
-        return None
+# What each child of a run adds to the text the loader reads (None: not splittable around it).
+_ONE_CHAR = {W + "tab", W + "ptab", W + "br", W + "cr", W + "noBreakHyphen", W + "sym"}
+_NOTHING = {W + "rPr", W + "lastRenderedPageBreak"}
+
+
+def _child_lengths(r) -> list[int] | None:
+    """Characters each child of run ``r`` contributes, or None when the run holds more than plain text."""
+    out = []
     for c in r:
-        if isinstance(c.tag, str) and c.tag not in (W + "t", W + "rPr", W + "lastRenderedPageBreak"):
+        tag = c.tag if isinstance(c.tag, str) else ""
+        if tag == W + "t":
+            out.append(len(c.text or ""))
+        elif tag in _ONE_CHAR:
+            out.append(1)
+        elif tag in _NOTHING or not tag:
+            out.append(0)
+        else:
             return None
-    return ts[0]
+    return out
 
 
 def _split(piece: _Piece, k: int) -> None:
-    """Split the run of ``piece`` that strictly contains offset ``k``, when it is plain text."""
+    """Split the run of ``piece`` that strictly contains offset ``k`` in two runs with the same ``w:rPr``.
+
+    Only a run of plain text (``w:t``, tabs, breaks) whose length is what the
+    loader read from it is split; otherwise the range keeps the whole run.
+    """
     for i, (r, a, b) in enumerate(piece.spans):
-        if a < k < b:
-            t = _only_text(r)
-            if t is None or len(t.text or "") != b - a:
-                return
-            r2 = copy.deepcopy(r)
-            for c in list(r2):  # the page-break marker stays with the first half
-                if isinstance(c.tag, str) and c.tag == W + "lastRenderedPageBreak":
-                    r2.remove(c)
-            t2 = r2.find(W + "t")
-            whole = t.text
-            t.text, t2.text = whole[: k - a], whole[k - a:]
-            t.set(XML_SPACE, "preserve")
-            t2.set(XML_SPACE, "preserve")
-            r.addnext(r2)
-            piece.spans[i:i + 1] = [[r, a, k], [r.getnext(), k, b]]
+        if not a < k < b:
+            continue
+        lengths = _child_lengths(r)
+        if lengths is None or sum(lengths) != b - a:
             return
+        cut, pos = k - a, 0
+        children = list(r)
+        second = copy.deepcopy(r)
+        for c in list(second):
+            if not (isinstance(c.tag, str) and c.tag == W + "rPr"):
+                second.remove(c)
+        for child, n in zip(children, lengths):
+            if child.tag == W + "rPr":
+                continue
+            if pos >= cut:
+                second.append(child)  # moves it out of the first run
+            elif pos + n > cut:  # a w:t straddling the cut
+                tail = copy.deepcopy(child)
+                child.text, tail.text = child.text[: cut - pos], child.text[cut - pos:]
+                child.set(XML_SPACE, "preserve")
+                tail.set(XML_SPACE, "preserve")
+                second.append(tail)
+            pos += n
+        r.addnext(second)
+        piece.spans[i:i + 1] = [[r, a, k], [r.getnext(), k, b]]
+        return
 
 
 def _runs_for(piece: _Piece, lo: int, hi: int) -> tuple[object, object] | None:
