@@ -100,15 +100,30 @@ def test_annotated_copy_opens_in_libreoffice(tmp_path):
     soffice = shutil.which("soffice")
     if soffice is None:
         pytest.skip("LibreOffice (soffice) is not installed")
-    src = FIXTURES / "waigang-2022.docx"
-    dst = tmp_path / "waigang-2022.lawgov.docx"
-    annotate_docx(src, dst, lint_path(src, Options(as_of=AS_OF)).findings)
-    proc = subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path}/lo-profile", "--headless",
-                           "--convert-to", "pdf", "--outdir", str(tmp_path), str(dst)],
-                          capture_output=True, text=True, timeout=240)
-    pdf = tmp_path / "waigang-2022.lawgov.pdf"
-    assert proc.returncode == 0 and pdf.is_file(), proc.stderr
-    assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 10_000
+    own = tmp_path / "江河.docx"
+    _own_docx(own)  # split runs, a table cell and a range over three runs
+    made = []
+    for src in (FIXTURES / "waigang-2022.docx", own):
+        dst = tmp_path / "annotated" / f"{src.stem}.lawgov.docx"
+        annotate_docx(src, dst, lint_path(src, Options(as_of=AS_OF)).findings)
+        made.append(dst)
+
+    def convert(path, target, outdir):
+        proc = subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path}/lo-profile", "--headless",
+                               "--convert-to", target, "--outdir", str(outdir), str(path)],
+                              capture_output=True, text=True, timeout=240)
+        assert proc.returncode == 0, proc.stderr
+
+    for dst in made:
+        convert(dst, "pdf", tmp_path)
+        pdf = tmp_path / f"{dst.stem}.pdf"
+        assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 10_000
+        # LibreOffice reads the comments and their ranges: saved again as .docx, they are all still there
+        convert(dst, "docx:MS Word 2007 XML", tmp_path / "roundtrip")
+        back = read_comments(tmp_path / "roundtrip" / dst.name)
+        ours = read_comments(dst)
+        assert sorted((c["anchor"], c["text"], c["author"]) for c in back) == \
+            sorted((c["anchor"], c["text"], c["author"]) for c in ours)
 
 
 def test_cli_annotate_keeps_folders_and_notes_other_formats_once(tmp_path):
