@@ -18,8 +18,8 @@ from helpers import COMPLETE, FIXTURES, codes, lint_text
 AS_OF = ["--as-of", "2024-01-10"]
 
 DRAFTING_NOTE = """\
-关于《河西镇2023年度法治政府建设情况报告》的编写说明
-一、编写依据
+关于《河西镇2023年度法治政府建设情况报告》的起草说明
+一、起草依据
 按照区里的统一部署，镇司法所牵头编写了年度报告，现说明如下。
 二、结构安排
 报告共有四个部分，依次写成效、不足、责任落实和来年打算。
@@ -49,7 +49,7 @@ def batch(tmp_path):
     shutil.copy(FIXTURES / "anting-2023.docx", folder / "街镇" / "anting-2023.docx")
     (folder / "街镇" / "旧稿.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
     (folder / "扫描件.pdf").write_bytes(_blank_pdf())
-    (folder / "编写说明.txt").write_text(DRAFTING_NOTE, encoding="utf-8")
+    (folder / "起草说明.txt").write_text(DRAFTING_NOTE, encoding="utf-8")
     (folder / "街镇" / "~$anting-2023.docx").write_bytes(b"lock")
     (folder / ".hidden.txt").write_text(COMPLETE, encoding="utf-8")
     return folder
@@ -78,10 +78,10 @@ def test_summary_csv_and_xlsx_have_one_row_per_file(batch, tmp_path):
     head, body = table[0], table[1:]
     assert head[:3] == ["file", "format", "kind"] and "（五）" in head and "read error" in head
     by_name = {row[0].rsplit("/", 1)[-1]: dict(zip(head, row)) for row in body}
-    assert sorted(by_name) == ["anting-2023.docx", "扫描件.pdf", "旧稿.doc", "编写说明.txt"]
+    assert sorted(by_name) == ["anting-2023.docx", "扫描件.pdf", "旧稿.doc", "起草说明.txt"]
     assert by_name["旧稿.doc"]["kind"] == "unreadable" and "save it as .docx" in by_name["旧稿.doc"]["read error"]
     assert by_name["扫描件.pdf"]["kind"] == "unreadable" and "no text layer" in by_name["扫描件.pdf"]["read error"]
-    assert by_name["编写说明.txt"]["kind"] == "not a report (L003)"
+    assert by_name["起草说明.txt"]["kind"] == "not a report (L003)"
     anting = by_name["anting-2023.docx"]
     assert anting["kind"] == "report" and anting["reporting year"] == "2023"
     assert [anting[f"（{c}）"] for c in "一二三四五"] == ["✓", "✓", "✓", "✓", "—"]
@@ -143,7 +143,7 @@ def test_exclude_glob_and_config_key(batch):
     assert "anting-2023" not in r.output and "旧稿.doc" not in r.output
     (batch / "lawgov-lint.toml").write_text('exclude = ["街镇/**", "*.pdf"]\n', encoding="utf-8")
     r = run("--output-format", "concise", str(batch))
-    assert "anting-2023" not in r.output and "扫描件" not in r.output and "编写说明" in r.output
+    assert "anting-2023" not in r.output and "扫描件" not in r.output and "起草说明" in r.output
 
 
 def test_exclude_config_must_be_globs(tmp_path):
