@@ -15,6 +15,7 @@ configuration's per-file-ignores.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import sys
@@ -38,6 +39,28 @@ def _date(ctx, param, value):
         raise click.BadParameter(f"{value!r} is not a date in ISO form YYYY-MM-DD") from None
 
 
+def _published_on(ctx, param, value):
+    """A date, or a CSV file ``file,published_on`` read into {file name: date} (SPEC §7)."""
+    if value is None:
+        return None
+    if os.path.isfile(value) and not _is_iso(value):
+        from .published import PublishedError, read_published_csv
+
+        try:
+            return read_published_csv(value)
+        except PublishedError as e:
+            raise click.BadParameter(str(e)) from None
+    return _date(ctx, param, value)
+
+
+def _is_iso(value: str) -> bool:
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
 def _codes(value: tuple[str, ...]) -> list[str]:
     out: list[str] = []
     for v in value:
@@ -45,8 +68,21 @@ def _codes(value: tuple[str, ...]) -> list[str]:
     return out
 
 
-def collect_paths(paths: tuple[str, ...]) -> list[str]:
-    """Expand folders recursively into report files (hidden files and ``~$`` lock files skipped)."""
+# Report-like files in a folder that we cannot read: listed as unreadable, never skipped (SPEC §3).
+UNREADABLE_REPORT_SUFFIXES = (".doc", ".wps", ".ofd", ".rtf", ".odt")
+
+
+def collect_paths(paths: tuple[str, ...], exclude: tuple[str, ...] = ()) -> list[str]:
+    """Expand folders recursively into report files.
+
+    Hidden files and folders and Word lock files (``~$…``) are skipped; files
+    matching an ``exclude`` glob (relative to the folder given; a pattern
+    without ``/`` matches any file or folder name) are left out. Report-like
+    files we cannot read (:data:`UNREADABLE_REPORT_SUFFIXES`) are kept, so that
+    the run reports them as unreadable. Files named explicitly are always kept.
+    """
+    from .config import glob_match
+
     out: list[str] = []
     for p in paths:
         if p == "-":
@@ -56,16 +92,23 @@ def collect_paths(paths: tuple[str, ...]) -> list[str]:
         if path.is_dir():
             found = []
             for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".")
+                                 and not _excluded(Path(root, d), path, exclude, glob_match))
                 for name in files:
                     if name.startswith((".", "~$")):
                         continue
-                    if name.lower().endswith(SUPPORTED):
-                        found.append(os.path.join(root, name))
+                    if name.lower().endswith(SUPPORTED + UNREADABLE_REPORT_SUFFIXES):
+                        full = os.path.join(root, name)
+                        if not _excluded(Path(full), path, exclude, glob_match):
+                            found.append(full)
             out.extend(sorted(found))
         else:
             out.append(p)
     return out
+
+
+def _excluded(path: Path, root: Path, patterns, glob_match) -> bool:
+    return any(glob_match(pat, path, root) for pat in patterns)
 
 
 def use_color(stream, to_file: bool) -> bool:
@@ -115,7 +158,9 @@ def _lint_one(args):
 @click.option("--show-metrics", is_flag=True, help="Print a table of every figure extracted from each report.")
 @click.option("--deadline-profile", type=click.Choice(["standard", "province", "demonstration"]), default=None,
               help="Submission deadline: 3月1日 (standard, the default), 4月1日 (province), 1月31日 (demonstration).")
-@click.option("--published-on", callback=_date, metavar="DATE", help="Publication date (YYYY-MM-DD), checked against 4月1日 (D003).")
+@click.option("--published-on", callback=_published_on, metavar="DATE|CSV",
+              help="Publication date (YYYY-MM-DD), checked against 4月1日 (D003); or a CSV file with columns "
+                   "file,published_on giving one date per report (matched by file name).")
 @click.option("--year", type=click.IntRange(1990, 2100), default=None, metavar="Y",
               help="The reporting year being collected: supplies the year when a report gives none; a report "
                    "whose own evidence names another year gets S014.")
@@ -128,6 +173,18 @@ def _lint_one(args):
 @click.option("--stdin-filename", metavar="NAME",
               help="Name of the report read from '-' (its suffix picks the reader; used in output and to find the "
                    "configuration).")
+@click.option("--exclude", multiple=True, metavar="GLOB",
+              help="Leave out files of a folder run that match GLOB (relative to the folder; a pattern without '/' "
+                   "matches any file or folder name; repeatable; config key exclude).")
+@click.option("--quiet", "-q", is_flag=True,
+              help="Print only findings at or above --fail-on, without the summary table.")
+@click.option("--summary", "summary_file", metavar="FILE",
+              help="Also write the 汇总表, one row per file, to FILE (.csv in UTF-8 with BOM, or .xlsx).")
+@click.option("--html", "html_file", metavar="FILE",
+              help="Also write a self-contained HTML report (compliance table, each text with its findings).")
+@click.option("--annotate", "annotate_dir", metavar="DIR",
+              help="Also write a copy of each .docx to DIR/<relative path>/<stem>.lawgov.docx with every finding "
+                   "as a Word comment (批注).")
 @click.option("--no-plugins", is_flag=True, help="Do not load third-party rules or reporters from entry points.")
 @click.option("--fix", is_flag=True, help="Apply safe fixes to .txt/.md files in place, then report what remains.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff: apply unsafe fixes (term near-misses…) too.")
@@ -136,7 +193,8 @@ def _lint_one(args):
 @click.version_option(__version__, prog_name="lawgov-lint")
 def main(paths, output_format, output_file, select, extend_select, ignore, fail_on, exit_zero, config_file, isolated,
          rule_packs, list_rules, explain, statistics, show_metrics, deadline_profile, published_on, year, as_of, jobs,
-         timeout, stdin_filename, no_plugins, fix, unsafe_fixes, diff, lsp):
+         timeout, exclude, quiet, summary_file, html_file, annotate_dir, stdin_filename, no_plugins, fix, unsafe_fixes,
+         diff, lsp):
     """Check Chinese 法治政府建设年度报告 (.docx, .pdf, .txt, .md, .html) against the
     《法治政府建设与责任落实督察工作规定》 and 公文 conventions.
 
@@ -221,7 +279,12 @@ def main(paths, output_format, output_file, select, extend_select, ignore, fail_
         explicit = config_at(Path(config_file).absolute()) if config_file else None
     except ConfigError as e:
         _fail(str(e))
-    files = collect_paths(paths)
+    from .config import glob_error
+
+    for pattern in exclude:
+        if (why := glob_error(pattern)) is not None:
+            _fail(f"--exclude: invalid glob {pattern!r} ({why})")
+    files = collect_paths(paths, exclude)
     if not files:
         _fail("no .docx, .pdf, .txt or .md file found in the given paths")
     stdin_name = stdin_filename or "stdin.txt"
@@ -241,9 +304,11 @@ def main(paths, output_format, output_file, select, extend_select, ignore, fail_
                 cfg = config_at(found) if found is not None else None
         except ConfigError as e:
             _fail(str(e))
+        if cfg is not None and cfg.exclude and f not in paths and cfg.excludes(where):
+            continue
         options = Options(
             deadline_profile=deadline_profile or (cfg.deadline_profile if cfg else None) or "standard",
-            published_on=published_on,
+            published_on=published_on.get(Path(display).name) if isinstance(published_on, dict) else published_on,
             as_of=as_of or dt.date.today(),
             select=cli_select,
             extend_select=cli_extend,
@@ -265,20 +330,47 @@ def main(paths, output_format, output_file, select, extend_select, ignore, fail_
         data = sys.stdin.buffer.read() if f == "-" else None
         tasks.append((f if f != "-" else stdin_name, options, data, display if f == "-" else None, not no_plugins))
 
+    if not tasks:
+        _fail("every file found was excluded (exclude in the configuration)")
+    inputs = [t[0] if t[3] is None else "-" for t in tasks]
+    from .outputs import OutputError, refuse_inputs
+
+    try:
+        for option, target in (("--output-file", output_file), ("--summary", summary_file), ("--html", html_file)):
+            if target:
+                refuse_inputs(option, target, inputs)
+        if summary_file and Path(summary_file).suffix.lower() not in (".csv", ".xlsx"):
+            raise OutputError(f"--summary: {summary_file}: the file name must end in .csv or .xlsx")
+        if annotate_dir:
+            from .annotate import annotation_targets
+
+            docx_inputs = [t[0] for t in tasks if t[3] is None and str(t[0]).lower().endswith(".docx")]
+            for target in annotation_targets(docx_inputs, paths, annotate_dir).values():
+                refuse_inputs("--annotate", target, inputs)
+    except OutputError as e:
+        _fail(str(e))
+
     jobs_n = jobs or os.cpu_count() or 1
-    if timeout is not None:
-        from .runner import run_with_timeout
+    with _progress(len(tasks)) as advance:
+        if timeout is not None:
+            from .runner import run_with_timeout
 
-        results = run_with_timeout(tasks, _lint_one, jobs_n, timeout)
-    elif jobs_n > 1 and len(tasks) > 1:
-        from concurrent.futures import ProcessPoolExecutor
+            results = run_with_timeout(tasks, _lint_one, jobs_n, timeout)
+        elif jobs_n > 1 and len(tasks) > 1:
+            from concurrent.futures import ProcessPoolExecutor
 
-        with ProcessPoolExecutor(max_workers=min(jobs_n, len(tasks))) as pool:
-            results = list(pool.map(_lint_one, tasks))
-    else:
-        from .engine import lint_path
+            with ProcessPoolExecutor(max_workers=min(jobs_n, len(tasks))) as pool:
+                results = []
+                for r in pool.map(_lint_one, tasks):
+                    results.append(r)
+                    advance()
+        else:
+            from .engine import lint_path
 
-        results = [lint_path(p, o, pack_sets[tuple(o.rule_packs)], data=d, display_name=n) for p, o, d, n, _ in tasks]
+            results = []
+            for p, o, d, n, _ in tasks:
+                results.append(lint_path(p, o, pack_sets[tuple(o.rule_packs)], data=d, display_name=n))
+                advance()
 
     if fix or diff:
         from .fixes import fix_results
@@ -289,43 +381,97 @@ def main(paths, output_format, output_file, select, extend_select, ignore, fail_
     from .reporters import get_reporter
     from .summary import totals
 
-    summary = totals(results, tasks[0][1])
-    try:
-        stream = open(output_file, "w", encoding="utf-8", newline="\n") if output_file else sys.stdout
-    except OSError as e:
-        _fail(f"--output-file: cannot write {output_file} ({e.strerror or e})")
-    color = use_color(stream, bool(output_file)) and output_format == "text"
-    try:
+    shown = _at_or_above_fail_on(results) if quiet else results
+    summary = totals(shown, tasks[0][1])  # counts of what is shown (--quiet drops findings below --fail-on)
+    with contextlib.ExitStack() as stack:
+        try:
+            out = stack.enter_context(_open_output(output_file)) if output_file else sys.stdout
+        except OutputError as e:
+            _fail(f"--output-file: {e}")
+        color = use_color(out, bool(output_file)) and output_format == "text"
         if statistics:
             from .reporters.concise import report_statistics, report_statistics_json
 
             if output_format == "json":
-                report_statistics_json(results, tasks[0][1], summary, stream, False)
+                report_statistics_json(shown, tasks[0][1], summary, out, False)
             else:
-                report_statistics(results, tasks[0][1], summary, stream, color)
+                report_statistics(shown, tasks[0][1], summary, out, color)
+        elif output_format == "text":
+            from .reporters.text import report_text
+
+            report_text(shown, tasks[0][1], summary, out, color, quiet=quiet)
         else:
             try:
                 reporter = get_reporter(output_format, plugins=not no_plugins)
             except PluginError as e:
                 _fail(str(e))
             if output_format in BUILTIN_FORMATS:
-                reporter(results, tasks[0][1], summary, stream, color)
+                reporter(shown, tasks[0][1], summary, out, color)
             else:
                 try:
-                    reporter(results, tasks[0][1], summary, stream, color)
+                    reporter(shown, tasks[0][1], summary, out, color)
                 except Exception as e:  # noqa: BLE001 - a plugin's failure is one line, not a traceback
                     why = " ".join(str(e).split())
                     _fail(f"reporter plugin {output_format!r} failed: {type(e).__name__}{': ' + why if why else ''}")
         if show_metrics:
             from .reporters.metrics_table import render_metrics
 
-            render_metrics(results, stream if output_format == "text" else sys.stderr, color)
-    finally:
-        if output_file:
-            stream.close()
-        else:
-            stream.flush()
+            render_metrics(results, out if output_format == "text" else sys.stderr, color)
+        out.flush()
+    try:
+        if summary_file:
+            from .reporters.workbook import write_summary
+
+            write_summary(summary_file, results, tasks[0][1])
+        if html_file:
+            from .reporters.html import write_html
+
+            write_html(html_file, results, tasks[0][1], totals(results, tasks[0][1]) if quiet else summary)
+        if annotate_dir:
+            from .annotate import annotate_results
+
+            skipped = annotate_results(results, paths, annotate_dir)
+            if skipped:
+                click.echo(f"lawgov-lint: note: --annotate writes Word comments into .docx files only; "
+                           f"{skipped} other input(s) not annotated (lint the .docx to get an annotated copy)",
+                           err=True)
+    except OutputError as e:
+        _fail(str(e))
     sys.exit(exit_code(results, exit_zero))
+
+
+def _at_or_above_fail_on(results):
+    """Copies of ``results`` keeping only findings at or above each file's ``fail_on`` (``--quiet``)."""
+    import dataclasses
+
+    out = []
+    for r in results:
+        threshold = SEVERITY_RANK[r.options.fail_on if r.options else "error"]
+        out.append(dataclasses.replace(r, findings=[f for f in r.findings if SEVERITY_RANK[f.severity] >= threshold]))
+    return out
+
+
+def _open_output(path: str):
+    """The ``--output-file`` stream: written to a temporary file, renamed over ``path`` at the end."""
+    from .outputs import atomic_write
+
+    return atomic_write(path)
+
+
+@contextlib.contextmanager
+def _progress(total: int):
+    """Yield ``advance()``; shows a rich progress bar on stderr only when it is a terminal (never in pipes or CI)."""
+    interactive = total > 1 and sys.stderr.isatty() and not os.environ.get("CI")
+    if not interactive:
+        yield lambda: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    with Progress(TextColumn("linting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                  console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("lint", total=total)
+        yield lambda: bar.advance(task)
 
 
 def exit_code(results, exit_zero: bool = False) -> int:

@@ -19,6 +19,7 @@ Keys (in ``lawgov-lint.toml`` at the top level, in ``pyproject.toml`` under
     deadline-profile = "province"        # standard | province | demonstration
     year = 2024                          # the reporting year being collected (--year; S014)
     rule-packs = ["packs/shanghai.toml"] # relative to the configuration file
+    exclude = ["drafts/**", "*-old.docx"] # files a folder run leaves out (globs as below)
 
     [per-file-ignores]                   # glob → selectors
     "drafts/**" = ["D"]
@@ -52,7 +53,7 @@ from .packs import SEVERITIES
 
 CONFIG_NAMES = (".lawgov-lint.toml", "lawgov-lint.toml", "pyproject.toml")
 KEYS = ("select", "extend-select", "ignore", "per-file-ignores", "severity", "fail-on", "deadline-profile",
-        "rule-packs", "limits", "year")
+        "rule-packs", "limits", "year", "exclude")
 
 
 class ConfigError(Exception):
@@ -79,6 +80,11 @@ class Config:
     rule_packs: list[str] = field(default_factory=list)
     limits: dict[str, int] = field(default_factory=dict)
     year: int | None = None
+    exclude: list[str] = field(default_factory=list)
+
+    def excludes(self, path: str | Path) -> bool:
+        """Whether ``path`` matches one of the ``exclude`` globs (relative to :attr:`root`)."""
+        return any(glob_match(pattern, path, self.root) for pattern in self.exclude)
 
     def ignores_for(self, path: str | Path) -> list[str]:
         """The per-file-ignores selectors that apply to ``path``."""
@@ -205,6 +211,15 @@ def load_config(path: str | Path, *, known: Callable[[str], bool] | None = None,
             if not isinstance(value, int) or isinstance(value, bool) or not 1990 <= value <= 2100:
                 raise bad(key, f"must be a reporting year such as 2024 (got {value!r})")
             cfg.year = value
+        elif key == "exclude":
+            if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+                raise bad(key, "must be a list of globs, e.g. [\"drafts/**\", \"*-old.docx\"]")
+            for v in value:
+                try:
+                    _glob_regex(v.lstrip("!"))
+                except re.error as e:
+                    raise bad(f"{key}.{v!r}", f"invalid glob ({e})") from None
+            cfg.exclude = list(value)
         elif key == "limits":
             from .loaders import Limits
 
@@ -289,6 +304,15 @@ def _glob_regex(pattern: str) -> re.Pattern[str]:
     return re.compile("".join(out) + r"\Z")
 
 
+def glob_error(pattern: str) -> str | None:
+    """Why ``pattern`` is not a valid glob (one short phrase), or None when it is."""
+    try:
+        _glob_regex(pattern.lstrip("!"))
+    except re.error as e:
+        return str(e)
+    return None
+
+
 def glob_match(pattern: str, path: str | Path, root: Path) -> bool:
     """Whether ``path`` matches a per-file-ignores glob of a configuration in ``root``.
 
@@ -311,4 +335,5 @@ def glob_match(pattern: str, path: str | Path, root: Path) -> bool:
     return bool(_glob_regex(pattern.removeprefix("./")).match(rel))
 
 
-__all__ = ["Config", "ConfigError", "load_config", "find_config_file", "glob_match", "KEYS", "clear_cache"]
+__all__ = ["Config", "ConfigError", "load_config", "find_config_file", "glob_match", "glob_error", "KEYS",
+           "clear_cache"]

@@ -166,11 +166,17 @@ def lint_document(doc: Document, options: Options, packs: Packs | None = None) -
     rep = analyse(doc, packs, options.year)
     ctx = Context(rep, options, packs)
     catalogue = catalogue_from_packs(packs)
+    from .checks.linter import not_a_report
+
+    # SPEC §5 L003: no other rule runs on a file that is no report (unless L003 itself is deselected)
+    only_l003 = is_selected("L003", "not-a-report", options) and not_a_report(rep) is not None
     findings: list[Finding] = []
     seen: set[tuple] = set()
     failures: list[str] = []
     for chk in registry.CHECKS:
         if not any(is_selected(c, registry.RULES[c].name, options) for c in chk.codes):
+            continue
+        if only_l003 and "L003" not in chk.codes:
             continue
         builtin = chk.fn.__module__.startswith("lawgov_lint.")
         try:

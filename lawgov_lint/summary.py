@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 from .checks.dates import deadline_status
@@ -41,3 +42,47 @@ def totals(results: list[FileResult], options: Options) -> dict[str, Any]:
         "by_code": {k: codes[k] for k in sorted(codes)},
         "compliance": comp,
     }
+
+
+# The 汇总表 columns (SPEC §7 Summary): one row per file, unreadable files included.
+ROW_COLUMNS = ("path", "format", "kind", "title", "issuer", "reporting_year", "signing_date",
+               "content_1", "content_2", "content_3", "content_4", "content_5", "shufa",
+               "deadline", "due", "days_left", "errors", "warnings", "infos", "error")
+ROW_HEADERS = ("file", "format", "kind", "title", "issuer", "reporting year", "成文日期",
+               "（一）", "（二）", "（三）", "（四）", "（五）", "述法",
+               "deadline", "due", "days left", "errors", "warnings", "infos", "read error")
+YES, NO, ABSENT = "✓", "✗", "—"
+
+
+def summary_row(result: FileResult, options: Options) -> dict[str, Any]:
+    """One 汇总表 row (keys :data:`ROW_COLUMNS`) for a file, readable or not.
+
+    Content and 述法 cells are ``✓`` / ``✗``; an absent (五) is ``—`` (SPEC §5
+    S005: nearly no real report has one, so it is not a defect); cells that do
+    not apply (an unreadable file, one that is not a report, an unknown
+    year) are empty strings. ``kind`` is ``report``, ``unreadable`` or
+    ``not a report (L003)``. ``due``
+    is the submission deadline (ISO date) for the file's reporting year.
+    """
+    sev = Counter(f.severity for f in result.findings)
+    row: dict[str, Any] = {k: "" for k in ROW_COLUMNS}
+    fmt = result.format or Path(result.path).suffix.lower().lstrip(".")
+    row.update(path=result.path, format=fmt, kind="unreadable" if result.error else "report", errors=sev.get("error", 0),
+               warnings=sev.get("warning", 0), infos=sev.get("info", 0), error=result.error or "")
+    rep = result.report
+    if rep is None:
+        return row
+    if any(f.code == "L003" for f in result.findings):
+        row["kind"] = "not a report (L003)"
+        return row
+    comp = compliance(result, result.options or options)
+    _, _, due = deadline_status(rep, result.options or options, rep.packs)
+    for n in range(1, 6):
+        ok = comp["contents"][str(n)]
+        row[f"content_{n}"] = YES if ok else (ABSENT if n == 5 else NO)
+    row.update(title=rep.title or "", issuer=rep.issuer or "",
+               reporting_year=rep.reporting_year if rep.reporting_year is not None else "",
+               signing_date=comp["signing_date"] or "", shufa=YES if comp["shufa"] else NO,
+               deadline=comp["deadline"], due=due.isoformat() if due else "",
+               days_left=comp["days_left"] if comp["days_left"] is not None else "")
+    return row

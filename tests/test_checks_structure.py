@@ -280,7 +280,8 @@ def test_report_ends_at_attachment_and_imprint():
 
 
 def test_no_title_means_whole_file_and_l002():
-    r = lint_text("全年办理行政复议案件12件。\n第一责任人职责落实到位。\n")
+    # title-less, but its contents are recognisable: linted as a report (L002), not L003
+    r = lint_text("一、主要举措和成效\n全年办理行政复议案件12件。\n第一责任人职责落实到位。\n")
     l002 = [f for f in r.findings if f.code == "L002"]
     assert len(l002) == 1 and l002[0].severity == "info"
     assert r.report.located is False

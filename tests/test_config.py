@@ -17,7 +17,7 @@ from lawgov_lint.config import glob_match
 from helpers import COMPLETE
 
 AS_OF = ["--as-of", "2026-11-21"]
-NO_FIVE = COMPLETE.replace("五、其他需要报告的情况\n无。\n", "")  # S005 (warning) only
+NO_FIVE = COMPLETE.replace("五、其他需要报告的情况\n无。\n", "")  # S005 (info) only
 NO_SHUFA = NO_FIVE.replace("在县委全面依法治县委员会会议上专题述法", "在会上述职")  # M001 (error) + S005
 LATE = COMPLETE.replace("2025年1月20日", "2025年3月15日")  # D001 error under the standard profile only
 
@@ -118,15 +118,15 @@ def test_config_extend_select_and_specificity(tmp_path):
 
 
 def test_fail_on_from_config_and_cli_override(tmp_path):
-    write(tmp_path / "lawgov-lint.toml", 'fail-on = "warning"\n')
-    a = write(tmp_path / "a.txt", NO_FIVE)  # one warning
+    write(tmp_path / "lawgov-lint.toml", 'fail-on = "info"\n')
+    a = write(tmp_path / "a.txt", NO_FIVE)  # one info
     assert run(str(a)).exit_code == 1
     assert run("--fail-on", "error", str(a)).exit_code == 0
     assert run("--isolated", str(a)).exit_code == 0
 
 
 def test_fail_on_is_per_file(tmp_path):
-    write(tmp_path / "strict" / "lawgov-lint.toml", 'fail-on = "warning"\n')
+    write(tmp_path / "strict" / "lawgov-lint.toml", 'fail-on = "info"\n')
     lax = write(tmp_path / "lax" / "a.txt", NO_FIVE)
     assert run(str(lax)).exit_code == 0
     strict = write(tmp_path / "strict" / "a.txt", NO_FIVE)

@@ -193,7 +193,7 @@ def test_github_annotations(tmp_path):
     lines = r.stdout.splitlines()
     assert len(lines) == 3 and r.exit_code == 2
     cmd, props, msg = parse_annotation(lines[0])
-    assert cmd == "warning" and props["file"] == str(odd) and props["title"] == "S005 missing-content-5"
+    assert cmd == "notice" and props["file"] == str(odd) and props["title"] == "S005 missing-content-5"  # info
     assert props["line"] == "1" and props["col"] == "1" and msg.startswith("S005 ")
     assert ",endLine=1,endColumn=" in lines[0]
     cmd, props, msg = parse_annotation(lines[1])

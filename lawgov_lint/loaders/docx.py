@@ -37,6 +37,7 @@ STRICT_NS_PREFIX = "http://purl.oclc.org/ooxml/"  # ISO 29500 Strict namespaces
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0"
 _PAGE_BREAK = "\x0c"  # placeholder for w:br w:type="page"/"column" while a paragraph is read
+_RENDERED_BREAK = "\x00"  # placeholder for w:lastRenderedPageBreak (XML text never holds NUL)
 
 # Elements that only wrap other content: their children are walked as if
 # they stood in the wrapper's place.
@@ -66,7 +67,10 @@ def load_docx(name: str, data: bytes) -> Document:
         non-empty table cell, in document order, each with a single
         ``Segment(0)`` (a table cell has one segment per paragraph it holds),
         and ``label`` set for a paragraph (a cell: its first paragraph)
-        numbered by automatic list numbering.
+        numbered by automatic list numbering. When Word recorded its last
+        layout (``w:lastRenderedPageBreak``), segments carry the 1-based
+        ``page`` each stretch of text was on (a block crossing a page break
+        gets a second segment there); otherwise ``page`` is None.
 
     Raises:
         LoadError: a legacy .doc/.wps (OLE2) or password-protected file, a
@@ -78,6 +82,9 @@ def load_docx(name: str, data: bytes) -> Document:
     body = docx_doc.element.body
     walker.walk_body(body)
     walker.finish()
+    if not walker.rendered_breaks:  # Word recorded no layout: no page numbers rather than "page 1" everywhere
+        for b in walker.blocks:
+            b.segments = [Segment(seg.start) for seg in b.segments]
     doc = Document(path=name, format="docx", blocks=walker.blocks)
     doc.headers, doc.footers = _headers_footers(docx_doc)
     if walker.tracked_changes:
@@ -526,6 +533,17 @@ class _Walker:
         self.tracked_changes = False
         self.table_count = 0
         self._carry = ""  # text of a paragraph whose mark was deleted (merges into the next)
+        self._carry_page: int | None = None
+        # Pages as Word last laid the document out (w:lastRenderedPageBreak): the current page,
+        # how many such breaks were seen, and (offset, page) pairs of the last paragraph read.
+        self.page = 1
+        self.rendered_breaks = 0
+        self.paragraph_pages: list[tuple[int, int]] = [(0, 1)]
+        # Set to a list to record (w:p, text, [(w:r, start, end)…]) for every paragraph read
+        # (the annotator maps findings back to runs with it).
+        self.seen: list | None = None
+        self._run_spans: list | None = None
+        self._para_out: list | None = None
 
     # -- containers
     def walk_body(self, container) -> None:
@@ -549,7 +567,7 @@ class _Walker:
 
     def _flush_carry(self) -> None:
         if self._carry.strip():
-            self._emit(Block(index=0, text=self._carry, segments=[Segment(0)]))
+            self._emit(Block(index=0, text=self._carry, segments=[Segment(0, page=self._carry_page)]))
         self._carry = ""
 
     def _emit(self, block: Block) -> None:
@@ -568,16 +586,20 @@ class _Walker:
                     self.tracked_changes = True
                 if rpr.find(W + "del") is not None:
                     self.tracked_changes = mark_deleted = True
+        shift = len(self._carry)
+        segments = [Segment(0, page=self._carry_page)] if shift else []
+        segments += [Segment(off + shift, page=pg) for off, pg in self.paragraph_pages if off + shift > 0 or not shift]
         text = self._carry + text
         self._carry = ""
         if mark_deleted:
             # Accepting the change joins this paragraph with the next one (numbered as that one).
             self._carry = text
+            self._carry_page = segments[0].page
         else:
             label = self._label(p)
             if text.strip():
                 style, level, align = self._para_props(p)
-                self._emit(Block(index=0, text=text, segments=[Segment(0)], style=style,
+                self._emit(Block(index=0, text=text, segments=segments, style=style,
                                  heading_level=level, align=align, label=label))
         for box in boxes:  # text boxes anchored in this paragraph follow it
             self.walk_body(box)
@@ -605,9 +627,34 @@ class _Walker:
         out: list[str] = []
         boxes: list = []
         fields: list[bool] = []  # stack: True while in a field's result part
+        if self.seen is not None:
+            self._run_spans, self._para_out = [], out
         self._inline(p, out, boxes, fields)
+        raw = "".join(out)
+        clean = raw.replace(_RENDERED_BREAK, "") if _RENDERED_BREAK in raw else raw
         # A page or column break at either end is layout (a title starting a new page), not text.
-        return "".join(out).strip(_PAGE_BREAK).replace(_PAGE_BREAK, "\n"), boxes
+        lead = len(clean) - len(clean.lstrip(_PAGE_BREAK))
+        text = clean.strip(_PAGE_BREAK).replace(_PAGE_BREAK, "\n")
+        pages = [(0, self.page)]
+        if clean is not raw or self.seen is not None:
+            index = [0] * (len(raw) + 1)  # raw offset -> offset in text
+            k = 0
+            for i, ch in enumerate(raw):
+                index[i] = min(max(k - lead, 0), len(text))
+                if ch == _RENDERED_BREAK:
+                    self.page += 1
+                    self.rendered_breaks += 1
+                    at = index[i]
+                    pages = [(o, pg) for o, pg in pages if o != at] + [(at, self.page)]
+                else:
+                    k += 1
+            index[len(raw)] = min(max(k - lead, 0), len(text))
+            if self.seen is not None:
+                spans = [(r, index[a], index[b]) for r, a, b in self._run_spans]
+                self.seen.append((p, text, spans))
+                self._run_spans = self._para_out = None
+        self.paragraph_pages = pages
+        return text, boxes
 
     def _inline(self, el, out: list[str], boxes: list, fields: list[bool]) -> None:
         for child in el:
@@ -633,6 +680,14 @@ class _Walker:
                 self._inline(child, out, boxes, fields)
 
     def _run(self, r, out: list[str], boxes: list, fields: list[bool]) -> None:
+        if self._run_spans is not None and out is self._para_out:
+            before = sum(map(len, out))
+            self._read_run(r, out, boxes, fields)
+            self._run_spans.append((r, before, sum(map(len, out))))
+        else:
+            self._read_run(r, out, boxes, fields)
+
+    def _read_run(self, r, out: list[str], boxes: list, fields: list[bool]) -> None:
         rpr = r.find(W + "rPr")
         hidden = rpr is not None and _on(rpr.find(W + "vanish"))
         for child in r:
@@ -657,6 +712,9 @@ class _Walker:
                 continue
             if tag in (W + "drawing", W + "pict", W + "object") or tag.endswith("}AlternateContent"):
                 self._inline(child, [], boxes, [])  # only collect text boxes
+                continue
+            if tag == W + "lastRenderedPageBreak":
+                out.append(_RENDERED_BREAK)  # layout, not text: turned into a page number
                 continue
             if hidden or not all(fields):
                 continue
@@ -708,11 +766,13 @@ class _Walker:
 
     def _cell(self, tc, tno: int, rno: int, col: int) -> None:
         parts: list[str] = []
+        pages: list[int | None] = []
         first_props: tuple[str | None, int | None, str | None] | None = None
         label = None
         for kind, el in self._cell_items(tc):
             if kind == "p":
                 text, boxes = self.paragraph_text(el)
+                page = [pg for off, pg in self.paragraph_pages if off == 0][-1]
                 para_label = self._label(el)
                 for box in boxes:
                     nested = self._flatten(box)
@@ -720,6 +780,7 @@ class _Walker:
                         text = f"{text}\n{nested}" if text.strip() else nested
                 if text.strip():
                     parts.append(text)
+                    pages.append(page)
                     if first_props is None:
                         first_props = self._para_props(el)
                         label = para_label
@@ -727,12 +788,13 @@ class _Walker:
                 nested = self._flatten_table(el)
                 if nested:
                     parts.append(nested)
+                    pages.append(self.page)
         if not parts:
             return
         segments = []
         offset = 0
-        for part in parts:
-            segments.append(Segment(offset))
+        for part, page in zip(parts, pages):
+            segments.append(Segment(offset, page=page))
             offset += len(part) + 1
         style, _level, align = first_props or (None, None, None)
         self._emit(Block(index=0, text="\n".join(parts), segments=segments, style=style,

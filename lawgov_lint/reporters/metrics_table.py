@@ -31,7 +31,8 @@ def _where(loc: dict[str, Any]) -> str:
     if loc.get("table") is not None:
         out += f" (table {loc['table']}, row {loc['row']}, col {loc['col']})"
     elif loc.get("page") is not None:
-        out += f" (page {loc['page']}, line {loc['page_line']})"
+        line = f", line {loc['page_line']}" if loc.get("page_line") is not None else ""  # .docx: page only
+        out += f" (page {loc['page']}{line})"
     return out
 
 

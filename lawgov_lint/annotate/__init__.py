@@ -1,0 +1,86 @@
+"""Annotators: findings written back into a copy of the input (SPEC §7 ``--annotate DIR``).
+
+:func:`annotation_target` says where the copy of one input goes;
+:func:`annotate_results` writes the copies of a run's .docx inputs (see
+:mod:`lawgov_lint.annotate.docx` for the Word comments themselves).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+SUFFIX = ".lawgov.docx"
+
+
+def annotation_target(path: str | Path, given: tuple[str, ...] | list[str], folder: str | Path) -> Path:
+    """``DIR/<path relative to the folder given>/<stem>.lawgov.docx`` for one input.
+
+    ``given`` are the PATH arguments of the run: a file found in a folder
+    argument keeps its folders below it (two ``报告.docx`` in two sub-folders
+    never collide); with several PATH arguments the folder argument's own name
+    comes first (``DIR/街镇/…``, ``DIR/部门/…``). A file named directly goes
+    straight into ``folder``. :func:`annotation_targets` also settles the
+    collisions left (two arguments with the same name).
+    """
+    p = Path(path).absolute()
+    rel = Path(p.name)
+    real = [g for g in given if g != "-"]
+    for g in real:
+        root = Path(g).absolute()
+        if root.is_dir():
+            try:
+                rel = p.relative_to(root)
+            except ValueError:
+                continue
+            if len(real) > 1:
+                rel = Path(root.name or "root") / rel
+            break
+    return Path(folder) / rel.parent / (rel.stem + SUFFIX)
+
+
+def annotation_targets(paths: list[str], given, folder) -> dict[str, Path]:
+    """The target of each .docx in ``paths`` (in order); a name already taken gets ``-2``, ``-3`` … before the suffix."""
+    out: dict[str, Path] = {}
+    taken: set[str] = set()
+    for path in paths:
+        target = annotation_target(path, given, folder)
+        n = 1
+        candidate = target
+        while str(candidate).lower() in taken:
+            n += 1
+            candidate = target.with_name(f"{target.name[:-len(SUFFIX)]}-{n}{SUFFIX}")
+        taken.add(str(candidate).lower())
+        out[path] = candidate
+    return out
+
+
+def annotate_results(results, given, folder) -> int:
+    """Write the annotated copy of every readable .docx result; return how many other inputs were left out.
+
+    Raises:
+        lawgov_lint.outputs.OutputError: a copy cannot be written.
+    """
+    from .docx import annotate_docx
+
+    docx_results = []
+    others = 0
+    for r in results:
+        if r.report is None:
+            continue
+        if r.format != "docx" or not Path(r.path).is_file():
+            others += 1
+            continue
+        docx_results.append(r)
+    targets = annotation_targets([r.path for r in docx_results], given, folder)
+    from ..outputs import OutputError
+
+    for r in docx_results:
+        try:
+            annotate_docx(r.path, targets[r.path], r.findings, date=r.options.as_of if r.options else None)
+        except OutputError:
+            raise
+        except Exception as e:  # noqa: BLE001 - one line naming the file, never a traceback
+            why = " ".join(str(e).split())[:160]
+            raise OutputError(f"--annotate: {r.path}: the annotated copy could not be made "
+                              f"({type(e).__name__}{': ' + why if why else ''}); please report it") from None
+    return others
