@@ -375,7 +375,8 @@ def main(paths, output_format, output_file, select, extend_select, ignore, fail_
     if fix or diff:
         from .fixes import fix_results
 
-        results, n_fixed = fix_results(results, tasks, pack_sets, unsafe_fixes, diff, sys.stdout, sys.stderr)
+        results, n_fixed = fix_results(results, tasks, pack_sets, unsafe_fixes, diff, sys.stdout, sys.stderr,
+                                       annotating=bool(annotate_dir) and not diff)
         if diff:
             sys.exit(2 if any(r.error for r in results) else int(n_fixed > 0))
     from .reporters import get_reporter
@@ -430,7 +431,7 @@ def main(paths, output_format, output_file, select, extend_select, ignore, fail_
         if annotate_dir:
             from .annotate import annotate_results
 
-            skipped = annotate_results(results, paths, annotate_dir)
+            skipped = annotate_results(results, paths, annotate_dir, fix=fix, unsafe=unsafe_fixes)
             if skipped:
                 click.echo(f"lawgov-lint: note: --annotate writes Word comments into .docx files only; "
                            f"{skipped} other input(s) not annotated (lint the .docx to get an annotated copy)",

@@ -203,7 +203,8 @@ def fix_file(path: str, lint: Callable[[bytes], object], unsafe: bool = False, w
     return FixOutcome(path, fixed, before, text, result)
 
 
-def fix_results(results: list, tasks: list, pack_sets: dict, unsafe: bool, diff: bool, out, err) -> tuple[list, int]:
+def fix_results(results: list, tasks: list, pack_sets: dict, unsafe: bool, diff: bool, out, err,
+                annotating: bool = False) -> tuple[list, int]:
     """``--fix``/``--diff`` over a CLI run: fix each .txt/.md result in place (or print its diff).
 
     Args:
@@ -221,7 +222,7 @@ def fix_results(results: list, tasks: list, pack_sets: dict, unsafe: bool, diff:
     total = 0
     for r, (path, options, data, display, _) in zip(results, tasks):
         if r.error or data is not None or r.format not in ("txt", "md"):
-            if not r.error and r.format == "docx" and applicable(r.findings, unsafe):
+            if not r.error and r.format == "docx" and applicable(r.findings, unsafe) and not annotating:
                 err.write(f"{r.path}: not fixed: fixes to Word files go through `--annotate DIR --fix` "
                           "(tracked changes in a copy)\n")
             elif not r.error and r.format == "pdf" and applicable(r.findings, unsafe):

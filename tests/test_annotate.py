@@ -261,3 +261,37 @@ def test_annotated_copy_is_deterministic_and_dated(tmp_path):
 
     xml = zipfile.ZipFile(io.BytesIO(one)).read("word/comments.xml").decode("utf-8")
     assert xml.count('w:date="2026-11-21T00:00:00Z"') == len(findings)
+
+
+def test_cli_annotate_fix_makes_safe_fixes_tracked_changes_and_comments_the_rest(tmp_path):
+    import io
+
+    from lawgov_lint.docx_revisions import accept_all, iter_revisions
+    from lawgov_lint.loaders.docx import load_docx
+
+    src = tmp_path / "in" / "anting-2023.docx"
+    src.parent.mkdir()
+    shutil.copy(FIXTURES / "anting-2023.docx", src)
+    before = src.read_bytes()
+    r = CliRunner().invoke(main, ["--as-of", AS_OF.isoformat(), "--annotate", str(tmp_path / "out"), "--fix",
+                                  str(src)], catch_exceptions=False)
+    assert r.exit_code in (0, 1), r.output
+    assert src.read_bytes() == before  # the input is never modified
+    out = tmp_path / "out" / "anting-2023.lawgov.docx"
+    findings = lint_path(src, Options(as_of=AS_OF)).findings
+    safe = [f for f in findings if f.fix is not None and f.fix.applicability == "safe"]
+    assert safe, "anting has safe fixes (a half-width comma, a year-range hyphen)"
+    copy = WordDocument(str(out))
+    revisions = list(iter_revisions(copy.element.body))
+    assert revisions and all(author == AUTHOR for _, author, _ in revisions)
+    # every other finding is a comment; the fixed ones are not commented on
+    comments = read_comments(out)
+    assert len(comments) == len(findings) - len(safe)
+    assert not any(f"{f.code}" in c["text"] and c["anchor"] == f.excerpt for f in safe for c in comments)
+    # accepting every change gives the fixed text: a second lint finds none of the safe fixes
+    accept_all(copy.element.body)
+    buf = io.BytesIO()
+    copy.save(buf)
+    again = lint_path("accepted.docx", Options(as_of=AS_OF), data=buf.getvalue())
+    assert not [f for f in again.findings if f.fix is not None and f.fix.applicability == "safe"]
+    assert load_docx("accepted.docx", buf.getvalue()).blocks

@@ -54,8 +54,13 @@ def annotation_targets(paths: list[str], given, folder) -> dict[str, Path]:
     return out
 
 
-def annotate_results(results, given, folder) -> int:
+def annotate_results(results, given, folder, fix: bool = False, unsafe: bool = False) -> int:
     """Write the annotated copy of every readable .docx result; return how many other inputs were left out.
+
+    With ``fix`` (``--annotate DIR --fix``) each safe fix (and, with ``unsafe``, each unsafe
+    one) becomes a tracked change (修订, :mod:`lawgov_lint.docx_revisions`) the drafter
+    accepts or rejects in Word/WPS, and the finding gets no comment; every other finding —
+    and a fix that cannot be made as a tracked change — is a comment (批注).
 
     Raises:
         lawgov_lint.outputs.OutputError: a copy cannot be written.
@@ -76,7 +81,12 @@ def annotate_results(results, given, folder) -> int:
 
     for r in docx_results:
         try:
-            annotate_docx(r.path, targets[r.path], r.findings, date=r.options.as_of if r.options else None)
+            when = r.options.as_of if r.options else None
+            if fix:
+                findings, edit = _tracked_fixes(r, unsafe, when)
+                annotate_docx(r.path, targets[r.path], findings, date=when, edit=edit)
+            else:
+                annotate_docx(r.path, targets[r.path], r.findings, date=when)
         except OutputError:
             raise
         except Exception as e:  # noqa: BLE001 - one line naming the file, never a traceback
@@ -84,3 +94,34 @@ def annotate_results(results, given, folder) -> int:
             raise OutputError(f"--annotate: {r.path}: the annotated copy could not be made "
                               f"({type(e).__name__}{': ' + why if why else ''}); please report it") from None
     return others
+
+
+def _tracked_fixes(result, unsafe: bool, when):
+    """The findings to comment on and the ``edit`` hook making the others tracked changes.
+
+    Which fixes can be made is learnt on a throwaway copy first (a fix over a field, a tab or an
+    existing revision is skipped), so that a skipped fix keeps its comment.
+    """
+    import datetime as dt
+    import io
+    from pathlib import Path
+
+    import docx
+
+    from ..docx_revisions import edits_from_findings, track_changes
+
+    blocks = [b.text for b in result.report.doc.blocks]
+    edits = edits_from_findings(result.findings, unsafe)
+    if not edits:
+        return result.findings, None
+    stamp = dt.datetime.combine(when or dt.date.today(), dt.time(), tzinfo=dt.timezone.utc)
+    data = Path(result.path).read_bytes()
+    made = {(e.block, e.offset, e.length) for e in track_changes(docx.Document(io.BytesIO(data)), blocks, edits, stamp)}
+    keep = [f for f in result.findings
+            if (f.location.block - 1, f.location.offset, f.location.length) not in made or f.fix is None]
+    chosen = [e for e in edits if (e.block, e.offset, e.length) in made]
+
+    def edit(document) -> None:
+        track_changes(document, blocks, chosen, stamp)
+
+    return keep, edit
