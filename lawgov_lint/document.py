@@ -12,7 +12,7 @@ piece of a block (a line of a .txt file, a line of a PDF page, a run of a
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Callable, Literal
 
 Format = Literal["docx", "pdf", "txt", "md"]
 
@@ -110,6 +110,12 @@ class Document:
             changes accepted, …), as short English sentences.
         encoding: the detected text encoding for .txt/.md, else None.
         suppressions: ``lawgov-lint: ignore[…]`` comments found by the loader.
+        table_pages: PDF pages whose lines look like table rows (cells set apart);
+            their text is in ``blocks`` as loose lines until ``read_tables`` is called.
+        read_tables: ``read_tables(pages)`` gives the blocks again with the ruled
+            tables found on ``pages`` as table cells (``table``/``row``/``col``), or
+            None when there is none; the structure parser calls it for the pages of
+            the report proper only, so tables elsewhere cost nothing.
     """
 
     path: str
@@ -120,6 +126,8 @@ class Document:
     notes: list[str] = field(default_factory=list)
     encoding: str | None = None
     suppressions: list[Suppression] = field(default_factory=list)
+    table_pages: list[int] = field(default_factory=list)
+    read_tables: Callable[[list[int]], list[Block] | None] | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -616,6 +616,14 @@ def analyse(doc: Document, packs: Packs) -> Report:
     """Normalise, locate the report proper and parse its structure."""
     rep = Report(doc=doc, norm=[normalize(b.text) for b in doc.blocks], packs=packs)
     locate(rep)
+    if doc.table_pages and doc.read_tables is not None:  # PDF tables: read those of the report proper only
+        proper = {s.page for b in doc.blocks[rep.start:rep.end] for s in b.segments}
+        blocks = doc.read_tables([p for p in doc.table_pages if p in proper])
+        doc.table_pages, doc.read_tables = [], None
+        if blocks is not None:
+            doc.blocks = blocks
+            rep = Report(doc=doc, norm=[normalize(b.text) for b in doc.blocks], packs=packs)
+            locate(rep)
     parse_elements(rep)
     parse_headings(rep)
     build_sections(rep)
