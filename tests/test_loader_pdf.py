@@ -73,7 +73,7 @@ def _pdf(pages: list[list[tuple[float, float, float, str] | str]], encrypt_user_
     for lines in pages:
         ops = [item if isinstance(item, str) else f"BT /F1 {item[2]} Tf {item[0]} {item[1]} Td {_hex(item[3])} Tj ET"
                for item in lines]
-        stream = "\n".join(ops).encode()
+        stream = "\n".join(ops).encode() + b"\n"  # (pdfminer 20231228 drops a last operator with no delimiter after it)
         content = add(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream))
         kids.append(add(b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %d %d] /Resources << /Font << /F1 %d 0 R /F2 %d 0 R >> >> "
                         b"/Contents %d 0 R >>" % (pages_id, PAGE_W, PAGE_H, font, blank, content)))
@@ -628,6 +628,29 @@ def test_ruled_table_cells_become_blocks_in_place():
     # a cell's location is the physical line of its row, counted as a reader counts lines
     cell = next(b for b in blocks if b.text == "214")
     assert (cell.segments[0].page, cell.segments[0].page_line) == (1, 5)
+
+
+@pytest.mark.parametrize("repeat_header", [False, True])
+def test_a_table_going_on_over_a_page_break_stays_one_table(tmp_path, repeat_header):
+    first = STAT_ROWS[:3]
+    rest = [("仲裁", "30", "28"), ("复议", "12", "12"), ("诉讼", "9", "8"), ("合计", "322", "312")]  # totals right
+    t = Typeset(page_number=None)
+    t.centered("关于2023年某区法治政府建设情况的报告", size=22)
+    t.para("一、推进法治政府建设的主要举措和成效")
+    t.para("全年矛盾纠纷化解工作情况如下表。")
+    t.pages[-1].extend(_table_items(BOTTOM - 8 + len(first) * PITCH - PITCH, first))  # ends at the foot of page 1
+    t.new_page()
+    second = STAT_ROWS[:1] + rest if repeat_header else rest
+    t.pages[-1].extend(_table_items(TOP + PITCH - 8, second))
+    t.y = TOP - len(second) * PITCH
+    t.para("二、存在的不足和原因")
+    t.para("基层执法力量不足，原因是编制调整滞后。")
+
+    res = _lint_pdf(t.pdf(), tmp_path)
+
+    cells = [(b.text, b.table, b.row, b.col) for b in res.report.doc.blocks if b.table]
+    assert cells == [(text, 1, r, c) for r, row in enumerate(first + rest, start=1) for c, text in enumerate(row, start=1)]
+    assert not [f for f in res.findings if f.code == "N003"]  # the rows of page 1 are counted in the total
 
 
 def test_cell_text_over_two_lines_is_joined():

@@ -58,8 +58,8 @@ Text comes from the PDF's text layer through pypdfium2, page by page:
    then imports pdfplumber and runs its table finder (lines strategy) there.
    A table of two rows and two columns or more replaces its lines: each
    non-empty cell is one block with ``table``/``row``/``col`` (1-based, as
-   for .docx tables), where the table stands. A table split over two pages
-   is two tables (the second without its header row).
+   for .docx tables), where the table stands. A table going on over a page
+   break stays one table (a repeated header row left out).
 
 Every physical line is one :class:`~lawgov_lint.document.Segment` with its
 page and ``page_line`` (1-based, counted from the top of the page including
@@ -766,8 +766,11 @@ def _with_tables(data: bytes, lines: list[_Line], pages: list[int]) -> list[Bloc
     The physical lines inside a table are left out of the paragraphs; each
     non-empty cell becomes one block (``table``/``row``/``col`` 1-based, the
     tables numbered in reading order) placed where the table stands, with the
-    ``page`` and ``page_line`` of its first line. Returns None when no page of
-    ``pages`` has a ruled table (pdfplumber is only imported for ruled pages).
+    ``page`` and ``page_line`` of its first line. A table that goes on over a
+    page break (:func:`_continues`) keeps its number and counts its rows on,
+    its header row repeated on the new page left out. Returns None when no
+    page of ``pages`` has a ruled table (pdfplumber is only imported for ruled
+    pages).
     """
     ruled = _ruled_pages(data, pages) if pages else []
     tables = _find_tables(data, ruled) if ruled else []
@@ -783,17 +786,43 @@ def _with_tables(data: bytes, lines: list[_Line], pages: list[int]) -> list[Bloc
         else:
             inside.setdefault(hit, []).append(line)
     inserts: dict[int, list[Block]] = {}
-    for number, table in enumerate(tables, start=1):
-        own = inside.get(number - 1, [])
+    number = 0
+    last_row = 0  # the last row number given in the current table
+    header: list[tuple[int, str]] = []  # (col, text) of the current table's first row
+    prev: _Table | None = None
+    for k, table in enumerate(tables):
+        own = inside.get(k, [])
+        first_row = [(c, text) for r, c, text, _t, _b in table.cells if r == 1]
+        skip_row = 0
+        if prev is not None and _continues(prev, table, kept):
+            offset = last_row
+            if first_row == header:  # the header row repeated on the new page
+                skip_row, offset = 1, last_row - 1
+        else:
+            number, offset, header, last_row = number + 1, 0, first_row, 0
         cells = []
         for row, col, text, top, bottom in table.cells:
+            if row == skip_row:
+                continue
             first = next((ln for ln in own if bottom <= ln.mid <= top), own[0] if own else None)
             cells.append(Block(index=0, text=text, segments=[Segment(0, page=table.page,
-                               page_line=first.page_line if first else None)], table=number, row=row, col=col))
+                               page_line=first.page_line if first else None)],
+                               table=number, row=row + offset, col=col))
+            last_row = max(last_row, row + offset)
         at = next((i for i, ln in enumerate(kept) if ln.page > table.page
                    or ln.page == table.page and ln.mid < table.bottom), len(kept))
         inserts.setdefault(at, []).extend(cells)
+        prev = table
     return _paragraphs(kept, inserts)
+
+
+def _continues(prev: _Table, table: _Table, kept: list[_Line]) -> bool:
+    """Whether ``table`` goes on with ``prev`` over a page break: it is on the next page, has as many
+    columns, and no body line stands between them (below ``prev`` or above ``table``)."""
+    if table.page != prev.page + 1 or max(c[1] for c in table.cells) != max(c[1] for c in prev.cells):
+        return False
+    return not any(ln.page == prev.page and ln.mid < prev.bottom or ln.page == table.page and ln.mid > table.top
+                   for ln in kept)
 
 
 # --------------------------------------------------------------------------- lines
