@@ -91,7 +91,7 @@ SIZE_CHANGE = 0.15  # relative font-size change that starts a paragraph
 PAGE_END_PITCHES = 1.6  # a page whose last line sits this many pitches above the usual last line ended early
 REPEAT_SHARE = 0.5  # a margin line recurring on this share of pages is a running header
 GARBLED_SHARE = 0.3  # share of undecodable characters that makes the text layer unusable
-TABLE_GAP_EM = 1.5  # pieces of a line this far apart are cells of a table row
+TABLE_GAP_EM = 1.0  # pieces of a line this far apart are cells of a table row
 TABLE_ROWS = 2  # lines of cells that make a page worth looking for ruled tables
 
 _PDFIUM_LOCK = threading.Lock()  # pdfium is not thread-safe
