@@ -671,6 +671,14 @@ def test_no_table_without_ruled_rows_and_columns(rows, ruled):
     assert doc.read_tables is None or doc.read_tables(doc.table_pages) is None
 
 
+def test_a_ruled_grid_without_text_is_no_table():
+    from lawgov_lint.loaders.pdf import _find_tables
+
+    blank = [("", "", "")] * 3
+    data = _pdf([[(LEFT, TOP, EM, BODY2)] + _table_items(TOP - PITCH, blank)])
+    assert _find_tables(data, [1]) == []
+
+
 def test_text_only_pages_are_no_table_candidates():
     t = Typeset()
     t.para(BODY1)

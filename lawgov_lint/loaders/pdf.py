@@ -685,7 +685,10 @@ def _ruled_pages(data: bytes, pages: list[int]) -> list[int]:
         pdf = pdfium.PdfDocument(data)
         try:
             for pno in pages:
-                page = pdf[pno - 1]
+                try:
+                    page = pdf[pno - 1]
+                except pdfium.PdfiumError:
+                    continue
                 try:
                     across = down = 0
                     handle = page.raw
@@ -737,6 +740,8 @@ def _find_tables(data: bytes, pages: list[int]) -> list[_Table]:
                             if box is None or not text or not text.strip():
                                 continue
                             cells.append((r, c, _cell_text(text), height - float(box[1]), height - float(box[3])))
+                    if not cells:
+                        continue
                     x0, y0, x1, y1 = table.bbox
                     found.append(_Table(page.page_number, height - float(y0), height - float(y1),
                                         float(x0), float(x1), cells))
