@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal
+from typing import Callable, Literal
 
 Format = Literal["docx", "pdf", "txt", "md", "html"]
 
@@ -136,6 +136,12 @@ class Document:
         suppressions: ``lawgov-lint: ignore[…]`` comments found by the loader.
         page: web-page metadata (chrome lines and the publication date) of a report
             copied from or saved as a web page, else None.
+        table_pages: PDF pages whose lines look like table rows (cells set apart);
+            their text is in ``blocks`` as loose lines until ``read_tables`` is called.
+        read_tables: ``read_tables(pages)`` gives the blocks again with the ruled
+            tables found on ``pages`` as table cells (``table``/``row``/``col``), or
+            None when there is none; the structure parser calls it for the pages of
+            the report proper only, so tables elsewhere cost nothing.
     """
 
     path: str
@@ -147,6 +153,8 @@ class Document:
     encoding: str | None = None
     suppressions: list[Suppression] = field(default_factory=list)
     page: PageMeta | None = None
+    table_pages: list[int] = field(default_factory=list)
+    read_tables: Callable[[list[int]], list[Block] | None] | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -875,6 +875,14 @@ def analyse(doc: Document, packs: Packs, year: int | None = None) -> Report:
     """
     rep = Report(doc=doc, norm=normalize_document(doc), packs=packs)
     locate(rep)
+    if doc.table_pages and doc.read_tables is not None:  # PDF tables: read those of the report proper only
+        proper = {s.page for b in doc.blocks[rep.start:rep.end] for s in b.segments}
+        blocks = doc.read_tables([p for p in doc.table_pages if p in proper])
+        doc.table_pages, doc.read_tables = [], None
+        if blocks is not None:
+            doc.blocks = blocks
+            rep = Report(doc=doc, norm=normalize_document(doc), packs=packs)
+            locate(rep)
     parse_elements(rep)
     parse_headings(rep)
     weigh_reporting_year(rep, year)

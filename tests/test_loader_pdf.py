@@ -14,6 +14,7 @@ import io
 import re
 import shutil
 import subprocess
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -72,7 +73,7 @@ def _pdf(pages: list[list[tuple[float, float, float, str] | str]], encrypt_user_
     for lines in pages:
         ops = [item if isinstance(item, str) else f"BT /F1 {item[2]} Tf {item[0]} {item[1]} Td {_hex(item[3])} Tj ET"
                for item in lines]
-        stream = "\n".join(ops).encode()
+        stream = "\n".join(ops).encode() + b"\n"  # (pdfminer 20231228 drops a last operator with no delimiter after it)
         content = add(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream))
         kids.append(add(b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %d %d] /Resources << /Font << /F1 %d 0 R /F2 %d 0 R >> >> "
                         b"/Contents %d 0 R >>" % (pages_id, PAGE_W, PAGE_H, font, blank, content)))
@@ -578,6 +579,170 @@ def test_dispatch_by_suffix(tmp_path):
     assert _texts(load(path)) == [BODY2]
 
 
+# --------------------------------------------------------------------------- tables
+
+STAT_ROWS = [("事项", "受理（件）", "办结（件）"), ("信访", "57", "55"), ("调解", "214", "209"), ("合计", "271", "264")]
+
+
+def _table_items(top: float, rows=STAT_ROWS, widths=(9 * EM, 8 * EM, 8 * EM), ruled: bool = True) -> list:
+    """A table of ``rows`` whose first row's top edge is at ``top``: cell text 0.5 em in from each
+    cell's left edge, and (``ruled``) its borders stroked as lines."""
+    items: list = []
+    edges = [LEFT + sum(widths[:i]) for i in range(len(widths) + 1)]
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            items.append((edges[c] + EM / 2, top - (r + 1) * PITCH + 9, EM, text))
+    if ruled:
+        bottom = top - len(rows) * PITCH
+        ops = [f"{LEFT} {top - r * PITCH} m {edges[-1]} {top - r * PITCH} l" for r in range(len(rows) + 1)]
+        ops += [f"{x} {top} m {x} {bottom} l" for x in edges]
+        items.append("0.5 w " + " ".join(ops) + " S")
+    return items
+
+
+def _report_with_table(ruled: bool = True, rows=STAT_ROWS) -> tuple[bytes, Typeset]:
+    t = Typeset(page_number=None)
+    t.para("一、主要举措和成效")
+    t.para("全年矛盾纠纷化解工作情况如下表。")
+    top = t.y + PITCH - 8
+    t.pages[-1].extend(_table_items(top, rows, ruled=ruled))
+    t.y = top - len(rows) * PITCH - PITCH
+    t.para(BODY2)
+    return t.pdf(), t
+
+
+def test_ruled_table_cells_become_blocks_in_place():
+    data, _t = _report_with_table()
+    doc = load_pdf("t.pdf", data)
+    assert doc.table_pages == [1]
+
+    blocks = doc.read_tables([1])
+
+    assert [(b.text, b.table, b.row, b.col) for b in blocks] == [
+        ("一、主要举措和成效", None, None, None),
+        ("全年矛盾纠纷化解工作情况如下表。", None, None, None),
+        *[(text, 1, r, c) for r, row in enumerate(STAT_ROWS, start=1) for c, text in enumerate(row, start=1)],
+        (BODY2, None, None, None),
+    ]
+    assert [b.index for b in blocks] == list(range(1, len(blocks) + 1))
+    # a cell's location is the physical line of its row, counted as a reader counts lines
+    cell = next(b for b in blocks if b.text == "214")
+    assert (cell.segments[0].page, cell.segments[0].page_line) == (1, 5)
+
+
+@pytest.mark.parametrize("repeat_header", [False, True])
+def test_a_table_going_on_over_a_page_break_stays_one_table(tmp_path, repeat_header):
+    first = STAT_ROWS[:3]
+    rest = [("仲裁", "30", "28"), ("复议", "12", "12"), ("诉讼", "9", "8"), ("合计", "322", "312")]  # totals right
+    t = Typeset(page_number=None)
+    t.centered("关于2023年某区法治政府建设情况的报告", size=22)
+    t.para("一、推进法治政府建设的主要举措和成效")
+    t.para("全年矛盾纠纷化解工作情况如下表。")
+    t.pages[-1].extend(_table_items(BOTTOM - 8 + len(first) * PITCH - PITCH, first))  # ends at the foot of page 1
+    t.new_page()
+    second = STAT_ROWS[:1] + rest if repeat_header else rest
+    t.pages[-1].extend(_table_items(TOP + PITCH - 8, second))
+    t.y = TOP - len(second) * PITCH
+    t.para("二、存在的不足和原因")
+    t.para("基层执法力量不足，原因是编制调整滞后。")
+
+    res = _lint_pdf(t.pdf(), tmp_path)
+
+    cells = [(b.text, b.table, b.row, b.col) for b in res.report.doc.blocks if b.table]
+    assert cells == [(text, 1, r, c) for r, row in enumerate(first + rest, start=1) for c, text in enumerate(row, start=1)]
+    assert not [f for f in res.findings if f.code == "N003"]  # the rows of page 1 are counted in the total
+
+
+def test_cell_text_over_two_lines_is_joined():
+    from lawgov_lint.loaders.pdf import _cell_text
+
+    assert _cell_text("行政复议\n纠错率") == "行政复议纠错率"
+    assert _cell_text("Rule of\nlaw 2023") == "Rule of law 2023"
+    assert _cell_text("受 理") == "受理"  # a space inferred between Chinese characters
+
+
+@pytest.mark.parametrize("rows, ruled", [
+    (STAT_ROWS, False),  # the same columns without ruling lines: a layout, not a table to read
+    (STAT_ROWS[:1], True),  # one ruled row: a boxed line, not a table
+])
+def test_no_table_without_ruled_rows_and_columns(rows, ruled):
+    data, _t = _report_with_table(ruled=ruled, rows=rows + [("", "", "")] if len(rows) == 1 else rows)
+    doc = load_pdf("t.pdf", data)
+    assert doc.read_tables is None or doc.read_tables(doc.table_pages) is None
+
+
+def test_a_ruled_grid_without_text_is_no_table():
+    from lawgov_lint.loaders.pdf import _find_tables
+
+    blank = [("", "", "")] * 3
+    data = _pdf([[(LEFT, TOP, EM, BODY2)] + _table_items(TOP - PITCH, blank)])
+    assert _find_tables(data, [1]) == []
+
+
+def test_text_only_pages_are_no_table_candidates():
+    t = Typeset()
+    t.para(BODY1)
+    t.centered("关于2023年青浦区法治政府建设情况的报告", size=22)
+    t.right("上海市青浦区人民政府")
+    doc = load_pdf("t.pdf", t.pdf())
+    assert doc.table_pages == [] and doc.read_tables is None
+
+
+def _lint_pdf(data: bytes, tmp_path, name="r.pdf"):
+    from lawgov_lint.engine import Options, lint_path
+
+    path = tmp_path / name
+    path.write_bytes(data)
+    return lint_path(path, Options())
+
+
+def _report_then_attachment_table() -> bytes:
+    """A report whose 合计 row is wrong (57 + 214 ≠ 270), then 附件2: a ruled feedback table."""
+    t = Typeset(page_number=None)
+    t.centered("关于2023年某区法治政府建设情况的报告", size=22)
+    t.para("一、推进法治政府建设的主要举措和成效")
+    t.para("全年矛盾纠纷化解工作情况如下表。")
+    top = t.y + PITCH - 8
+    wrong = STAT_ROWS[:3] + [("合计", "270", "264")]
+    t.pages[-1].extend(_table_items(top, wrong))
+    t.y = top - len(wrong) * PITCH - PITCH
+    t.para("二、存在的不足和原因")
+    t.para("基层执法力量不足，原因是编制调整滞后。")
+    t.new_page()
+    t.line(LEFT, "附件2")
+    t.centered("意见反馈表", size=22)
+    feedback = [("单位", "意见（条）", "采纳（条）"), ("区司法局", "3", "2"), ("区财政局", "1", "1"), ("合计", "9", "9")]
+    top = t.y + PITCH - 8
+    t.pages[-1].extend(_table_items(top, feedback))
+    return t.pdf()
+
+
+def test_tables_are_read_in_the_report_proper_only(tmp_path, monkeypatch):
+    import lawgov_lint.loaders.pdf as pdf_loader
+
+    asked = []
+    find = pdf_loader._find_tables
+    monkeypatch.setattr(pdf_loader, "_find_tables", lambda data, pages: asked.append(pages) or find(data, pages))
+
+    res = _lint_pdf(_report_then_attachment_table(), tmp_path)
+
+    assert asked == [[1]]  # the attachment's ruled page is never handed to pdfplumber
+    cells = [b for b in res.report.doc.blocks if b.table]
+    assert {b.segments[0].page for b in cells} == {1}
+    n003 = [(f.code, f.message, f.location.table, f.location.row, f.location.col) for f in res.findings if f.code == "N003"]
+    assert n003 == [("N003", "the 合计 row of table 1, column 2, is 270件 but the other rows add up to 271件", 1, 4, 2)]
+
+
+def test_a_report_without_table_candidates_never_imports_pdfplumber():
+    code = ("import sys; from lawgov_lint.engine import Options, lint_path; "
+            f"lint_path({str(FIXTURES / 'qingpu-2023.pdf')!r}, Options()); "
+            "print('pdfplumber' in sys.modules)")
+    if not (FIXTURES / "qingpu-2023.pdf").exists():
+        pytest.skip("fixture qingpu-2023.pdf not generated")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.stdout.strip() == "False", out.stderr  # its only tables are in 附件3, outside the report
+
+
 # --------------------------------------------------------------------------- printed by LibreOffice
 
 @pytest.fixture(scope="module")
@@ -694,6 +859,67 @@ def office_quotes_pdf(tmp_path_factory):
 def test_office_pdf_curly_quotes_stay_in_place(office_quotes_pdf):
     data, paragraphs = office_quotes_pdf
     assert _texts(load_pdf("quotes.pdf", data)) == paragraphs
+
+
+@pytest.fixture(scope="module")
+def office_table(tmp_path_factory):
+    """A report with a statistics table (Word's "Table Grid"), saved by python-docx and printed
+    to PDF by LibreOffice: (docx path, pdf path)."""
+    if shutil.which("soffice") is None:
+        pytest.skip("LibreOffice (soffice) not installed")
+    if not _cjk_font_installed():
+        pytest.skip("no CJK font installed (fonts-noto-cjk): LibreOffice cannot set the Chinese text")
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    d = docx.Document()
+    d.styles["Normal"].font.size = Pt(16)
+
+    def add(text, center=False):
+        p = d.add_paragraph(text)
+        if center:
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        else:
+            p.paragraph_format.first_line_indent = Pt(32)
+
+    add("关于2023年某县法治政府建设情况的报告", center=True)
+    add("一、推进法治政府建设的主要举措和成效")
+    add("全县坚持严格规范公正文明执法，持续深化行政执法体制改革。" * 4)
+    add("全年行政争议案件办理情况如下：")
+    rows = [("类别", "收案（件）", "办结（件）", "纠错（件）"), ("行政复议", "86", "80", "9"),
+            ("行政应诉", "41", "37", "3"), ("行政裁决", "12", "12", "1"), ("合计", "139", "139", "13")]
+    table = d.add_table(rows=len(rows), cols=4)
+    table.style = "Table Grid"
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    add("二、存在的不足和原因")
+    add("基层执法人员法治素养有待提升，原因是培训覆盖面不够。" * 3)
+    root = tmp_path_factory.mktemp("office-table")
+    src = root / "table.docx"
+    d.save(src)
+    profile = (root / "lo-profile").as_uri()
+    subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(root), str(src)], check=True, capture_output=True, timeout=180)
+    return src, root / "table.pdf"
+
+
+def test_office_pdf_table_reads_as_the_docx_table(office_table):
+    from lawgov_lint.engine import Options, lint_path
+
+    def table_facts(path):
+        res = lint_path(path, Options())
+        cells = [(b.text, b.table, b.row, b.col) for b in res.report.doc.blocks if b.table]
+        n003 = [(f.message, f.location.table, f.location.row, f.location.col) for f in res.findings if f.code == "N003"]
+        return cells, n003
+
+    docx_path, pdf_path = office_table
+    cells, n003 = table_facts(pdf_path)
+    assert (cells, n003) == table_facts(docx_path)
+    assert len(cells) == 20
+    # 80 + 37 + 12 = 129, not 139
+    assert n003 == [("the 合计 row of table 1, column 3, is 139件 but the other rows add up to 129件", 1, 5, 3)]
 
 
 # --------------------------------------------------------------------------- real fixtures

@@ -49,6 +49,18 @@ Text comes from the PDF's text layer through pypdfium2, page by page:
    page ended early (:data:`PAGE_END_PITCHES`: a page break). Lines are joined
    with nothing between them (one space between two ASCII letters/digits).
 
+4. **Tables.** A page whose lines look like table rows (pieces, or the
+   characters around a space, :data:`TABLE_GAP_EM` apart on
+   :data:`TABLE_ROWS` lines) is listed in ``Document.table_pages``; nothing
+   more is done while loading. ``Document.read_tables(pages)``, which the
+   structure parser calls for the pages of the report proper only, checks
+   those pages for ruling lines through pdfium's path objects, and only
+   then imports pdfplumber and runs its table finder (lines strategy) there.
+   A table of two rows and two columns or more replaces its lines: each
+   non-empty cell is one block with ``table``/``row``/``col`` (1-based, as
+   for .docx tables), where the table stands. A table going on over a page
+   break stays one table (a repeated header row left out).
+
 Every physical line is one :class:`~lawgov_lint.document.Segment` with its
 page and ``page_line`` (1-based, counted from the top of the page including
 dropped header lines, as a person counts them).
@@ -56,6 +68,7 @@ dropped header lines, as a person counts them).
 
 from __future__ import annotations
 
+import functools
 import re
 import statistics
 import threading
@@ -78,6 +91,8 @@ SIZE_CHANGE = 0.15  # relative font-size change that starts a paragraph
 PAGE_END_PITCHES = 1.6  # a page whose last line sits this many pitches above the usual last line ended early
 REPEAT_SHARE = 0.5  # a margin line recurring on this share of pages is a running header
 GARBLED_SHARE = 0.3  # share of undecodable characters that makes the text layer unusable
+TABLE_GAP_EM = 1.0  # pieces of a line this far apart are cells of a table row
+TABLE_ROWS = 2  # lines of cells that make a page worth looking for ruled tables
 
 _PDFIUM_LOCK = threading.Lock()  # pdfium is not thread-safe
 
@@ -101,6 +116,7 @@ _LABEL = re.compile(
 # are neither ASCII nor Chinese/full-width (curly quotes, dashes, ellipses, middle dots).
 _JUMP_SITE = re.compile(r"[^\x21-\x7e\u2e80-\u2fdf\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff"
                         r"\uf900-\ufaff\uff00-\uffef]+")
+_SPACES = re.compile(r" +")
 _DATE_LINE = re.compile(r"^\s*[（(]?\s*\d{4}\s*年\s*\d{1,2}\s*月[\s\d]*日\s*[）)]?\s*$")
 _PAGE_OF = re.compile(r"^\s*(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*$", re.IGNORECASE)
 
@@ -116,6 +132,7 @@ class _Piece:
     start: int = -1  # the page-text range the piece was read from (pdfium text indices)
     end: int = -1
     disordered: bool = False  # its characters are not in x order (drawn out of order)
+    gaps: int = 0  # spaces standing for a gap of TABLE_GAP_EM or more (cells of a table row)
 
 
 @dataclass(slots=True)
@@ -184,6 +201,9 @@ def load_pdf(name: str, data: bytes, max_pages: int | None = None) -> Document:
     body = [line for page in lines_by_page for line in page]
     doc = Document(path=name, format="pdf", blocks=_paragraphs(body), headers=headers, footers=footers,
                    notes=notes)
+    doc.table_pages = [pno for pno, (rows, _w, _h) in enumerate(pages, start=1) if _table_like(rows)]
+    if doc.table_pages:
+        doc.read_tables = functools.partial(_with_tables, data, body)  # picklable, unlike a lambda
     return doc
 
 
@@ -405,10 +425,12 @@ def _page_rows(textpage, raw, rect) -> tuple[list[list[_Piece]], bool]:
             pieces.extend(_split_by_chars(text, a, b, char_index, box, size))
             continue
         piece_text = text[a:b]
+        gaps = 0
         if " " in piece_text:
             piece_text = _drop_generated_spaces(text, a, b, char_index, is_generated)
+            gaps = _wide_gaps(text, a, b, char_index, box, size)
         disordered = _jumps_back(text, a, b, extent)
-        pieces.append(_Piece(piece_text, l0, r1, min(b0, b1), max(t0, t1), size, a, b, disordered))
+        pieces.append(_Piece(piece_text, l0, r1, min(b0, b1), max(t0, t1), size, a, b, disordered, gaps))
     rows = _in_x_order(_rows(pieces), text, char_index, box, is_generated)
     return rows, bool(rows) and _glyphs_missing(textpage, raw, text, char_index)
 
@@ -430,6 +452,22 @@ def _drop_generated_spaces(text: str, a: int, b: int, char_index, is_generated) 
                 continue
         out.append(ch)
     return "".join(out)
+
+
+def _wide_gaps(text: str, a: int, b: int, char_index, box, size: float) -> int:
+    """How many runs of spaces in ``text[a:b]`` stand for a gap of :data:`TABLE_GAP_EM` or more:
+    pdfium joins the cells of a table row into one line with a space between them."""
+    count = 0
+    for m in _SPACES.finditer(text, a, b):
+        s, e = m.span()
+        if s == a or e == b:
+            continue
+        c0, c1 = char_index(s - 1), char_index(e)
+        if c0 < 0 or c1 < 0:
+            continue
+        if box(c1)[0] - box(c0)[1] > TABLE_GAP_EM * size:
+            count += 1
+    return count
 
 
 def _utf16_offsets(text: str) -> list[int]:
@@ -605,6 +643,193 @@ def _line_from_chars(group: list[_Piece], text: str, char_index, box, is_generat
                   min(p.start for p in group), max(p.end for p in group))
 
 
+# --------------------------------------------------------------------------- tables
+
+@dataclass(slots=True)
+class _Table:
+    page: int
+    top: float  # PDF y of the table's top and bottom edges (origin at the page bottom)
+    bottom: float
+    x0: float
+    x1: float
+    cells: list[tuple[int, int, str, float, float]]  # (row, col, text, top, bottom), 1-based, merged cells once
+
+
+def _table_like(rows: list[list[_Piece]]) -> bool:
+    """Whether a page's lines look like table rows: :data:`TABLE_ROWS` lines whose pieces, or the
+    characters around a space, stand :data:`TABLE_GAP_EM` apart (cells). Read from the lines
+    already built (:func:`_wide_gaps`)."""
+    count = 0
+    for row in rows:
+        ordered = sorted(row, key=lambda p: p.x0)
+        if any(p.gaps for p in row) or any(b.x0 - a.x1 > TABLE_GAP_EM * max(a.size, b.size)
+                                           for a, b in zip(ordered, ordered[1:])):
+            count += 1
+            if count >= TABLE_ROWS:
+                return True
+    return False
+
+
+def _ruled_pages(data: bytes, pages: list[int]) -> list[int]:
+    """The ``pages`` (1-based) that draw ruling lines: two horizontal and two vertical strokes or
+    rectangles among their path objects, or one path of a grid's many segments, as table borders
+    are drawn."""
+    import ctypes
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    out = []
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    with _PDFIUM_LOCK:
+        pdf = pdfium.PdfDocument(data)
+        try:
+            for pno in pages:
+                try:
+                    page = pdf[pno - 1]
+                except pdfium.PdfiumError:
+                    continue
+                try:
+                    across = down = 0
+                    handle = page.raw
+                    for i in range(raw.FPDFPage_CountObjects(handle)):
+                        obj = raw.FPDFPage_GetObject(handle, i)
+                        if raw.FPDFPageObj_GetType(obj) != raw.FPDF_PAGEOBJ_PATH:
+                            continue
+                        if not raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+                            continue
+                        w, h = right.value - left.value, top.value - bottom.value
+                        across += w >= 10  # a horizontal rule, or a rectangle's top and bottom edges
+                        down += h >= 8
+                        if w >= 10 and h >= 8 and raw.FPDFPath_CountSegments(obj) >= 8:
+                            across, down = across + 2, down + 2  # a grid drawn as one path
+                    if across >= 2 and down >= 2:
+                        out.append(pno)
+                finally:
+                    page.close()
+        finally:
+            pdf.close()
+    return out
+
+
+def _find_tables(data: bytes, pages: list[int]) -> list[_Table]:
+    """The ruled tables of ``pages`` (1-based) with at least two rows and two columns, found by
+    pdfplumber's table finder (lines strategy), top to bottom; cell text joined over its lines."""
+    import io
+    import logging
+
+    import pdfplumber
+
+    tables: list[_Table] = []
+    quiet = logging.getLogger("pdfminer")  # its warnings (a font without FontBBox…) are not the user's business
+    level = quiet.level
+    quiet.setLevel(logging.ERROR)
+    try:
+        with pdfplumber.open(io.BytesIO(data), pages=pages) as pdf:
+            for page in pdf.pages:
+                height = float(page.height)
+                found = []
+                for table in page.find_tables():
+                    texts = table.extract()
+                    grid = [row.cells for row in table.rows]
+                    if len(grid) < 2 or max(len(r) for r in grid) < 2:
+                        continue
+                    cells = []
+                    for r, (boxes, row_texts) in enumerate(zip(grid, texts), start=1):
+                        for c, (box, text) in enumerate(zip(boxes, row_texts), start=1):
+                            if box is None or not text or not text.strip():
+                                continue
+                            cells.append((r, c, _cell_text(text), height - float(box[1]), height - float(box[3])))
+                    if not cells:
+                        continue
+                    x0, y0, x1, y1 = table.bbox
+                    found.append(_Table(page.page_number, height - float(y0), height - float(y1),
+                                        float(x0), float(x1), cells))
+                tables.extend(sorted(found, key=lambda t: -t.top))
+    except Exception:  # noqa: BLE001 - a table the finder cannot read stays as the text lines it was
+        return []
+    finally:
+        quiet.setLevel(level)
+    return tables
+
+
+def _cell_text(text: str) -> str:
+    """A cell's text from pdfplumber: lines joined as in a paragraph (a space only between ASCII
+    letters/digits), spaces inferred between Chinese characters dropped."""
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    out = ""
+    for ln in lines:
+        if out and _ascii_alnum(out[-1]) and _ascii_alnum(ln[0]):
+            out += " "
+        out += ln
+    return re.sub(r"(?<=[^\x00-\x7f]) +(?=[^\x00-\x7f])", "", out)
+
+
+def _with_tables(data: bytes, lines: list[_Line], pages: list[int]) -> list[Block] | None:
+    """The document's blocks again, with the ruled tables of ``pages`` as table cells.
+
+    The physical lines inside a table are left out of the paragraphs; each
+    non-empty cell becomes one block (``table``/``row``/``col`` 1-based, the
+    tables numbered in reading order) placed where the table stands, with the
+    ``page`` and ``page_line`` of its first line. A table that goes on over a
+    page break (:func:`_continues`) keeps its number and counts its rows on,
+    its header row repeated on the new page left out. Returns None when no
+    page of ``pages`` has a ruled table (pdfplumber is only imported for ruled
+    pages).
+    """
+    ruled = _ruled_pages(data, pages) if pages else []
+    tables = _find_tables(data, ruled) if ruled else []
+    if not tables:
+        return None
+    kept: list[_Line] = []
+    inside: dict[int, list[_Line]] = {}  # table number → its lines
+    for line in lines:
+        hit = next((k for k, t in enumerate(tables) if t.page == line.page and t.bottom <= line.mid <= t.top
+                    and line.x0 < t.x1 and line.x1 > t.x0), None)
+        if hit is None:
+            kept.append(line)
+        else:
+            inside.setdefault(hit, []).append(line)
+    inserts: dict[int, list[Block]] = {}
+    number = 0
+    last_row = 0  # the last row number given in the current table
+    header: list[tuple[int, str]] = []  # (col, text) of the current table's first row
+    prev: _Table | None = None
+    for k, table in enumerate(tables):
+        own = inside.get(k, [])
+        first_row = [(c, text) for r, c, text, _t, _b in table.cells if r == 1]
+        skip_row = 0
+        if prev is not None and _continues(prev, table, kept):
+            offset = last_row
+            if first_row == header:  # the header row repeated on the new page
+                skip_row, offset = 1, last_row - 1
+        else:
+            number, offset, header, last_row = number + 1, 0, first_row, 0
+        cells = []
+        for row, col, text, top, bottom in table.cells:
+            if row == skip_row:
+                continue
+            first = next((ln for ln in own if bottom <= ln.mid <= top), own[0] if own else None)
+            cells.append(Block(index=0, text=text, segments=[Segment(0, page=table.page,
+                               page_line=first.page_line if first else None)],
+                               table=number, row=row + offset, col=col))
+            last_row = max(last_row, row + offset)
+        at = next((i for i, ln in enumerate(kept) if ln.page > table.page
+                   or ln.page == table.page and ln.mid < table.bottom), len(kept))
+        inserts.setdefault(at, []).extend(cells)
+        prev = table
+    return _paragraphs(kept, inserts)
+
+
+def _continues(prev: _Table, table: _Table, kept: list[_Line]) -> bool:
+    """Whether ``table`` goes on with ``prev`` over a page break: it is on the next page, has as many
+    columns, and no body line stands between them (below ``prev`` or above ``table``)."""
+    if table.page != prev.page + 1 or max(c[1] for c in table.cells) != max(c[1] for c in prev.cells):
+        return False
+    return not any(ln.page == prev.page and ln.mid < prev.bottom or ln.page == table.page and ln.mid > table.top
+                   for ln in kept)
+
+
 # --------------------------------------------------------------------------- lines
 
 def _group_lines(page: int, groups: list[list[_Piece]], width: float, height: float) -> list[_Line]:
@@ -753,9 +978,12 @@ def _align_of(line: _Line, f: _Frame) -> str | None:
     return None
 
 
-def _paragraphs(lines: list[_Line]) -> list[Block]:
+def _paragraphs(lines: list[_Line], inserts: dict[int, list[Block]] | None = None) -> list[Block]:
+    """Paragraph blocks from the physical lines; ``inserts`` maps a line index to table-cell blocks
+    standing before that line (``len(lines)``: at the end). Blocks are numbered from 1."""
+    inserts = inserts or {}
     if not lines:
-        return []
+        return _numbered([b for at in sorted(inserts) for b in inserts[at]])
     for line in lines:
         line.marker = find_marker(line.text) is not None
         line.heading = line.marker and looks_like_heading_line(line.text)
@@ -763,11 +991,15 @@ def _paragraphs(lines: list[_Line]) -> list[Block]:
     frames = _frames(lines)
     paras: list[list[_Line]] = []
     aligns: list[list[str | None]] = []
+    before: dict[int, list[Block]] = {}  # paragraph number → table cells placed before it
     prev: _Line | None = None
     prev_align: str | None = None
-    for line in lines:
+    for i, line in enumerate(lines):
         f = frames[line.page % 2]
         align = _align_of(line, f)
+        if i in inserts:
+            before[len(paras)] = inserts[i]
+            prev = None
         if prev is None or _starts_paragraph(prev, prev_align, line, align, frames, paras[-1]):
             paras.append([line])
             aligns.append([align])
@@ -776,7 +1008,8 @@ def _paragraphs(lines: list[_Line]) -> list[Block]:
             aligns[-1].append(align)
         prev, prev_align = line, align
     blocks = []
-    for number, (group, group_aligns) in enumerate(zip(paras, aligns), start=1):
+    for number, (group, group_aligns) in enumerate(zip(paras, aligns)):
+        blocks.extend(before.get(number, []))
         text = ""
         segments = []
         for line in group:
@@ -785,7 +1018,14 @@ def _paragraphs(lines: list[_Line]) -> list[Block]:
             segments.append(Segment(len(text), page=line.page, page_line=line.page_line))
             text += line.text
         align = group_aligns[0] if len(set(group_aligns)) == 1 else None
-        blocks.append(Block(index=number, text=text, segments=segments, align=align))
+        blocks.append(Block(index=0, text=text, segments=segments, align=align))
+    blocks.extend(inserts.get(len(lines), []))
+    return _numbered(blocks)
+
+
+def _numbered(blocks: list[Block]) -> list[Block]:
+    for number, block in enumerate(blocks, start=1):
+        block.index = number
     return blocks
 
 
