@@ -994,3 +994,12 @@ def test_indent_typed_as_full_width_spaces():
     t.para("\u3000\u3000" + BODY1)
     t.para("\u3000\u3000" + BODY2)
     assert _texts(load_pdf("t.pdf", t.pdf())) == [BODY1, BODY2]
+
+
+def test_kangxi_radicals_and_compatibility_ideographs_read_as_the_ideograph():
+    # some pdfium builds report 二 as ⼆ (U+2F06) when the font maps both to one glyph
+    from lawgov_lint.loaders.pdf import _RADICALS
+
+    assert "第⼆⼗五条 ⾏政复议".translate(_RADICALS) == "第二十五条 行政复议"
+    assert "\uf9b5例".translate(_RADICALS) == "例例"  # a compatibility ideograph (例) → 例
+    assert all(len(v) == 1 for v in _RADICALS.values())  # one to one: text indices stay char indices

@@ -121,6 +121,25 @@ _DATE_LINE = re.compile(r"^\s*[（(]?\s*\d{4}\s*年\s*\d{1,2}\s*月[\s\d]*日\s*
 _PAGE_OF = re.compile(r"^\s*(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*$", re.IGNORECASE)
 
 
+def _radical_table() -> dict[int, str]:
+    """Kangxi radicals (U+2F00–U+2FD5) and CJK compatibility ideographs (U+F900–U+FAFF) → the unified
+    ideograph they stand for (NFKC, one code point each). A font subset whose glyph of 二 is also mapped
+    to ⼆ (U+2F06) makes some pdfium builds report the radical (seen with pypdfium2 4.30 on Chromium's
+    PDFs); the text of the report is the ideograph. One to one, so text indices stay char indices."""
+    import unicodedata
+
+    table = {}
+    for cp in [*range(0x2F00, 0x2FD6), *range(0xF900, 0xFB00)]:
+        ch = chr(cp)
+        n = unicodedata.normalize("NFKC", ch)
+        if n != ch and len(n) == 1:
+            table[cp] = n
+    return table
+
+
+_RADICALS = _radical_table()
+
+
 @dataclass(slots=True)
 class _Piece:
     text: str
@@ -370,7 +389,7 @@ def _page_rows(textpage, raw, rect) -> tuple[list[list[_Piece]], bool]:
         return [], False
     # The explicit range reads the same in every pypdfium2 release: 4.x sends a call with the default
     # range to get_text_bounded(), which leaves characters out and breaks the text/char index mapping.
-    text = textpage.get_text_range(0, n_chars)
+    text = textpage.get_text_range(0, n_chars).translate(_RADICALS)
     handle = textpage.raw
     loose_box = raw.FPDFText_GetLooseCharBox
 
