@@ -161,6 +161,9 @@ def _lint_one(args):
 @click.option("--published-on", callback=_published_on, metavar="DATE|CSV",
               help="Publication date (YYYY-MM-DD), checked against 4月1日 (D003); or a CSV file with columns "
                    "file,published_on giving one date per report (matched by file name).")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
+              help="Language of messages, suggestions, --explain and the summary: zh or en (default: the "
+                   "configuration's lang, else zh on a Chinese locale — LC_ALL, LC_MESSAGES, LANG — else en).")
 @click.option("--year", type=click.IntRange(1990, 2100), default=None, metavar="Y",
               help="The reporting year being collected: supplies the year when a report gives none; a report "
                    "whose own evidence names another year gets S014.")
@@ -192,7 +195,7 @@ def _lint_one(args):
 @click.option("--lsp", is_flag=True, help="Run the language server on standard input/output (for editors).")
 @click.version_option(__version__, prog_name="lawgov-lint")
 def main(paths, output_format, output_file, select, extend_select, ignore, fail_on, exit_zero, config_file, isolated,
-         rule_packs, list_rules, explain, statistics, show_metrics, deadline_profile, published_on, year, as_of, jobs,
+         rule_packs, list_rules, explain, statistics, show_metrics, deadline_profile, published_on, lang, year, as_of, jobs,
          timeout, exclude, quiet, summary_file, html_file, annotate_dir, stdin_filename, no_plugins, fix, unsafe_fixes,
          diff, lsp):
     """Check Chinese 法治政府建设年度报告 (.docx, .pdf, .txt, .md, .html) against the
@@ -201,6 +204,7 @@ def main(paths, output_format, output_file, select, extend_select, ignore, fail_
     PATH is a file, a folder (searched recursively) or '-' for standard input.
     """
     from . import checks as registry
+    from .i18n import detect_lang
     from .plugins import PluginError, load_plugins, plugin_reporters
 
     try:
@@ -215,12 +219,12 @@ def main(paths, output_format, output_file, select, extend_select, ignore, fail_
     if list_rules:
         from .docs import list_rules_text
 
-        click.echo(list_rules_text())
+        click.echo(list_rules_text(lang or detect_lang()))
         return
     if explain:
         from .docs import explain_rule
 
-        text = explain_rule(explain)
+        text = explain_rule(explain, lang or detect_lang())
         if text is None:
             _fail(f"unknown rule {explain!r}: see lawgov-lint --list-rules")
         click.echo(text)
@@ -320,6 +324,7 @@ def main(paths, output_format, output_file, select, extend_select, ignore, fail_
             fail_on=fail_on or (cfg.fail_on if cfg else None) or "error",
             limits=dict(cfg.limits) if cfg else {},
             year=year if year is not None else (cfg.year if cfg else None),
+            lang=lang or (cfg.lang if cfg else None) or detect_lang(),
         )
         key = tuple(options.rule_packs)
         if key not in pack_sets:

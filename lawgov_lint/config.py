@@ -53,7 +53,7 @@ from .packs import SEVERITIES
 
 CONFIG_NAMES = (".lawgov-lint.toml", "lawgov-lint.toml", "pyproject.toml")
 KEYS = ("select", "extend-select", "ignore", "per-file-ignores", "severity", "fail-on", "deadline-profile",
-        "rule-packs", "limits", "year", "exclude")
+        "rule-packs", "limits", "year", "exclude", "lang")
 
 
 class ConfigError(Exception):
@@ -80,6 +80,7 @@ class Config:
     rule_packs: list[str] = field(default_factory=list)
     limits: dict[str, int] = field(default_factory=dict)
     year: int | None = None
+    lang: str | None = None
     exclude: list[str] = field(default_factory=list)
 
     def excludes(self, path: str | Path) -> bool:
@@ -207,6 +208,10 @@ def load_config(path: str | Path, *, known: Callable[[str], bool] | None = None,
                 if not pack.is_file():
                     raise bad(key, f"rule pack {v!r} not found (looked for {pack})")
                 cfg.rule_packs.append(str(pack))
+        elif key == "lang":
+            if value not in ("zh", "en"):
+                raise bad(key, f"must be \"zh\" or \"en\" (got {value!r})")
+            cfg.lang = value
         elif key == "year":
             if not isinstance(value, int) or isinstance(value, bool) or not 1990 <= value <= 2100:
                 raise bad(key, f"must be a reporting year such as 2024 (got {value!r})")

@@ -48,12 +48,14 @@ def _read(path: Path | Any, label: str) -> dict[str, Any]:
 
 @lru_cache(maxsize=1)
 def builtin_packs() -> dict[str, Any]:
-    """All built-in packs merged, keyed by pack name (file stem)."""
+    """All built-in packs merged, keyed by pack name: the file stem up to its first dot, so that
+    ``messages.toml``, ``messages.structure.toml`` … are parts of one pack (``messages``)."""
     root = files("lawgov_lint.rules")
     packs: dict[str, Any] = {}
     for entry in sorted(root.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".toml"):
-            packs[entry.name[:-5]] = _read(entry, f"built-in pack {entry.name}")
+            name = entry.name[:-5].split(".")[0]
+            packs[name] = _merge(packs.get(name, {}), _read(entry, f"built-in pack {entry.name}"))
     return packs
 
 

@@ -80,3 +80,32 @@ def test_a_malformed_entry_is_one_line_naming_it(entry, why):
 ])
 def test_language_from_the_locale(env, expected):
     assert detect_lang(env, platform="linux") == expected
+
+
+def test_lang_option_config_and_locale_choose_the_language(tmp_path, monkeypatch):
+    import subprocess
+    import sys
+
+    def explain(*args, env_lang=None, cwd=None):
+        env = {k: v for k, v in __import__("os").environ.items() if k not in ("LC_ALL", "LC_MESSAGES", "LANG")}
+        if env_lang:
+            env["LANG"] = env_lang
+        return subprocess.run([sys.executable, "-m", "lawgov_lint.cli", "--explain", "S006", *args],
+                              capture_output=True, text=True, env=env, cwd=cwd).stdout
+
+    assert "默认级别" in explain(env_lang="zh_CN.UTF-8")
+    assert "default severity" in explain(env_lang="en_US.UTF-8")
+    assert "default severity" in explain("--lang", "en", env_lang="zh_CN.UTF-8")
+    assert "默认级别" in explain("--lang", "zh", env_lang="en_US.UTF-8")
+    assert "default severity" in explain()
+
+
+def test_config_lang_is_validated(tmp_path):
+    from lawgov_lint.config import ConfigError, load_config
+
+    cfg = tmp_path / "lawgov-lint.toml"
+    cfg.write_text('lang = "zh"\n', encoding="utf-8")
+    assert load_config(cfg).lang == "zh"
+    cfg.write_text('lang = "fr"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="lang"):
+        load_config(cfg)
