@@ -41,7 +41,8 @@ _PLACEHOLDER = string.Formatter()
 class Msg:
     """A message id and its arguments, rendered later in the run's language.
 
-    ``args`` values are strings or numbers; lists are joined by the check.
+    ``args`` values are strings, numbers, other Msg values (rendered in the same language)
+    or lists of them (joined with the language's list separator).
     """
 
     id: str
@@ -140,8 +141,12 @@ class Catalogue:
         return self.text(m.id, lang, {k: self._value(v, lang) for k, v in m.args.items()})
 
     def _value(self, v: Any, lang: str) -> Any:
+        """An argument in ``lang``: a Msg rendered, a list or tuple of them joined (“；” in Chinese,
+        “; ” in English), anything else as it is."""
         if isinstance(v, Msg):
             return self.render(v, lang)
+        if isinstance(v, (list, tuple)):
+            return ("；" if lang == "zh" else "; ").join(str(self._value(x, lang)) for x in v)
         return v
 
 

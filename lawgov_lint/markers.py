@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from .numerals import CN_DIGITS, cn_ordinal
 
-CN_DIGITS = "一二三四五六七八九十"
 _CN = f"[{CN_DIGITS}]{{1,3}}"
 
 # kind → regex matching the marker at the start of a (stripped) paragraph.
@@ -45,78 +44,6 @@ class Marker:
     start: int
     end: int
     text: str
-
-
-SMALL_NUMBERS = 999  # the range of the cached numeral table
-
-
-@lru_cache(maxsize=1)
-def small_numeral_table() -> dict[str, int]:
-    """Chinese numeral text → value for 1…999, as cn2an writes them (一, 十一, 一百零五 …).
-
-    cn2an's import costs ~0.1 s (it compiles its patterns at import), which is most
-    of a cold run, while reports only ever use small numbers in headings and dates.
-    The table is produced by cn2an itself (``an2cn``, checked back with ``cn2an``)
-    once, and kept as JSON in the user cache directory; later runs read it.
-    """
-    import json
-    import os
-    import tempfile
-    from importlib.metadata import PackageNotFoundError, version
-
-    from platformdirs import user_cache_dir
-
-    try:
-        ver = version("cn2an")
-    except PackageNotFoundError:  # pragma: no cover - cn2an is a declared dependency
-        ver = "unknown"
-    path = os.path.join(user_cache_dir("lawgov-lint"), f"cn2an-{ver}-{SMALL_NUMBERS}.json")
-    try:
-        with open(path, encoding="utf-8") as f:
-            table = json.load(f)
-        if isinstance(table, dict) and len(table) >= SMALL_NUMBERS:
-            return table
-    except (OSError, ValueError):
-        pass
-    import cn2an
-
-    table = {}
-    for n in range(1, SMALL_NUMBERS + 1):
-        text = cn2an.an2cn(n, "low")
-        if int(cn2an.cn2an(text, "strict")) == n:
-            table[text] = n
-    try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(table, f, ensure_ascii=False)
-        os.replace(tmp, path)
-    except OSError:
-        pass
-    return table
-
-
-def cn_number(s: str) -> int:
-    """Value of a Chinese numeral: the cached table for 1…999, cn2an for anything else.
-
-    Raises:
-        ValueError: if ``s`` is not a Chinese numeral (cn2an's verdict).
-    """
-    value = small_numeral_table().get(s)
-    if value is not None:
-        return value
-    import cn2an
-
-    return int(cn2an.cn2an(s, "strict"))
-
-
-def cn_ordinal(s: str) -> int:
-    """Value of a small Chinese ordinal (一 … 九十九).
-
-    Raises:
-        ValueError: if ``s`` is not such a numeral.
-    """
-    return cn_number(s)
 
 
 def _ordinal(kind: str, raw: str) -> int:

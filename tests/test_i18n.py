@@ -109,3 +109,12 @@ def test_config_lang_is_validated(tmp_path):
     cfg.write_text('lang = "fr"\n', encoding="utf-8")
     with pytest.raises(ConfigError, match="lang"):
         load_config(cfg)
+
+
+def test_nested_messages_and_lists_render_in_the_same_language():
+    cat = Catalogue({"X.outer": {"en": "title {title}: {problems}", "zh": "标题{title}：{problems}"},
+                     "X.year": {"en": "no year", "zh": "缺少年份"},
+                     "X.word": {"en": "no “{w}”", "zh": "缺少“{w}”"}})
+    m = msg("X.outer", title="《某某》", problems=[msg("X.year"), msg("X.word", w="报告")])
+    assert cat.render(m, "zh") == "标题《某某》：缺少年份；缺少“报告”"
+    assert cat.render(m, "en") == "title 《某某》: no year; no “报告”"

@@ -17,7 +17,7 @@ PKG = ROOT / "lawgov_lint"
 
 # Lower layers never import higher ones (SPEC §4: data flows one way).
 LAYERS = [
-    {"document", "markers", "normalize", "packs", "i18n", "pack_schema"},
+    {"document", "markers", "normalize", "packs", "i18n", "pack_schema", "numerals"},
     {"loaders", "segment", "suppress"},
     {"structure"},
     {"facts"},

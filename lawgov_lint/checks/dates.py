@@ -215,7 +215,7 @@ def _end_month(period: str) -> int | None:
         return None
     last = months[-1]
     try:
-        from ..facts.dates import cn_digits_to_int
+        from ..numerals import cn_digits_to_int
 
         return int(last) if last.isdigit() else cn_digits_to_int(last)
     except ValueError:

@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
+from ..numerals import to_cn
 from ..facts.dates import find_dates
 from ..markers import find_marker
 from ..findings import Fix
@@ -231,23 +232,12 @@ def document_number(ctx) -> Iterator[Hit]:
 
 
 
-def _cn_number(n: int) -> str:
-    from ..markers import small_numeral_table
-
-    for text, value in small_numeral_table().items():
-        if value == n:
-            return text
-    import cn2an
-
-    return cn2an.an2cn(n, "low")
-
-
 def marker_text(kind: str, n: int) -> str:
     """The standard written form of marker ``kind`` with number ``n`` (``cn_paren`` 3 → （三）)."""
     return {
-        "part": f"第{_cn_number(n)}部分",
-        "cn_dun": f"{_cn_number(n)}、",
-        "cn_paren": f"（{_cn_number(n)}）",
+        "part": f"第{to_cn(n)}部分",
+        "cn_dun": f"{to_cn(n)}、",
+        "cn_paren": f"（{to_cn(n)}）",
         "num_dot": f"{n}.",
         "num_dun": f"{n}、",
         "num_paren": f"（{n}）",

@@ -10,6 +10,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from ..numerals import cn_digits_to_int
+
 _YEAR = r"(\d{4}|[〇零○一二三四五六七八九]{4})"
 _MD = r"(\d{1,2}|[一二三四五六七八九十]{1,3})"
 
@@ -20,23 +22,6 @@ INCOMPLETE_DATE_RE = re.compile(
 )
 YEAR_RE = re.compile(r"(?<!\d)(\d{4})(?:年|—|-|－|～|~)")
 CN_YEAR_RE = re.compile(r"([〇零○一二三四五六七八九]{4})年")
-
-
-def cn_digits_to_int(s: str) -> int:
-    """Value of a year written digit by digit (二〇二四) or a small numeral (二十一).
-
-    Raises:
-        ValueError: not a Chinese numeral.
-    """
-    if s.isdigit() and s.isascii():
-        return int(s)
-    if len(s) == 4 and all(c in "〇零○一二三四五六七八九" for c in s):
-        table = {c: i for i, c in enumerate("〇一二三四五六七八九")}
-        table.update({"零": 0, "○": 0})
-        return int("".join(str(table[c]) for c in s))
-    from ..markers import cn_number
-
-    return cn_number(s)
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from ..numerals import cn_value
 from ..document import Document, locate
 from ..structure import Report
 
@@ -325,27 +326,6 @@ _CONF_CACHE: "OrderedDict[int, tuple[dict, _Conf]]" = OrderedDict()
 
 # ---------------------------------------------------------------- numerals
 
-def _cn_value(s: str) -> Decimal | None:
-    """Value of a Chinese numeral (cn2an); a bare 十/百/千/万 reads as 一十/一百…."""
-    from ..markers import small_numeral_table
-
-    small = small_numeral_table().get(s)  # cn2an's own forms for 1…999, without importing it
-    if small is not None:
-        return Decimal(small)
-    import cn2an
-
-    if s and s[0] in "十百千万亿":
-        s = "一" + s
-    try:
-        v = cn2an.cn2an(s, "normal")
-    except (ValueError, KeyError, IndexError, TypeError):
-        return None
-    try:
-        return Decimal(str(v))
-    except InvalidOperation:
-        return None
-
-
 def _interval(value: Decimal, decimals: int, mult: int, exact_int: bool) -> tuple[float, float]:
     """Interval of the true value given the displayed precision (rounding ∪ truncation)."""
     v = float(value * mult)
@@ -494,12 +474,12 @@ def _scan(text: str, conf: _Conf, quotes: list[tuple[int, int]], fixed: list[tup
             raw = m.group("pcn")
             if "点" in raw:
                 whole, frac = raw.split("点", 1)
-                wv = _cn_value(whole)
+                wv = cn_value(whole)
                 fv = "".join(str("零一二三四五六七八九".find(c) if c in "一二三四五六七八九" else 0) for c in frac)
                 value = None if wv is None else Decimal(f"{wv}.{fv}")
                 decimals = len(frac)
             else:
-                value = _cn_value(raw)
+                value = cn_value(raw)
             if value is None:
                 continue
             unit, kind, factor = "%", "percent", 1.0
@@ -526,7 +506,7 @@ def _scan(text: str, conf: _Conf, quotes: list[tuple[int, int]], fixed: list[tup
             if cn[-1] in "万亿" and len(cn) > 1 and text.startswith("元", e):
                 mg = cn[-1]
                 cn = cn[:-1]
-            value = _cn_value(cn)
+            value = cn_value(cn)
             if value is None:
                 continue
             exact_int = True
