@@ -20,6 +20,7 @@ import threading
 from typing import Iterator
 
 from ..document import locate
+from ..i18n import Msg, msg
 from ..facts.metrics import Metric, clean_label, extract_facts, is_rate_label, metric_conf, suffix_match
 from . import Hit, check, rule
 
@@ -217,7 +218,7 @@ def _num(x: float) -> str:
     return f"{x:.4f}".rstrip("0").rstrip(".")
 
 
-def _hit(ctx, code: str, m: Metric, start: int | None, message: str, suggestion: str | None = None,
+def _hit(ctx, code: str, m: Metric, start: int | None, message: Msg, suggestion: "Msg | str | None" = None,
          end: int | None = None) -> Hit:
     s = m.start if start is None else start
     e = m.end if end is None else end
@@ -225,9 +226,21 @@ def _hit(ctx, code: str, m: Metric, start: int | None, message: str, suggestion:
     return ctx.hit(code, m.block, s, max(e, s), message, suggestion)
 
 
-def _where(ctx, m: Metric) -> str:
+def _where(ctx, m: Metric) -> Msg:
+    """Where a figure is, as a reader finds it: line N (text files), else paragraph N."""
     loc = locate(ctx.doc, ctx.doc.blocks[m.block], m.ostart, m.oend)
-    return f"line {loc.line}" if ctx.doc.format in ("txt", "md") else f"paragraph {loc.block}"
+    if ctx.doc.format in ("txt", "md"):
+        return msg("N006.where-line", line=loc.line)
+    return msg("N006.where-paragraph", paragraph=loc.block)
+
+
+def _relation(ctx, name: str) -> "Msg | str":
+    """A ``[[subsets]]`` relation's name in the run's language: the catalogue entry
+    ``N001.relation.<slug>`` (slug: the English words of the name), else the name as the pack writes it."""
+    slug = "-".join(re.findall(r"[a-z]+", name.split("(", 1)[0].lower()))
+    mid = f"N001.relation.{slug}"
+    entry = ctx.packs["messages"].get(mid) if slug else None
+    return msg(mid) if entry and entry.get("en") == name else name
 
 
 _LOCAL = threading.local()
@@ -320,11 +333,14 @@ def subset_exceeds_total(ctx) -> Iterator[Hit]:
             continue
         if p.base_lo > w.base_hi + extra + EPS:
             flagged.add(p.index)
-            plus = f" plus the {_num(extra / w.factor)}{w.unit} carried over" if extra else ""
-            yield _hit(ctx, "N001", p, p.label_start,
-                       f"{p.label} {fmt(p)} exceeds {w.label} {fmt(w)}{plus} in the same clause; a part cannot be "
-                       f"larger than its whole ({name})",
-                       "check both figures")
+            args = dict(part_label=p.label, part=fmt(p), whole_label=w.label, whole=fmt(w),
+                        relation=_relation(ctx, name))
+            if extra:
+                message = msg("N001.part-exceeds-whole-with-carry", carried=f"{_num(extra / w.factor)}{w.unit}",
+                              **args)
+            else:
+                message = msg("N001.part-exceeds-whole", **args)
+            yield _hit(ctx, "N001", p, p.label_start, message, msg("N001.check-both.hint"))
     for bd in facts.breakdowns:
         t = ms[bd.total]
         for k in bd.items:
@@ -334,9 +350,9 @@ def subset_exceeds_total(ctx) -> Iterator[Hit]:
             if it.base_lo > t.base_hi + EPS and not _carried_over(ctx, it):
                 flagged.add(k)
                 yield _hit(ctx, "N001", it, it.label_start,
-                           f"{it.label or 'the item'} {fmt(it)} is stated as part of {t.label} {fmt(t)} "
-                           "but is larger than it",
-                           "check both figures")
+                           msg("N001.item-exceeds-total", item_label=it.label or msg("N001.the-item"),
+                               item=fmt(it), total_label=t.label, total=fmt(t)),
+                           msg("N001.check-both.hint"))
 
 
 # ---------------------------------------------------------------- N002
@@ -568,13 +584,14 @@ def rate_mismatch(ctx) -> Iterator[Hit]:
         exact = num.value * num.factor / (den.value * den.factor) * 100 if den.value else float("nan")
         d = _decimals(r)
         rounded, truncated = _shown(exact, d)
-        shown = (f"{rounded}% at the precision shown" if rounded == truncated
-                 else f"{rounded}% rounded, {truncated}% truncated")
+        shown = (msg("N002.shown-at-precision", rounded=rounded) if rounded == truncated
+                 else msg("N002.shown-rounded-truncated", rounded=rounded, truncated=truncated))
+        quote = _quote(ctx, r)
         yield _hit(ctx, "N002", r, _start(ctx, r),
-                   f"{_quote(ctx, r)} does not match {num.label} {fmt(num)} ÷ {den.label} {fmt(den)} = "
-                   f"{exact:.{d + 2}f}% ({shown})",
-                   _quote(ctx, r)[1:-1].replace(r.number, rounded, 1) if r.number in _quote(ctx, r)
-                   else f"a rate of {rounded}%, or correct the count that is wrong")
+                   msg("N002.rate-mismatch", stated=quote, num_label=num.label, num=fmt(num),
+                       den_label=den.label, den=fmt(den), exact=f"{exact:.{d + 2}f}", shown=shown),
+                   quote[1:-1].replace(r.number, rounded, 1) if r.number in quote
+                   else msg("N002.rate-or-count.hint", rounded=rounded))
 
 
 # ---------------------------------------------------------------- N003
@@ -598,19 +615,19 @@ def sum_mismatch(ctx) -> Iterator[Hit]:
         same = [x for x in items if x.block == t.block]
         start = min([t.label_start, t.start] + [x.label_start for x in same])
         end = max([t.end] + [x.end for x in same])
-        name = t.label or t.total_label or "the total"
+        name = t.label or t.total_label or msg("N003.the-total")
         if bd.exhaustive and (hi < t.base_lo - 1e-6 or lo > t.base_hi + 1e-6):
             total_txt = _num(sum(x.value * x.factor for x in items) / t.factor)
             yield _hit(ctx, "N003", t, start,
-                       f"the parts of {name} {fmt(t)} add up to {total_txt}{t.unit} ({parts}); "
-                       f"{bd.reason}, so they should equal the total",
-                       "correct the total or the parts", end=end)
+                       msg("N003.parts-not-total", total_label=name, total=fmt(t), sum=f"{total_txt}{t.unit}",
+                           parts=parts, reason=bd.reason or ""),
+                       msg("N003.total-or-parts.hint"), end=end)
         elif disjoint and lo > t.base_hi + 1e-6:
             total_txt = _num(sum(x.value * x.factor for x in items) / t.factor)
             yield _hit(ctx, "N003", t, start,
-                       f"the parts of {name} {fmt(t)} add up to {total_txt}{t.unit} ({parts}), "
-                       "more than the total",
-                       "correct the total or the parts", end=end)
+                       msg("N003.parts-exceed-total", total_label=name, total=fmt(t), sum=f"{total_txt}{t.unit}",
+                           parts=parts),
+                       msg("N003.total-or-parts.hint"), end=end)
     yield from _table_totals(ctx, ms)
 
 
@@ -644,9 +661,9 @@ def _table_totals(ctx, ms: list[Metric]) -> Iterator[Hit]:
         s = sum(x.value * x.factor for x in parts)
         if abs(s - tot.value * tot.factor) > 1e-6 * max(1.0, abs(s)) and (s < tot.base_lo - 1e-6 or s > tot.base_hi + 1e-6):
             yield _hit(ctx, "N003", tot, tot.start,
-                       f"the {row_label[tot.table[1]]} row of table {t}, column {c}, is {fmt(tot) or tot.number} "
-                       f"but the other rows add up to {_num(s / tot.factor)}{tot.unit}",
-                       "correct the total or the rows")
+                       msg("N003.table-total", row=row_label[tot.table[1]], table=t, column=c,
+                           total=fmt(tot) or tot.number, sum=f"{_num(s / tot.factor)}{tot.unit}"),
+                       msg("N003.total-or-rows.hint"))
 
 
 # ---------------------------------------------------------------- N004 / N005
@@ -670,8 +687,8 @@ def rate_out_of_range(ctx) -> Iterator[Hit]:
             continue
         if m.lo > 100 + EPS:
             yield _hit(ctx, "N004", m, _start(ctx, m),
-                       f"{_quote(ctx, m)}: a share or rate of a whole cannot exceed 100%",
-                       "check the figure (a growth rate would say 增长/同比)")
+                       msg("N004.over-100", stated=_quote(ctx, m)),
+                       msg("N004.check-figure.hint"))
 
 
 @check("N005")
@@ -683,8 +700,8 @@ def rate_with_count_unit(ctx) -> Iterator[Hit]:
         if not is_rate_label(m.label, conf):
             continue
         yield _hit(ctx, "N005", m, m.label_start,
-                   f"{m.label} is a rate but {fmt(m)} is written with the count unit {m.unit}",
-                   f"{m.label}为{m.number}%" if m.number in ("0", "100") else f"write the rate in %, or the count without 率")
+                   msg("N005.rate-with-count-unit", label=m.label, figure=fmt(m), unit=m.unit),
+                   f"{m.label}为{m.number}%" if m.number in ("0", "100") else msg("N005.percent-or-count.hint"))
 
 
 # ---------------------------------------------------------------- N006
@@ -737,5 +754,6 @@ def conflicting_values(ctx) -> Iterator[Hit]:
             continue  # twice in one sentence: two contexts the text distinguishes in a way we do not read
         if b.base_hi < a.base_lo - 1e-6 or b.base_lo > a.base_hi + 1e-6:
             yield _hit(ctx, "N006", b, b.label_start,
-                       f"{b.label} is {fmt(b)} here but {fmt(a)} at {_where(ctx, a)}, with the same scope and period",
-                       "state one value, or say what differs (scope, period)")
+                       msg("N006.conflicting-values", label=b.label, here=fmt(b), other=fmt(a),
+                           where=_where(ctx, a)),
+                       msg("N006.one-value.hint"))

@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from ..i18n import Msg, msg
 from ..numerals import cn_value
 from ..document import Document, locate
 from ..structure import Report
@@ -205,14 +206,15 @@ class Breakdown:
     ``total`` and ``items`` index the metrics list. ``exhaustive``: the items
     cover the total (an item named 其他/其余, or every member of a complete
     category set); ``disjoint``: the items cannot overlap (exhaustive, or
-    distinct members of one category set). ``reason`` says why, for messages.
+    distinct members of one category set). ``reason`` says why, as a catalogue
+    message (``N003.reason.*``, see :mod:`lawgov_lint.i18n`), None when neither.
     """
 
     total: int
     items: list[int]
     exhaustive: bool = False
     disjoint: bool = False
-    reason: str = ""
+    reason: Msg | None = None
     categories: list[str] = field(default_factory=list)
 
 
@@ -1163,7 +1165,7 @@ def _sum_lines(rep: Report, metrics: list[Metric], out: list[Breakdown]) -> None
                 continue
             parts.reverse()
             bd = Breakdown(t.index, [m.index for m in parts], exhaustive=True, disjoint=True,
-                           reason="合计 adds up the figures before it", categories=[m.label for m in parts])
+                           reason=msg("N003.reason.sum-line"), categories=[m.label for m in parts])
             for m in parts:
                 m.total = t.index
                 m.total_label = "合计"
@@ -1212,9 +1214,9 @@ def _next_sentence(rep: Report, metrics: list[Metric], out: list[Breakdown], con
             t = prev[0]
             bd = Breakdown(t.index, [m.index for m in items], categories=[m.label for m in items])
             _classify(bd, conf)
-            if not bd.exhaustive or not bd.reason.startswith("the items are the categories"):
+            if not bd.exhaustive or bd.reason is None or bd.reason.id != "N003.reason.complete-set":
                 continue  # 其他 closes a list of results, but results may lag the total (cases pending)
-            bd.reason += " (the sentence after the total breaks it down)"
+            bd.reason = msg("N003.reason.next-sentence", reason=bd.reason)
             for m in items:
                 m.total = t.index
                 m.total_label = t.label
@@ -1232,7 +1234,7 @@ def _classify(bd: Breakdown, conf: _Conf) -> None:
     cats = bd.categories
     if any(any(c.startswith(w) for w in conf.rest_words) for c in cats):
         bd.exhaustive = bd.disjoint = True
-        bd.reason = "the list ends with 其他/其余"
+        bd.reason = msg("N003.reason.ends-with-rest")
         return
     for part in conf.partitions:
         members = sorted(part.get("members", []), key=len, reverse=True)
@@ -1248,9 +1250,9 @@ def _classify(bd: Breakdown, conf: _Conf) -> None:
         bd.disjoint = True
         if part.get("complete") and set(hits) == set(part.get("members", [])):
             bd.exhaustive = True
-            bd.reason = "the items are the categories " + "/".join(part["members"])
+            bd.reason = msg("N003.reason.complete-set", members="/".join(part["members"]))
         else:
-            bd.reason = "the items are distinct categories of " + "/".join(part["members"])
+            bd.reason = msg("N003.reason.distinct-set", members="/".join(part["members"]))
         return
 
 
