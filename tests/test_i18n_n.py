@@ -156,3 +156,24 @@ def test_no_english_words_in_chinese_n_messages():
                 bad.append((where, code, message, suggestion, words))
     assert seen >= 60  # the cases and fixtures do exercise every N message
     assert not bad, bad
+
+
+# ---------------------------------------------------------------- --show-metrics
+
+def test_metrics_table_in_chinese_and_english():
+    import io
+
+    from lawgov_lint.reporters.metrics_table import render_metrics
+
+    text = "1-11月，全区共受理行政复议案件1225件，其中维持800件。"
+    out = {}
+    for lang in ("zh", "en"):
+        stream = io.StringIO()
+        render_metrics([_lint(text, lang)], stream, color=False)
+        out[lang] = stream.getvalue()
+    zh, en = out["zh"], out["en"]
+    assert "case.txt — 统计数字" in zh and "原文" in zh and "限定" in zh
+    assert "共2个数字，其中约数、部分时段、其他年度、增减或计划数字2个（数字类规则不对这些数字作比较）" in zh
+    assert "case.txt — figures" in en and "as written" in en and "qualifiers" in en
+    assert "2 figures, 2 approximate, partial-period, other-year, change or plan figures" in en
+    assert "period:1-11月" in zh and "period:1-11月" in en  # qualifiers are the JSON tokens in both
