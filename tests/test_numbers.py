@@ -465,3 +465,21 @@ def test_n003_counts_after_an_amount_are_summed_against_the_count_before():
     [f] = [f for f in res.findings if f.code == "N003"]
     assert "230件" in f.message and "224件" in f.message and "120件 + 104件" in f.message
     assert f.excerpt.startswith("查处违章案件230件。")
+
+
+# ---------------------------------------------------------------- no shared state (issue 15 item 2)
+
+def test_findings_do_not_depend_on_order_or_threads():
+    """Sentence groups and the compiled pack live with each report: linting the cases in reverse
+    order and in four threads gives each case the findings it has alone."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [c["text"] for c in CASES if c["expect"]][:40]
+
+    def run(text):
+        return [(f.code, f.location.line, f.location.column, f.message) for f in lint_text(text).findings]
+
+    alone = [run(t) for t in texts]
+    assert [run(t) for t in reversed(texts)] == alone[::-1]
+    with ThreadPoolExecutor(4) as pool:
+        assert list(pool.map(run, texts * 2)) == alone * 2

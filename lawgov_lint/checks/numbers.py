@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import math
 import re
-import threading
 from typing import Iterator
 
 from ..document import locate
@@ -243,19 +242,9 @@ def _relation(ctx, name: str) -> "Msg | str":
     return msg(mid) if entry and entry.get("en") == name else name
 
 
-_LOCAL = threading.local()
-
-
-def _sentence(metrics: list[Metric], m: Metric) -> list[Metric]:
-    """The figures of ``m``'s sentence, in order (grouped once per metrics list and thread)."""
-    hit = getattr(_LOCAL, "sentences", None)
-    if hit is None or hit[0] is not metrics:
-        groups: dict[tuple[int, int], list[Metric]] = {}
-        for x in metrics:
-            if x.table is None:
-                groups.setdefault((x.block, x.sentence), []).append(x)
-        hit = _LOCAL.sentences = (metrics, groups)
-    return hit[1].get((m.block, m.sentence), [])
+def _sentence(ctx, m: Metric) -> list[Metric]:
+    """The figures of ``m``'s sentence, in order (grouped once per report by the facts)."""
+    return extract_facts(ctx.report).sentence_of(m)
 
 
 # ---------------------------------------------------------------- N001
@@ -281,7 +270,7 @@ def _subset_pairs(ctx, metrics: list[Metric]) -> Iterator[tuple[Metric, Metric, 
             req = r.get("part_requires", [])
             if req and _residual(p.label, [pw], generic) and not any(q in p.label for q in req):
                 continue
-            for w in reversed([x for x in _sentence(metrics, p) if x.end <= p.start and x.clause == p.clause]):
+            for w in reversed([x for x in _sentence(ctx, p) if x.end <= p.start and x.clause == p.clause]):
                 if not _fit_pair(p, w, ctx.report.norm[p.block].text) or not _unit_ok(p, w) or w.index == p.twin or p.index == w.twin:
                     continue
                 if w.total is not None and p.total is None:
@@ -305,7 +294,7 @@ def _stated_carry(ctx, ms: list[Metric], p: Metric, w: Metric) -> float | None:
     """
     words = _conf(ctx).get("relation_words", {}).get("carry_over_stated", [])
     text = ctx.report.norm[p.block].text
-    sent = _sentence(ms, p)
+    sent = _sentence(ctx, p)
     a = min(x.start for x in sent)
     while a > 0 and text[a - 1] not in "。！？!?":
         a -= 1
@@ -436,7 +425,7 @@ def _share_pair(ctx, ms: list[Metric], r: Metric) -> tuple[Metric, Metric] | Non
         whole = ms[num.total] if num.total is not None else None
     else:
         best = None
-        for c in _sentence(ms, num):
+        for c in _sentence(ctx, num):
             if c.end > num.start or c is num or not _fit(c) or not _unit_ok(c, num):
                 continue
             if not all(q in c.label for q in pieces):
@@ -504,7 +493,7 @@ def _rate_pair(ctx, ms: list[Metric], r: Metric) -> tuple[Metric, Metric] | None
     conf = _conf(ctx)
     rate = r.rate or ""
     neg = _negations(ctx)
-    before = [x for x in _sentence(ms, r) if x.end <= r.start and x.clause == r.clause]
+    before = [x for x in _sentence(ctx, r) if x.end <= r.start and x.clause == r.clause]
     entry = _rate_entry(conf, rate)
     if entry is not None and entry.get("strict"):
         return _strict_pair(ctx, entry, before, r)

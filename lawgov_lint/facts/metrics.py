@@ -30,8 +30,6 @@ from __future__ import annotations
 
 import math
 import re
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -220,8 +218,19 @@ class Breakdown:
 
 @dataclass(slots=True)
 class MetricFacts:
+    """The figures of one report and what the text says about them, computed once per report.
+
+    ``sentences`` groups the running-text figures by (block, sentence) in reading order (table cells
+    are in no sentence), so that relations are looked up within a sentence without rescanning.
+    """
+
     metrics: list[Metric]
     breakdowns: list[Breakdown]
+    sentences: dict[tuple[int, int], list[Metric]] = field(default_factory=dict)
+
+    def sentence_of(self, m: Metric) -> list[Metric]:
+        """The figures of ``m``'s sentence, in reading order ([] for a table cell)."""
+        return self.sentences.get((m.block, m.sentence), []) if m.table is None else []
 
 
 # ---------------------------------------------------------------- configuration
@@ -254,11 +263,11 @@ def _desc(words) -> list[str]:
 
 
 def _conf(rep: Report) -> _Conf:
+    """The metrics pack of ``rep`` compiled (computed once per report, kept in ``rep.cache``)."""
+    conf = rep.cache.get("metrics.conf")
+    if conf is not None:
+        return conf
     m = rep.packs["metrics"]
-    key = id(m)
-    hit = _CONF_CACHE.get(key)
-    if hit is not None and hit[0] is m:
-        return hit[1]
     u = m.get("units", {})
     units: list[tuple[str, str, float]] = []
     for w in u.get("count", []):
@@ -310,10 +319,7 @@ def _conf(rep: Report) -> _Conf:
         tables=dict(m.get("tables", {})),
         raw=m,
     )
-    with _LOCK:
-        _CONF_CACHE[key] = (m, conf)
-        while len(_CONF_CACHE) > 8:
-            _CONF_CACHE.popitem(last=False)
+    rep.cache["metrics.conf"] = conf
     return conf
 
 
@@ -322,8 +328,6 @@ def metric_conf(rep: Report) -> "_Conf":
     return _conf(rep)
 
 
-_LOCK = threading.Lock()
-_CONF_CACHE: "OrderedDict[int, tuple[dict, _Conf]]" = OrderedDict()
 
 
 # ---------------------------------------------------------------- numerals
@@ -1374,7 +1378,11 @@ def extract_facts(rep: Report) -> MetricFacts:
     _parenthetical(rep, metrics, breakdowns, conf)
     _sum_lines(rep, metrics, breakdowns)
     _next_sentence(rep, metrics, breakdowns, conf)
-    facts = MetricFacts(metrics, breakdowns)
+    sentences: dict[tuple[int, int], list[Metric]] = {}
+    for x in metrics:
+        if x.table is None:
+            sentences.setdefault((x.block, x.sentence), []).append(x)
+    facts = MetricFacts(metrics, breakdowns, sentences)
     rep.cache["metrics"] = facts
     return facts
 
