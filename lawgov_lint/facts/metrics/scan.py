@@ -1,0 +1,356 @@
+"""Scanning paragraphs for figures: numerals and units (Arabic and Chinese, 万/亿 multipliers), the
+precision interval of each, and the qualifiers a sentence gives them — approximation, partial period,
+other year, topic, scope, growth, plan section, 分别 pairing.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from ...numerals import cn_value
+from ...structure import Report
+from .model import (_Raw, FULL_YEAR_RE, INF, LIST_SEP, Metric, NUM_RE, PAREN_RE, PRE_BOUNDARY, QUOTE_RE, TOPIC_RE,
+                    YEAR_RE)
+from .packs import _Conf
+from .text import _inside, _segments, _spans, cstart_of
+from .labels import _agent_of, _label, _post_noun, _strip_end, _strip_start, clean_label, is_rate_label
+
+
+# ---------------------------------------------------------------- numerals
+
+def _interval(value: Decimal, decimals: int, mult: int, exact_int: bool) -> tuple[float, float]:
+    """Interval of the true value given the displayed precision (rounding ∪ truncation)."""
+    v = float(value * mult)
+    if exact_int:
+        return v, v
+    step = float(Decimal(1).scaleb(-decimals) * mult)
+    return v - step / 2, v + step
+
+
+# ---------------------------------------------------------------- scanning
+
+
+def _scan(text: str, conf: _Conf, quotes: list[tuple[int, int]], fixed: list[tuple[int, int]]) -> list[_Raw]:
+    """Figures of a normalised text in order (numbers with a unit, or bare numbers after 为/是/达)."""
+    out: list[_Raw] = []
+    for m in NUM_RE.finditer(text):
+        s, e = m.start(), m.end()
+        if _inside(quotes, s, e) or any(a <= s < b or a < e <= b for a, b in fixed):
+            continue
+        before = text[max(0, s - 1):s]
+        if before and (before == "第" or before in "-－—~～+＋/.·•"):
+            continue
+        mult = 1
+        decimals = 0
+        exact_int = False
+        number = m.group(0)
+        middle = None
+        unit = ""
+        if m.group("pcn") is not None:
+            raw = m.group("pcn")
+            if "点" in raw:
+                whole, frac = raw.split("点", 1)
+                wv = cn_value(whole)
+                fv = "".join(str("零一二三四五六七八九".find(c) if c in "一二三四五六七八九" else 0) for c in frac)
+                value = None if wv is None else Decimal(f"{wv}.{fv}")
+                decimals = len(frac)
+            else:
+                value = cn_value(raw)
+            if value is None:
+                continue
+            unit, kind, factor = "%", "percent", 1.0
+            lo, hi = _interval(value, decimals, 1, False)
+            out.append(_Raw(s, s, e, e, number, value, unit, kind, factor, lo, hi, False, None))
+            continue
+        if m.group("ar") is not None:
+            ar = m.group("ar").replace(",", "")
+            try:
+                value = Decimal(ar)
+            except InvalidOperation:
+                continue
+            decimals = len(ar.split(".", 1)[1]) if "." in ar else 0
+            mg = m.group("mult")
+            if mg:
+                mult = {"万": 10_000, "亿": 100_000_000, "千万": 10_000_000, "百万": 1_000_000}[mg]
+            exact_int = decimals == 0 and mult == 1
+        else:
+            cn = m.group("cn")
+            if not any(c in "一二两三四五六七八九十" for c in cn) and not text.startswith(("余", "多"), e):
+                continue
+            pos = e
+            mg = ""
+            if cn[-1] in "万亿" and len(cn) > 1 and text.startswith("元", e):
+                mg = cn[-1]
+                cn = cn[:-1]
+            value = cn_value(cn)
+            if value is None:
+                continue
+            exact_int = True
+            if value < 10 and not text.startswith(("余", "多"), e):
+                continue  # 三项制度, 两个清单, 一件事: not statistics
+            number = cn
+            if mg:
+                e = pos - 1  # 三十万元: 万元 is the unit, read below
+        pos = e
+        if m.group("ar") is not None and m.group("mult") in ("万", "亿"):
+            # 5286.34万元 / 10万余元: money in 万元, not a multiplier
+            k = pos
+            mid = next((w for w in conf.approx_middle if text.startswith(w, k)), None)
+            if text.startswith("元", k + (len(mid) if mid else 0)):
+                mult = 1
+                middle = mid
+                number = m.group("ar")
+                unit = m.group("mult") + "元"
+                pos = k + (len(mid) if mid else 0) + 1
+                exact_int = False
+        if not unit:
+            mid = next((w for w in conf.approx_middle if text.startswith(w, pos)), None)
+            if mid:
+                nxt = pos + len(mid)
+                if any(text.startswith(u, nxt) for u, _, _ in conf.units):
+                    middle = mid
+                    pos = nxt
+            for u, kind, factor in conf.units:
+                if text.startswith(u, pos):
+                    unit = u
+                    pos += len(u)
+                    break
+        if unit:
+            kind, factor = next(((k, f) for u, k, f in conf.units if u == unit), ("count", 1.0))
+        else:
+            kind, factor = "bare", 1.0
+            # a bare number: only after 为/是/达 and before a clause end (败诉率为0，)
+            if m.group("ar") is None or mult != 1:
+                continue
+            pre = text[max(0, s - 2):s]
+            nxt = text[pos:pos + 1]
+            if not (pre.endswith(("为", "是", "达")) and (nxt == "" or nxt in "，,。；;、）)")):
+                continue
+        after = next((w for w in conf.approx_after if text.startswith(w, pos)), None)
+        if after:
+            pos += len(after)
+        start = s
+        before_word = next((w for w in conf.approx_before if text.endswith(w, 0, s)), None)
+        if before_word:
+            start = s - len(before_word)
+        approx = before_word or middle or after
+        if kind in ("amount",) and unit != "元":
+            exact_int = False
+        if kind in ("percent", "points", "measure"):
+            exact_int = False
+        lo, hi = _interval(value, decimals, mult, exact_int and kind in ("count", "amount", "bare"))
+        if kind == "bare" and decimals:
+            lo, hi = _interval(value, decimals, 1, False)
+        out.append(_Raw(start, s, m.end() if m.group("cn") is None else s + len(number), pos, number,
+                        value * mult, unit, kind, factor, lo, hi, exact_int, approx))
+    return out
+
+
+def _period_at(text: str, sentence_start: int, pos: int, conf: _Conf, block_period: str | None) -> str | None:
+    seg = text[sentence_start:pos]
+    found = None
+    for p in conf.partial:
+        for m in p.finditer(seg):
+            if FULL_YEAR_RE.match(m.group(0)):
+                continue
+            if found is None or m.start() > found[0]:
+                found = (m.start(), m.group(0))
+    if found:
+        return found[1]
+    return block_period
+
+
+def _year_at(text: str, sentence_start: int, pos: int, rep: Report, quotes, parens_all) -> str | None:
+    y = rep.reporting_year
+    seg = text[sentence_start:pos]
+    last = None
+    parens = [(a, b) for a, b in parens_all if not (a < pos < b)]
+    for m in YEAR_RE.finditer(seg):
+        a = sentence_start + m.start()
+        if _inside(quotes, a, a + len(m.group(0))) or _inside(parens, a, a + len(m.group(0))):
+            continue
+        after = seg[m.end():m.end() + 1]
+        if after and after in "—-－~～至到":
+            continue
+        last = int(m.group(1) or m.group(2))
+    if re.search(r"去年|上年|上一年度|上年度|同期", text[cstart_of(text, pos):pos]):
+        return "去年"
+    if last is not None and y is not None and last != y:
+        return str(last)
+    return None
+
+
+def _extract_text_block(rep: Report, i: int, conf: _Conf, out: list[Metric], ids: list[int]) -> None:
+    text = rep.norm[i].text
+    if not text:
+        return
+    quotes = _spans(text, QUOTE_RE)
+    fixed = []
+    for ph in conf.fixed:
+        p = text.find(ph)
+        while p >= 0:
+            fixed.append((p, p + len(ph)))
+            p = text.find(ph, p + 1)
+    raws = _scan(text, conf, quotes, fixed)
+    if not raws:
+        return
+    sent, clause = _segments(text)
+    parens_all = _spans(text, PAREN_RE)
+    topics = [(m.end(), m.group(1)) for m in TOPIC_RE.finditer(text)]
+    # sentence starts
+    sent_start: dict[int, int] = {}
+    for k, sid in enumerate(sent):
+        sent_start.setdefault(sid, k)
+    # a period at the very start of the paragraph covers the whole paragraph
+    block_period = None
+    head = text[:16]
+    for p in conf.partial:
+        m = p.search(head)
+        if m and m.start() <= 4 and not FULL_YEAR_RE.match(m.group(0)):
+            block_period = m.group(0)
+            break
+    section = rep.section_of(i)
+    base_sent, base_clause = ids
+    prev_end = 0
+    prev_metric: Metric | None = None
+    first_in_block = len(out)
+    for raw in raws:
+        s = raw.num_start
+        sid = sent[min(s, len(sent) - 1)]
+        cid = clause[min(s, len(clause) - 1)]
+        sstart = sent_start[sid]
+        # pre-text boundary: the last separator before the figure, or the previous figure
+        b = raw.start
+        while b > 0 and text[b - 1] not in PRE_BOUNDARY:
+            if text[b - 1] == "”":
+                q = text.rfind("“", 0, b - 1)
+                if q >= 0 and b - q <= 40:
+                    b = q
+                    continue
+            if text[b - 1] in "）)":
+                # skip a bracketed aside: 纠错（含撤销、确认违法）29件
+                depth = 0
+                j = b - 1
+                while j >= 0:
+                    if text[j] in "）)":
+                        depth += 1
+                    elif text[j] in "（(":
+                        depth -= 1
+                        if depth == 0:
+                            break
+                    j -= 1
+                if j < 0:
+                    break
+                b = j
+                continue
+            b -= 1
+        pre_start = max(b, prev_end if prev_metric is not None and sent[min(prev_metric.start, len(sent) - 1)] == sid else 0)
+        label, lstart, subject, share_of = _label(text, raw, pre_start, conf)
+        post, post_end = ("", raw.end)
+        if raw.kind in ("count", "measure", "percent"):
+            post, post_end = _post_noun(text, raw.end, conf)
+        if post:
+            label = clean_label(label + post) if label else clean_label(post)
+        twin = None
+        if prev_metric is not None and prev_end == raw.start and not label:
+            label = prev_metric.label
+            lstart = prev_metric.label_start
+            twin = prev_metric.index
+        ostart, oend = rep.norm[i].span(raw.start, raw.end)
+        orig = rep.doc.blocks[i].text[ostart:oend]
+        met = Metric(
+            block=i, start=raw.start, end=raw.end, ostart=ostart, oend=oend, text=orig, number=raw.number,
+            value=float(raw.value), unit=raw.unit, kind=raw.kind, lo=raw.lo, hi=raw.hi, exact_text=raw.exact,
+            label=label, label_start=lstart, subject=subject, approx=raw.approx, factor=raw.factor,
+            sentence=base_sent + sid, clause=base_clause + cid, share_of=share_of, twin=twin,
+        )
+        if met.approx is not None:
+            met.lo, met.hi = (-INF, INF)
+        met.period = _period_at(text, sstart, s, conf, block_period)
+        met.year = _year_at(text, sstart, s, rep, quotes, parens_all)
+        seg = text[cstart_of(text, s):s]
+        best = None
+        for w in conf.scopes:
+            p = seg.rfind(w)
+            if p >= 0 and (best is None or p > best[0] or (p == best[0] and len(w) > len(best[1]))):
+                best = (p, w)
+        met.scope = best[1] if best else None
+        met.topic = next((t for a, t in reversed(topics) if a < s), None)
+        # growth: a change word in the clause before the figure (同比增长12%), or a value listed right
+        # after a growth figure (同比分别下降12.3%、11.0%)
+        cstart = cstart_of(text, s)
+        if conf.growth is not None:
+            gm = None
+            for g in conf.growth.finditer(text, cstart, s):
+                gm = g
+            after_prev = prev_end if prev_metric is not None else -1
+            between = text[prev_end:raw.start] if prev_metric is not None else ""
+            if gm is not None and gm.end() > after_prev:
+                met.growth = True
+            elif prev_metric is not None and prev_metric.growth and between \
+                    and all(c in LIST_SEP + " " for c in between):
+                met.growth = True
+        met.plan = section == 4 or (met.year is not None and met.year.isdigit()
+                                     and rep.reporting_year is not None and int(met.year) > rep.reporting_year)
+        if met.kind in ("percent", "bare") and is_rate_label(met.label, conf):
+            met.rate = met.label
+        met.agent = _agent_of(met, conf)
+        if met.agent is None and prev_metric is not None and prev_metric.clause == met.clause \
+                and prev_metric.agent and any(a in prev_metric.agent for a in conf.agents):
+            met.agent = prev_metric.agent  # 区城管执法局立案查处…1240件，罚没款386.2万元
+        met.index = len(out)
+        if met.share_of is not None and prev_metric is not None and prev_metric.sentence == met.sentence \
+                and prev_metric.kind in ("count", "amount", "measure", "bare"):
+            met.numerator = prev_metric.index
+            if not met.label:
+                met.label = f"{prev_metric.label}占比" if prev_metric.label else "占比"
+        out.append(met)
+        prev_end = max(raw.end, post_end)
+        prev_metric = met
+    _respectively(text, out, first_in_block, conf)
+
+
+def _respectively(text: str, out: list[Metric], first: int, conf: _Conf) -> None:
+    """Pair the items named before 分别 with the values after it; mark unpaired lists."""
+    block_metrics = out[first:]
+    for m in re.finditer(r"分别", text):
+        p = m.end()
+        vals = [x for x in block_metrics if x.start >= p]
+        if not vals:
+            continue
+        # values must start right after 分别 (with at most a short verb) and follow each other
+        gap = text[p:vals[0].start]
+        if len(gap) > 4 or any(c in "，,。；;" for c in gap):
+            continue
+        chain = [vals[0]]
+        for x in vals[1:]:
+            between = text[chain[-1].end:x.start]
+            if between and all(c in LIST_SEP + " " for c in between) or between in ("和", "及", "以及", "与"):
+                chain.append(x)
+            else:
+                break
+        # items: the clause before 分别
+        b = m.start()
+        while b > 0 and text[b - 1] not in "，,；;。：:！？!?":
+            b -= 1
+        items_text = text[b:m.start()]
+        if conf.growth is not None:
+            items_text = conf.growth.sub("", items_text)
+        items_text = _strip_end(items_text, conf.copulas)
+        items_text = _strip_start(items_text, conf.fillers)
+        items = [clean_label(x) for x in re.split(r"、|以及|和|及|与|，|,", items_text) if clean_label(x)]
+        if len(chain) == 1 and len(items) > 1:
+            chain[0].respectively = "unpaired"
+            continue
+        if len(items) == len(chain):
+            for it, x in zip(items, chain):
+                x.label = it
+                x.label_start = text.find(it, b) if text.find(it, b) >= 0 else x.label_start
+                x.respectively = "paired"
+                x.twin = None
+                if x.kind in ("percent", "bare"):
+                    x.rate = it if any(it.endswith(s) for s in conf.rate_suffixes) else x.rate
+        else:
+            for x in chain:
+                x.respectively = "unpaired"

@@ -1,0 +1,61 @@
+"""Where sentences and clauses of a paragraph start, and spans of text (quotes, parentheses) that
+figures inside them are read with.
+
+Sentences are split at 。！？ and clauses at ；; a sentence that starts with 其中 continues the previous one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import CLAUSE_END, SENTENCE_END
+
+
+def _spans(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in pattern.finditer(text)]
+
+
+def _inside(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    return any(a < s and e <= b for a, b in spans) or any(a <= s and e <= b and b - a > e - s for a, b in spans)
+
+
+# ---------------------------------------------------------------- sentences
+
+def _segments(text: str) -> tuple[list[int], list[int]]:
+    """Sentence and clause number of every character of ``text`` (block-local).
+
+    A sentence that starts with 其中 continues the previous sentence.
+    """
+    sent = [0] * len(text)
+    clause = [0] * len(text)
+    s = c = 0
+    i = 0
+    n = len(text)
+    while i < n:
+        sent[i] = s
+        clause[i] = c
+        ch = text[i]
+        if ch in SENTENCE_END:
+            j = i + 1
+            while j < n and text[j] in "”’）)":
+                sent[j] = s
+                clause[j] = c
+                j += 1
+            rest = text[j:j + 3].lstrip()
+            if not rest.startswith("其中"):
+                s += 1
+            c += 1
+            i = j
+            continue
+        if ch in CLAUSE_END:
+            c += 1
+        i += 1
+    return sent, clause
+
+
+def cstart_of(text: str, pos: int) -> int:
+    """Start of the comma clause containing ``pos``."""
+    b = pos
+    while b > 0 and text[b - 1] not in "，,；;。！？!?":
+        b -= 1
+    return b
