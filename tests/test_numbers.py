@@ -229,7 +229,7 @@ def test_extract_leading_count_keeps_to_its_noun():
 
 
 def test_negations_and_their_exceptions():
-    from lawgov_lint.checks.numbers import _Negations, _has_word
+    from lawgov_lint.facts.relations import _Negations, _has_word
 
     neg = _Negations(["不予", "未", "正在", "待"])
     neg.exceptions = ("接待",)
@@ -483,3 +483,22 @@ def test_findings_do_not_depend_on_order_or_threads():
     assert [run(t) for t in reversed(texts)] == alone[::-1]
     with ThreadPoolExecutor(4) as pool:
         assert list(pool.map(run, texts * 2)) == alone * 2
+
+
+# ---------------------------------------------------------------- relations are facts (issue 15 item 5)
+
+def test_relations_are_found_by_the_facts_and_judged_by_the_checks():
+    from lawgov_lint.facts.relations import PartOfWhole, RateOf, relations
+
+    rep = report_of("全年受理行政处罚案件186件，上年结转4件，作出行政处罚决定196件。\n"
+                    "收到政协提案141件，其中解决采纳125件，占88.8%。\n"
+                    "全年开展法治培训56场，其中线上培训20场，线下培训32场。")
+    ms = extract_facts(rep).metrics
+    rel = relations(rep)
+    assert relations(rep) is rel  # once per report
+    by_number = {m.number + m.unit: m.index for m in ms}
+    assert rel.parts == [PartOfWhole(by_number["196件"], by_number["186件"],
+                                     "disclosed or decided ≤ received (行政处罚/复议)", 4.0)]
+    assert rel.rates == [RateOf(by_number["88.8%"], by_number["125件"], by_number["141件"])]
+    assert [(ms[b.total].number, [ms[k].number for k in b.items]) for b in rel.sums] == [("56", ["20", "32"])]
+    assert rel.table_totals == [] and rel.restatements == []
