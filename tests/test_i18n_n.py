@@ -140,8 +140,9 @@ def _latin_words(text: str | None) -> list[str]:
 def _zh_findings():
     for case in CASES:
         yield case["text"][:20], _lint(case["text"], "zh")
-    files = sorted((ROOT / "fixtures").glob("*.txt")) + sorted((ROOT / "fixtures").glob("*.docx")) \
-        + sorted((ROOT.parent / "shared" / "real").glob("*.txt"))
+    kinds = (".txt", ".md", ".docx", ".pdf", ".html", ".htm")
+    files = [p for p in sorted((ROOT / "fixtures").rglob("*")) + sorted((ROOT / "tests" / "fixtures").rglob("*"))
+             if p.suffix in kinds] + sorted((ROOT.parent / "shared" / "real").glob("*.txt"))
     for path in files:
         yield path.name, lint_path(str(path), Options(as_of=dt.date(2026, 11, 21), lang="zh"))
 
