@@ -114,13 +114,18 @@ class Unused:
             return msg("L001.dangling")
         parts = []
         if self.unknown:
-            parts.append(msg("L001.unknown-rules", codes=", ".join(self.unknown)))
+            parts.append(msg("L001.unknown-rules", codes=_codes(self.unknown)))
         used = [s for s in self.selectors if s not in self.unknown]
         if used:
-            parts.append(msg("L001.matched-none-of", codes=", ".join(used)))
+            parts.append(msg("L001.matched-none-of", codes=_codes(used)))
         if not self.selectors:
             parts.append(msg("L001.matched-none"))
         return msg("L001.unused-file" if self.suppression.file_level else "L001.unused", reasons=parts)
+
+
+def _codes(codes: list[str]) -> "Msg | str":
+    """Rule selectors as one message argument: ``D004, X999`` in English, ``D004、X999`` in Chinese."""
+    return codes[0] if len(codes) == 1 else msg("L001.codes", first=codes[0], rest=_codes(codes[1:]))
 
 
 def apply_suppressions(

@@ -113,12 +113,13 @@ def _lint(text: str, **opts):
 
 
 def test_l001_unused_suppression_in_chinese():
-    text = BASE.replace("全年召开镇政府常务会议24次", "<!-- lawgov-lint: ignore[D004, X999] -->\n全年召开镇政府常务会议24次")
+    text = BASE.replace("全年召开镇政府常务会议24次",
+                        "<!-- lawgov-lint: ignore[D004, X999, Y998, D005] -->\n全年召开镇政府常务会议24次")
     zh = _one(_lint(text, lang="zh"), "L001")
-    assert zh.message == "抑制注释未起作用：引用了不存在的规则X999；没有匹配到任何D004问题"
+    assert zh.message == "抑制注释未起作用：引用了不存在的规则X999、Y998；没有匹配到任何D004、D005问题"
     assert zh.suggestion == "删除该注释"
     en = _one(_lint(text, lang="en"), "L001")
-    assert en.message == "unused suppression: names unknown rule(s) X999; matched no D004 finding"
+    assert en.message == "unused suppression: names unknown rule(s) X999, Y998; matched no D004, D005 finding"
     assert en.suggestion == "remove the comment"
 
 
@@ -130,6 +131,32 @@ def test_l001_malformed_and_file_level_in_chinese():
     assert _one(_lint(text, lang="zh"), "L001").message == "全文抑制注释未起作用：没有匹配到任何S013问题"
     text = BASE.replace("全年召开", "<!-- lawgov-lint: ignore -->\n全年召开")
     assert _one(_lint(text, lang="zh"), "L001").message == "抑制注释未起作用：没有匹配到任何问题"
+
+
+def test_reporting_year_unknown_in_chinese():
+    """Title without a year, no opening year, no date: the year-dependent rules say 提示 and why."""
+    text = (BASE.replace(TITLE, "青山镇人民政府法治政府建设情况报告").replace("2024年，青山镇", "一年来，青山镇")
+            .replace("一、2024年推进", "一、推进").replace("四、2025年工作安排", "四、下一步工作安排")
+            .replace("青山镇人民政府\n2025年1月22日\n", "").replace("坚持以习近平法治思想为指导", "坚持依法行政")
+            .replace("，年底在区委依法治区委员会会议上专题述法", "")
+            .replace("全年办理行政复议案件9件", "截至11月底，办理行政复议案件9件"))
+    res = _lint(text, lang="zh")
+    assert res.report.reporting_year is None
+    got = {f.code: (f.severity, f.message) for f in res.findings}
+    assert got == {
+        "D006": ("info", "未找到成文日期和报告年度，无法核对报送期限"),
+        "M001": ("info", "报告通篇未提及党政主要负责人述法（2021年度起的报告应写明；报告年度不明）"),
+        "M003": ("info", "报告通篇未提及“习近平法治思想”（2020年度起的报告应写明；报告年度不明）"),
+        "S010": ("error", "标题未写明报告年度"),
+        "D004": ("info", "“截至11月底”是部分时段的数据，年度报告应反映全年情况（报告年度不明）"),
+    }
+
+
+def test_d002_day_missing_in_the_signing_line():
+    f = _one(_lint(BASE.replace("2025年1月22日", "2025年1月"), lang="zh"), "D002")
+    assert (f.message, f.suggestion) == ("日期“2025年1月”不完整：成文日期缺少日", "补全日期，如“2025年1月20日”（以实际成文日为准）")
+    f = _one(_lint(BASE.replace("2025年1月22日", "2025年1月"), lang="en"), "D002")
+    assert (f.message, f.suggestion) == ("incomplete date “2025年1月”: the 成文日期 has no day", "2025年1月20日 (the day it was signed)")
 
 
 def test_f007_traditional_script_in_chinese():
