@@ -159,6 +159,25 @@ def test_d002_day_missing_in_the_signing_line():
     assert (f.message, f.suggestion) == ("incomplete date “2025年1月”: the 成文日期 has no day", "2025年1月20日 (the day it was signed)")
 
 
+def test_d001_on_the_covering_request():
+    cover = ("青山镇人民政府关于报送2024年法治政府建设情况报告的请示\n\n区政府：\n现将我镇2024年法治政府建设情况报告报送，请审阅。"
+             "\n\n青山镇人民政府\n2025年3月6日\n\n附件\n\n")
+    text = cover + BASE.replace("青山镇人民政府\n2025年1月22日\n", "")
+    zh, en = (_one(_lint(text, lang=lang), "D001") for lang in ("zh", "en"))
+    assert zh.message == "报送文件的成文日期2025年3月6日晚于2024年度报告的报送期限2025年3月1日（第二十三条：每年3月1日之前报告）"
+    assert en.message == ("the covering document's 成文日期 2025-03-06 is after the deadline 2025-03-01 for a 2024 report: "
+                          "第二十三条：每年3月1日之前报告")
+
+
+def test_d003_on_the_deadline_day():
+    zh = _one(_lint(BASE, lang="zh", published_on=dt.date(2025, 4, 1)), "D003")
+    assert (zh.severity, zh.message) == ("warning", "公开日期2025年4月1日（“--published-on”参数所给日期）恰为公开期限2025年4月1日当日"
+                                                    "（第二十四条：每年4月1日之前向社会公开）；“之前”可能理解为不含当日")
+    en = _one(_lint(BASE, lang="en", published_on=dt.date(2025, 4, 1)), "D003")
+    assert en.message == ("published on 2025-04-01 (--published-on), the deadline day 2025-04-01 itself "
+                          "(第二十四条：每年4月1日之前向社会公开); “之前” may mean the day before")
+
+
 def test_f007_traditional_script_in_chinese():
     trad = BASE.replace("青山镇人民政府2024年法治政府建设情况报告", "青山鎮人民政府2024年法治政府建設情況報告")
     trad = trad.replace("部分执法人员法治意识有待增强", "部分執法人員法治意識有待增強")
