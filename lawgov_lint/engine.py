@@ -15,7 +15,7 @@ from typing import Any
 from . import checks as registry
 from .document import Document, LoadError, locate
 from .findings import Finding, Fix, rule_url
-from .i18n import Msg, catalogue_from_packs
+from .i18n import Msg, catalogue_from_packs, msg
 from .packs import PackError, Packs, load_packs
 from .selectors import specificity
 from .structure import Report, analyse
@@ -286,10 +286,12 @@ def _suppress(doc: Document, findings: list[Finding], options: Options, packs: P
         elif rest and u.selectors:
             suggestion = canonical_text(Suppression(rest, s.block, s.line, s.file_level), doc.format)
         else:
-            suggestion = "remove the comment"
+            suggestion = msg("L001.remove.hint")
+        catalogue = catalogue_from_packs(packs)
         kept.append(Finding(path=doc.path, code="L001", name=l001.name,
-                            severity=severity_for("L001", None, options, packs), message=u.message(),
-                            suggestion=suggestion, location=loc,
+                            severity=severity_for("L001", None, options, packs),
+                            message=catalogue.render(u.message(), options.lang),
+                            suggestion=catalogue.render(suggestion, options.lang), location=loc,
                             excerpt=excerpt, section=rep.section_of(target), url=rule_url("L001", l001.name)))
     return kept
 

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from .document import Suppression
+from .i18n import Msg, msg
 from .selectors import matches as selector_matches
 
 #: The ``codes`` of a comment that starts like a directive but cannot be parsed.
@@ -105,22 +106,26 @@ class Unused:
     malformed: bool = False
     dangling: bool = False  # applies to no paragraph (a comment at the end of a file)
 
-    def message(self) -> str:
+    def message(self) -> Msg:
+        """The L001 message (catalogue ids ``L001.*``)."""
         if self.malformed:
-            return ("malformed suppression comment: write lawgov-lint: ignore[CODE,…] "
-                    "or lawgov-lint: ignore-file[CODE,…]")
+            return msg("L001.malformed")
         if self.dangling:
-            return "suppression comment is not followed by a paragraph: it suppresses nothing"
+            return msg("L001.dangling")
         parts = []
         if self.unknown:
-            parts.append("names unknown rule(s) " + ", ".join(self.unknown))
+            parts.append(msg("L001.unknown-rules", codes=_codes(self.unknown)))
         used = [s for s in self.selectors if s not in self.unknown]
         if used:
-            parts.append("matched no " + ", ".join(used) + " finding")
+            parts.append(msg("L001.matched-none-of", codes=_codes(used)))
         if not self.selectors:
-            parts.append("matched no finding")
-        where = "file-level suppression" if self.suppression.file_level else "suppression"
-        return f"unused {where}: " + "; ".join(parts)
+            parts.append(msg("L001.matched-none"))
+        return msg("L001.unused-file" if self.suppression.file_level else "L001.unused", reasons=parts)
+
+
+def _codes(codes: list[str]) -> "Msg | str":
+    """Rule selectors as one message argument: ``D004, X999`` in English, ``D004、X999`` in Chinese."""
+    return codes[0] if len(codes) == 1 else msg("L001.codes", first=codes[0], rest=_codes(codes[1:]))
 
 
 def apply_suppressions(

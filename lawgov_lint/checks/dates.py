@@ -15,6 +15,7 @@ import re
 from typing import Iterator
 
 from ..facts.dates import DATE_RE, INCOMPLETE_DATE_RE, YEAR_MONTH_RE, find_dates, years_in
+from ..i18n import Msg, msg
 from . import Hit, check, rule, title_hit
 
 ART23 = "《法治政府建设与责任落实督察工作规定》第二十三条"
@@ -45,6 +46,11 @@ rule("D005", "relative-year", "warning",
 rule("D006", "no-date", "info",
      "No 成文日期 found: the deadline could not be checked.", ART23,
      fail="a report without a date line", passes="a report ending with 某某镇人民政府 / 2025年1月20日")
+
+
+def date_msg(d: dt.date) -> Msg:
+    """A calendar date as messages show it: ``2025-03-01`` in English, ``2025年3月1日`` in Chinese."""
+    return msg("D001.date", y=d.year, m=d.month, d=d.day)
 
 
 def provincial(rep) -> bool:
@@ -105,16 +111,15 @@ def submission(ctx) -> Iterator[Hit]:
         return
     line = rep.signing_line
     _, label = _deadline(ctx, rep.reporting_year)
-    whose = "" if line is rep.signing else "the covering document's "
-    shown = line.date.isoformat() if line.date else line.text
+    cover = "" if line is rep.signing else "-cover"
+    shown = date_msg(line.date) if line.date else line.text
     if status == "late":
         yield ctx.hit("D001", line.block, line.start, line.end,
-                      f"{whose}成文日期 {shown} is after the deadline {deadline.isoformat()} "
-                      f"for a {rep.reporting_year} report: {label}")
+                      msg(f"D001.late{cover}", date=shown, deadline=date_msg(deadline), year=rep.reporting_year,
+                          label=label))
     else:
         yield ctx.hit("D001", line.block, line.start, line.end,
-                      f"{whose}成文日期 {line.date.isoformat()} is the deadline day itself ({label}); "
-                      "“之前” may mean the day before", severity="warning")
+                      msg(f"D001.due-day{cover}", date=date_msg(line.date), label=label), severity="warning")
 
 
 @check("D002")
@@ -126,16 +131,15 @@ def incomplete(ctx) -> Iterator[Hit]:
     for line in (rep.cover_signing, rep.signing):
         if line is not None and line.date is None and YEAR_MONTH_RE.fullmatch(line.text):
             yield ctx.hit("D002", line.block, line.start, line.end,
-                          f"incomplete date “{line.text}”: the 成文日期 has no day",
-                          f"{line.text}20日 (the day it was signed)")
+                          msg("D002.no-day", text=line.text), msg("D002.no-day.hint", text=line.text))
     for i in blocks:
         t = rep.norm[i].text
         for m in INCOMPLETE_DATE_RE.finditer(t):
             if DATE_RE.fullmatch(m.group(0)) and find_dates(m.group(0)):
                 continue
             yield ctx.hit("D002", i, m.start(), m.end(),
-                          f"incomplete date “{ctx.doc.blocks[i].text[slice(*ctx.span(i, m.start(), m.end()))]}”",
-                          "fill in the full date, e.g. 2025年1月20日")
+                          msg("D002.incomplete", text=ctx.doc.blocks[i].text[slice(*ctx.span(i, m.start(), m.end()))]),
+                          msg("D002.incomplete.hint"))
 
 
 def publication(rep, options) -> tuple[dt.date | None, str | None, str]:
@@ -191,18 +195,34 @@ def publication_deadline(ctx) -> Iterator[Hit]:
     deadline = dt.date(rep.reporting_year + 1, d["month"], d["day"])
     if pub < deadline:
         return
-    said = f"published on {pub.isoformat()} ({where})"
     repost = source == "page" and is_repost(rep)
-    tail = ""
-    if repost:
-        tail = (f"; the page's 来源 {rep.doc.page.source} is another outlet, so this is a repost and the "
-                "original may have been published in time")
+    args = dict(date=date_msg(pub), where=_where_msg(where), deadline=date_msg(deadline), label=d["label"],
+                repost=msg("D003.repost", source=rep.doc.page.source) if repost else "")
     if pub > deadline:
-        yield title_hit(ctx, "D003", f"{said}, after the deadline {deadline.isoformat()}: {d['label']}{tail}",
-                        severity="info" if repost else None)
+        yield title_hit(ctx, "D003", msg("D003.late", **args), severity="info" if repost else None)
     else:
-        yield title_hit(ctx, "D003", f"{said}, the deadline day {deadline.isoformat()} itself ({d['label']}); "
-                        f"“之前” may mean the day before{tail}", severity="info" if repost else "warning")
+        yield title_hit(ctx, "D003", msg("D003.due-day", **args), severity="info" if repost else "warning")
+
+
+_PAGE_WHERE = re.compile(r"the page's (.+?)(?: on line (\d+))?")
+
+
+def _where_msg(where: str) -> "Msg | str":
+    """Where the publication date was read (:func:`publication`'s third value) as a message: the
+    loaders describe it in English (``the page's 发布时间 on line 3``), which is taken apart here."""
+    if where == "--published-on":
+        return msg("D003.where-option")
+    if where == "the page":
+        return msg("D003.where-unknown")
+    m = _PAGE_WHERE.fullmatch(where)
+    if m is None:
+        return where
+    if m.group(1) == "<meta> publication date":
+        return msg("D003.where-meta")
+    label = msg("D003.date-line") if m.group(1) == "date line" else m.group(1)
+    if m.group(2):
+        return msg("D003.where-page-line", label=label, line=int(m.group(2)))
+    return msg("D003.where-page", label=label)
 
 
 _MONTH = re.compile(r"(\d{1,2}|[一二三四五六七八九十]{1,3})(?:个)?月")
@@ -256,9 +276,9 @@ def partial_period(ctx) -> Iterator[Hit]:
         for s, e in sorted(found):
             excerpt = t[s:e]
             yield ctx.hit("D004", i, s, e,
-                          f"figures for part of the year (“{excerpt}”): the report covers the whole year"
-                          + (f" {y}" if y else " (the reporting year is unknown)"),
-                          "give full-year figures (全年)", severity=None if y is not None else "info")
+                          msg("D004.partial", excerpt=excerpt, year=y) if y
+                          else msg("D004.partial-year-unknown", excerpt=excerpt),
+                          msg("D004.partial.hint"), severity=None if y is not None else "info")
 
 
 @check("D005")
@@ -281,14 +301,13 @@ def relative_year(ctx) -> Iterator[Hit]:
             pos = t.find(w)
             while pos >= 0:
                 if dated_year is not None:
-                    shown = date.isoformat() if date else f"{line.year}年{line.month}月" if line.month else f"{line.year}年"
-                    msg = (f"“{w}” in a report dated {shown} reads as {meaning.get(w, '?')}; "
-                           f"write the year")
+                    shown = date_msg(date) if date else f"{line.year}年{line.month}月" if line.month else f"{line.year}年"
+                    message = msg("D005.dated", word=w, date=shown, meaning=meaning.get(w, "?"))
                 else:
-                    msg = f"“{w}” is ambiguous in an undated report on {y}; write the year"
+                    message = msg("D005.undated", word=w, year=y)
                 sugg = ({"今年": f"{y}年", "去年": f"{y}年", "明年": f"{y + 1}年"} if dated_year is not None and dated_year > y
                         else {"今年": f"{y}年", "去年": f"{y - 1}年", "明年": f"{y + 1}年"}).get(w)
-                yield ctx.hit("D005", i, pos, pos + len(w), msg, sugg, severity=severity)
+                yield ctx.hit("D005", i, pos, pos + len(w), message, sugg, severity=severity)
                 pos = t.find(w, pos + len(w))
 
 
@@ -299,8 +318,8 @@ def no_date(ctx) -> Iterator[Hit]:
         return
     y = rep.reporting_year
     if y is None:
-        msg = "no 成文日期 and no reporting year found: the submission deadline could not be checked"
+        message = msg("D006.no-date-no-year")
     else:
         deadline, label = _deadline(ctx, y)
-        msg = f"no 成文日期 found: the {y} report is due by {deadline.isoformat()} ({label}); not checked"
-    yield title_hit(ctx, "D006", msg, "end the report with the issuer and the date, e.g. 2025年1月20日")
+        message = msg("D006.no-date", year=y, deadline=date_msg(deadline), label=label)
+    yield title_hit(ctx, "D006", message, msg("D006.no-date.hint"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from ..i18n import Msg, msg
 from ..markers import find_marker
 from . import Hit, check, rule
 
@@ -69,10 +70,10 @@ def own_title(rep) -> tuple[int, str, str] | None:
 _SAYS_REPORT = re.compile(r"法治[^。；]{0,30}(?:报告|汇报|总结)如下")
 
 
-def not_a_report(rep) -> tuple[int, str] | None:
+def not_a_report(rep) -> tuple[int, Msg] | None:
     """Why the document is not a report (SPEC §5 L003), or None when it may be one.
 
-    Returns (0-based block to anchor on, reason). Only when no report proper
+    Returns (0-based block to anchor on, reason as a catalogue message ``L003.*``). Only when no report proper
     was located: the document's own title ends in another 文种 of the pack
     (``report.title.cover_doc_types``: 通知, 请示, 函, 说明 …, or 表), or the
     file opens with a table and has none of contents (一)–(四), or no heading
@@ -82,15 +83,15 @@ def not_a_report(rep) -> tuple[int, str] | None:
         return None
     found = own_title(rep)
     if found is not None:
-        return found[0], f"its title names a {found[2]}, not a 报告"
+        return found[0], msg("L003.title-kind", kind=found[2])
     present = rep.contents_present()
     if any(present[c] for c in range(1, 5)):
         return None
     if any(_SAYS_REPORT.search(b.text) for b in rep.doc.blocks[:8]):
         return None  # a title-less report says what it is in its lead-in (现将…法治政府建设情况报告如下)
     if rep.doc.blocks[0].in_table:
-        return 0, "it opens with a table and has none of the contents (一)–(四)"
-    return 0, "none of the contents (一)–(四) of 第二十五条 was found in it"
+        return 0, msg("L003.opens-with-table")
+    return 0, msg("L003.no-contents")
 
 
 @check("L003")
@@ -100,8 +101,7 @@ def not_report(ctx) -> Iterator[Hit]:
         return
     i, reason = why
     yield Hit("L003", i, 0, len(ctx.doc.blocks[i].text),
-              f"not a 法治政府建设 report: {reason}; no other rule was run on this file",
-              "lint the report itself, or leave this file out with --exclude")
+              msg("L003.not-a-report", reason=reason), msg("L003.not-a-report.hint"))
 
 
 @check("L002")
@@ -110,4 +110,4 @@ def not_located(ctx) -> Iterator[Hit]:
     rep = ctx.report
     if not rep.located and ctx.doc.blocks:
         yield Hit("L002", 0, 0, len(ctx.doc.blocks[0].text),
-                  "no report title (a short line naming 法治政府 and 报告) was found; the whole file was linted as the report")
+                  msg("L002.not-located"))

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..facts.mentions import shufa_mentions, term_mentions
+from ..i18n import msg
 from . import Hit, check, rule, title_hit
 
 rule("M001", "shufa-missing", "error",
@@ -39,24 +40,24 @@ def shufa(ctx) -> Iterator[Hit]:
     if rep.reporting_year is not None and rep.reporting_year < since:
         return
     if not shufa_mentions(rep, ctx.packs):
-        sugg = "state how the principal leaders reported on performing their rule-of-law duties, e.g. 专题述法 or 述法报告"
+        sugg = msg("M001.missing.hint")
         other = shufa_mentions(rep, ctx.packs, done_only=False)
         if other:
             b, ns, ne = other[0]
             yield ctx.hit("M001", b, ns, ne,
-                          f"述法 is mentioned only as planned or not done in {rep.reporting_year or 'the reporting year'}",
-                          sugg, severity="warning")
+                          msg("M001.planned-only", year=rep.reporting_year) if rep.reporting_year
+                          else msg("M001.planned-only-year-unknown"), sugg, severity="warning")
         elif rep.reporting_year is None:
             # 述法 is required from 2021 on: with the year unknown this cannot be an error (SPEC §2)
-            yield title_hit(ctx, "M001", "the report never mentions 述法 by the 党政主要负责人 (required for "
-                            f"reports on {since} onward; the reporting year is unknown)", sugg, severity="info")
+            yield title_hit(ctx, "M001", msg("M001.missing-year-unknown", since=since), sugg, severity="info")
         else:
-            yield title_hit(ctx, "M001", "the report never mentions 述法 by the 党政主要负责人 (述职 alone is not 述法)", sugg)
+            yield title_hit(ctx, "M001", msg("M001.missing"), sugg)
 
 
-def _absent_term_check(code: str, key: str, message: str, suggestion: str) -> None:
+def _absent_term_check(code: str, key: str) -> None:
     """Register the check for ``code``: none of the pack's ``[key] terms`` occurs in the report
-    proper (and the reporting year is not before the pack's ``since_year``, when given)."""
+    proper (and the reporting year is not before the pack's ``since_year``, when given). Messages:
+    ``<code>.missing`` (``<code>.missing-year-unknown`` with ``{since}``), suggestion ``<code>.missing.hint``."""
 
     def absent(ctx) -> Iterator[Hit]:
         rep = ctx.report
@@ -67,18 +68,15 @@ def _absent_term_check(code: str, key: str, message: str, suggestion: str) -> No
         if not term_mentions(rep, conf["terms"]):
             if since is not None and rep.reporting_year is None:
                 # a year limit with the year unknown: info, never an error (SPEC §2)
-                yield title_hit(ctx, code, f"{message} (required for reports on {since} onward; the reporting "
-                                "year is unknown)", suggestion, severity="info")
+                yield title_hit(ctx, code, msg(f"{code}.missing-year-unknown", since=since),
+                                msg(f"{code}.missing.hint"), severity="info")
             else:
-                yield title_hit(ctx, code, message, suggestion)
+                yield title_hit(ctx, code, msg(f"{code}.missing"), msg(f"{code}.missing.hint"))
 
     absent.__name__ = absent.__qualname__ = f"{key}_absent"
     check(code)(absent)
 
 
-_absent_term_check("M002", "first_responsible_person", "the report never mentions 第一责任人",
-                   "report how the 党政主要负责人 performed their duties as 推进法治建设第一责任人")
-_absent_term_check("M003", "xi_thought", "the report never mentions 习近平法治思想",
-                   "state how 习近平法治思想 was studied and applied")
-_absent_term_check("M004", "review_litigation", "no mention of 行政复议 or 行政诉讼/应诉",
-                   "report the year's 行政复议 and 行政应诉 work and figures")
+_absent_term_check("M002", "first_responsible_person")
+_absent_term_check("M003", "xi_thought")
+_absent_term_check("M004", "review_litigation")

@@ -11,6 +11,7 @@ import re
 from typing import Iterator
 
 from ..facts.dates import years_in
+from ..i18n import msg
 from ..structure import opening_year_span
 from . import Hit, check, rule, title_hit
 
@@ -101,8 +102,8 @@ def missing_contents(ctx) -> Iterator[Hit]:
     for n in range(1, 6):
         if not present[n]:
             c = conf[str(n)]
-            yield title_hit(ctx, f"S00{n}", f"no section on 第二十五条（{CN_NUM[n - 1]}）{c['title']}",
-                            f"add a section such as “{CN_NUM[n - 1]}、{c['synonyms'][0]}”")
+            yield title_hit(ctx, f"S00{n}", msg(f"S00{n}.missing", n=CN_NUM[n - 1], title=c["title"]),
+                            msg(f"S00{n}.missing.hint", n=CN_NUM[n - 1], synonym=c["synonyms"][0]))
 
 
 @check("S008")
@@ -110,10 +111,11 @@ def missing_contents(ctx) -> Iterator[Hit]:
 def content_not_a_section(ctx) -> Iterator[Hit]:
     rep = ctx.report
     for r in rep.run_ins:
-        where = f" inside section（{CN_NUM[r.inside - 1]}）" if r.inside else ""
-        yield ctx.hit("S008", r.block, r.start, r.end,
-                      f"content（{CN_NUM[r.content - 1]}）is given only a paragraph{where}, not a section of its own",
-                      f"consider a heading of its own, e.g. “{ctx.packs['sections']['contents'][str(r.content)]['synonyms'][0]}”")
+        n = CN_NUM[r.content - 1]
+        message = (msg("S008.paragraph-only-inside", n=n, inside=CN_NUM[r.inside - 1]) if r.inside
+                   else msg("S008.paragraph-only", n=n))
+        synonym = ctx.packs["sections"]["contents"][str(r.content)]["synonyms"][0]
+        yield ctx.hit("S008", r.block, r.start, r.end, message, msg("S008.paragraph-only.hint", synonym=synonym))
 
 
 @check("S006")
@@ -131,8 +133,7 @@ def shortcomings_causes(ctx) -> Iterator[Hit]:
         # causes analysed in a section of their own (三、原因分析)
         if any(("原因" in o.text or "成因" in o.text) for o in rep.headings if o.level <= h.level):
             return
-        yield ctx.hit("S006", h.block, 0, h.end, "the shortcomings section states no causes (原因)",
-                      "analyse the causes, e.g. a heading “存在的不足和原因” or a sentence “究其原因，……”")
+        yield ctx.hit("S006", h.block, 0, h.end, msg("S006.no-causes"), msg("S006.no-causes.hint"))
         return
 
 
@@ -148,8 +149,7 @@ def section_order(ctx) -> Iterator[Hit]:
         if seen and sec.content < max(seen):
             h = rep.headings[sec.heading]
             yield ctx.hit("S007", h.block, 0, h.end,
-                          f"content（{CN_NUM[sec.content - 1]}）comes after content（{CN_NUM[max(seen) - 1]}）; "
-                          "第二十五条 lists 举措和成效, 不足和原因, 第一责任人履职, 下一年度安排, 其他 in that order")
+                          msg("S007.out-of-order", n=CN_NUM[sec.content - 1], before=CN_NUM[max(seen) - 1]))
             return
         seen.append(sec.content)
 
@@ -174,26 +174,22 @@ def title(ctx) -> Iterator[Hit]:
     whole = (0, len(rep.norm[i].text))
     title = rep.title or rep.norm[i].text
     if not re.search(r"\d{4}|[〇零一二三四五六七八九]{4}", title):
-        yield ctx.hit("S010", i, *whole, "the title names no 4-digit year (报告年度)",
-                      "state the year reported on, e.g. “2024年”")
+        yield ctx.hit("S010", i, *whole, msg("S010.no-year"), msg("S010.no-year.hint"))
     full, subject = conf["subject_full"], conf["subject"]
     if full not in title:
         at = _in_title(rep, subject)
         if at is not None:
             j, pos = at
-            yield ctx.hit("S010", j, pos, pos + len(subject), f"the title lacks “{full}”", full)
+            yield ctx.hit("S010", j, pos, pos + len(subject), msg("S010.lacks-subject", subject=full), full)
     core = re.sub(r"[（(][^）)]{1,8}[）)]$", "", title)
     if not any(d in core for d in conf["doc_types"]):
         at = _in_title(rep, "总结") if "总结" in core else None
         if at is not None:
-            yield ctx.hit("S010", at[0], at[1], at[1] + 2, "the 文种 is 总结; the regulation asks for a 报告",
-                          "报告", severity="warning")
+            yield ctx.hit("S010", at[0], at[1], at[1] + 2, msg("S010.summary-not-report"), "报告", severity="warning")
         else:
-            yield ctx.hit("S010", i, *whole, "the title names no 文种 “报告”", "end the title with “报告”")
+            yield ctx.hit("S010", i, *whole, msg("S010.no-doc-type"), msg("S010.no-doc-type.hint"))
     if not rep.issuer:
-        yield ctx.hit("S010", i, *whole,
-                      "no issuer: neither the title nor the lines around it, the 版头 or the 落款 name the reporting body",
-                      "name the body, e.g. “某某区人民政府2024年法治政府建设情况报告”", severity="warning")
+        yield ctx.hit("S010", i, *whole, msg("S010.no-issuer"), msg("S010.no-issuer.hint"), severity="warning")
 
 
 @check("S011")
@@ -206,8 +202,7 @@ def title_year(ctx) -> Iterator[Hit]:
     if span is not None and span[0] != rep.reporting_year:
         y, pos, end = span
         yield ctx.hit("S011", rep.opening_block, pos, end,
-                      f"the title reports on {rep.reporting_year} but the opening sentence on {y}",
-                      str(rep.reporting_year))
+                      msg("S011.year-mismatch", title_year=rep.reporting_year, year=y), str(rep.reporting_year))
 
 
 @check("S012")
@@ -234,7 +229,7 @@ def plan_year(ctx) -> Iterator[Hit]:
                 in_range = text[e:e + 1] in DASHES or (s > 0 and text[s - 1] in DASHES)
                 if year != y + 1 and not in_range:
                     yield ctx.hit("S012", block, s, e,
-                                  f"the plan section names {year}; a {y} report plans for {y + 1}", str(y + 1))
+                                  msg("S012.plan-year", year=year, reporting_year=y, next_year=y + 1), str(y + 1))
         return
 
 
@@ -247,22 +242,20 @@ def unexpected_year(ctx) -> Iterator[Hit]:
         return
     if rep.reporting_year == want:
         return
-    how = {"title": "its title", "opening": "its opening sentence",
-           "evidence": "its plan year and date"}[rep.reporting_year_source]
+    message = msg("S014.other-year", year=rep.reporting_year, want=want,
+                  how=msg(f"S014.how.{rep.reporting_year_source}"))
     if rep.reporting_year_source == "opening" and rep.opening_block is not None:
         span = opening_year_span(rep.norm[rep.opening_block].text)
         if span is not None:
-            yield ctx.hit("S014", rep.opening_block, span[1], span[2],
-                          f"the report is about {rep.reporting_year} ({how}), not the year {want} being collected")
+            yield ctx.hit("S014", rep.opening_block, span[1], span[2], message)
             return
     if rep.reporting_year_source == "title":
         for i in rep.title_blocks:
             for y, s, e in years_in(rep.norm[i].text):
                 if y == rep.reporting_year:
-                    yield ctx.hit("S014", i, s, e,
-                                  f"the report is about {rep.reporting_year} ({how}), not the year {want} being collected")
+                    yield ctx.hit("S014", i, s, e, message)
                     return
-    yield title_hit(ctx, "S014", f"the report is about {rep.reporting_year} ({how}), not the year {want} being collected")
+    yield title_hit(ctx, "S014", message)
 
 
 @check("S013")
@@ -275,7 +268,5 @@ def request_in_report(ctx) -> Iterator[Hit]:
         for p in phrases:
             pos = t.find(p)
             if pos >= 0:
-                yield ctx.hit("S013", i, pos, pos + len(p),
-                              f"请示 wording “{p}” in a report: a report must not ask for approval",
-                              "remove it, or send the request as a separate 请示")
+                yield ctx.hit("S013", i, pos, pos + len(p), msg("S013.request", phrase=p), msg("S013.request.hint"))
                 break
