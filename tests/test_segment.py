@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from lawgov_lint.segment import tokens
 
 
@@ -34,9 +36,47 @@ def test_cache_goes_to_the_user_cache_dir(tmp_path, monkeypatch):
 
 def test_extra_pack_dictionary_words_reach_the_tokenizer(tmp_path):
     from lawgov_lint.packs import load_packs
-    from lawgov_lint.segment import tokens, use_pack_words
+    from lawgov_lint.segment import is_word, tokens
 
     pack = tmp_path / "local.toml"
     pack.write_text('[dictionary]\nwords = [["浦江经验", 3000, "n"]]\n', encoding="utf-8")
-    use_pack_words(load_packs([pack]))
-    assert "浦江经验" in [w for w, _, _ in tokens("坚持和发展浦江经验")]
+    packs = load_packs([pack])
+    assert "浦江经验" in [w for w, _, _ in tokens("坚持和发展浦江经验", packs)]
+    assert is_word("浦江经验", packs)
+
+
+def test_one_runs_extra_words_never_reach_another_run(tmp_path):
+    from lawgov_lint.packs import builtin_packs, load_packs
+    from lawgov_lint.segment import is_word, tokens
+
+    pack = tmp_path / "local.toml"
+    pack.write_text('[dictionary]\nwords = [["浦江经验", 3000, "n"]]\n', encoding="utf-8")
+    assert is_word("浦江经验", load_packs([pack]))
+    assert not is_word("浦江经验", builtin_packs()) and not is_word("浦江经验")
+    assert "浦江经验" not in [w for w, _, _ in tokens("坚持和发展浦江经验", builtin_packs())]
+
+
+_SLIP = "局长履行第一责壬人职责。"  # T001: 壬 a sound-alike of 任; 壬人 a word only in the extra pack below
+
+
+def _findings(result) -> list[tuple]:
+    return [(f.code, f.severity, f.location, f.message, f.suggestion) for f in result.findings]
+
+
+@pytest.mark.parametrize("select", [None, ["T001"], ["T002"], ["T"], ["T004", "T001"]])
+def test_findings_do_not_depend_on_another_files_extra_words(tmp_path, select):
+    """The same report gives the same findings alone and after a file linted with an extra pack
+    adding dictionary words (issue 15 item 2), whatever is selected."""
+    from helpers import COMPLETE, lint_text
+
+    pack = tmp_path / "local.toml"
+    pack.write_text('[dictionary]\nwords = [["壬人", 3000, "n"]]\n', encoding="utf-8")
+    text = COMPLETE.replace("持续推进严格规范公正文明执法。", "持续推进严格规范公正文明执法。" + _SLIP)
+    alone = _findings(lint_text(text, select=select))
+    with_pack = _findings(lint_text(text, select=select, rule_packs=[str(pack)]))
+    after = _findings(lint_text(text, select=select))
+    assert after == alone
+    if select is None or "T001" in select or select == ["T"]:
+        # the pack's word makes 壬人 a dictionary word: a whole-word confusion, not T001's slip
+        assert [f[0] for f in alone].count("T001") == 1
+        assert [f[0] for f in with_pack].count("T001") == 0

@@ -12,11 +12,11 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-from ..markers import find_marker
 from ..findings import Fix
+from ..markers import find_marker
+from ..spans import is_han
 from . import Hit, check, rule
 from .format import DOC_NUMBER_ANY, in_spans, machine_spans, question_residue
-from .terms import is_han
 
 GBT15834 = "GB/T 15834—2011《标点符号用法》"
 
