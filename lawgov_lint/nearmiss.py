@@ -59,15 +59,16 @@ class NearMiss:
     index: int
     found: str
 
-    def describe(self) -> str:
+    def describe(self) -> Msg:
+        """The edit as a catalogue message (``nearmiss.<kind>``, rules/messages.tpf.toml)."""
         t, i = self.term, self.index
         if self.kind == "dropped":
-            return f"“{t[i]}” dropped from “{t}”"
+            return msg("nearmiss.dropped", term=t, char=t[i])
         if self.kind == "doubled":
-            return f"a character doubled in “{t}”"
+            return msg("nearmiss.doubled", term=t)
         if self.kind == "swapped":
-            return f"“{t[i:i + 2]}” swapped in “{t}”"
-        return f"“{t[i]}” written as its {self.kind} “{self.found[i]}” in “{t}”"
+            return msg("nearmiss.swapped", term=t, pair=t[i:i + 2])
+        return msg(f"nearmiss.{self.kind}", term=t, char=t[i], found=self.found[i])
 
 
 def classify(term: str, w: str) -> tuple[str, int] | None:

@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from ..findings import Fix
+from ..i18n import Msg, msg
 from ..spans import inside, protected_spans
 from . import Hit, body_blocks, check, rule
 
@@ -69,8 +70,22 @@ def known_confusion(ctx) -> Iterator[Hit]:
             m_start, m_end = match
             ctx_text = text[max(m_start, s - 4):min(m_end, e + 4)]
             fixed = ctx_text.replace(wrong, right, 1)
-            yield ctx.hit("T003", i, s, e,
-                          f"“{ctx_text}” should read “{fixed}”: {entry.get('source', '')}".rstrip(": "),
+            source = entry.get("source", "").rstrip(": ")
+            message = (msg("T003.confusion-sourced", text=ctx_text, fixed=fixed, source=source_text(source))
+                       if source else msg("T003.confusion", text=ctx_text, fixed=fixed))
+            yield ctx.hit("T003", i, s, e, message,
                           right, severity=entry.get("severity"), fix=Fix(right, entry.get("fix", "unsafe")))
+
+
+_GLOSS = re.compile(r"\s*\([^()]*[A-Za-z]{3}[^()]*\)|\s+vs\s+")
+
+
+def source_text(source: str) -> Msg:
+    """A ``source`` of rules/terms.toml or titles.toml for a T message: as written, in English; in
+    Chinese without the English glosses (“体制 (system of organisation) vs 体质 (physique)” → “体制、体质”)
+    and with full-width brackets and separators."""
+    zh = _GLOSS.sub(lambda m: "、" if "vs" in m.group(0) else "", source)
+    zh = re.sub(r"\s*\(([^()]*)\)", r"（\1）", zh).replace(": ", "：").replace("; ", "；").replace(", ", "、")
+    return msg("T.source", source=source, source_zh=zh)
 
 

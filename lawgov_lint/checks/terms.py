@@ -17,10 +17,11 @@ from typing import Callable, Iterator
 from rapidfuzz.distance import Levenshtein
 
 from ..findings import Fix
+from ..i18n import msg
 from ..nearmiss import NearMissFinder, classify, look_alikes, sound_alike
 from ..spans import inside, is_han, protected_spans
 from . import Hit, body_blocks, check, rule
-from .confusions import confusion_spans
+from .confusions import confusion_spans, source_text
 from .titles import title_spans_t002, titles_known
 
 rule("T001", "term-near-miss", "error",
@@ -80,9 +81,10 @@ def term_near_miss(ctx) -> Iterator[Hit]:
             if inside(taken, nm.start, nm.end):
                 continue  # one slip, one finding: a known confusion (T003) or a title's near-miss (T002)
             src = _term_source(pack, nm.term)
-            yield ctx.hit("T001", i, nm.start, nm.end,
-                          f"“{nm.found}” looks like a slip for “{nm.term}”: {nm.describe()}"
-                          + (f" (term of {src})" if src else ""), nm.term, fix=Fix(nm.term, "unsafe"))
+            message = (msg("T001.slip-sourced", found=nm.found, term=nm.term, edit=nm.describe(),
+                           source=source_text(src))
+                       if src else msg("T001.slip", found=nm.found, term=nm.term, edit=nm.describe()))
+            yield ctx.hit("T001", i, nm.start, nm.end, message, nm.term, fix=Fix(nm.term, "unsafe"))
 
 
 # ---------------------------------------------------------------- T004
@@ -113,7 +115,7 @@ def formula_near_miss(ctx) -> Iterator[Hit]:
             for nm in found:
                 done.setdefault(i, []).append((nm.start, nm.end))
                 yield ctx.hit("T004", i, nm.start, nm.end,
-                              f"the fixed formula “{nm.term}” is near-missed: {nm.describe()}", nm.term)
+                              msg("T004.formula", term=nm.term, edit=nm.describe()), nm.term)
     lead = conf.get("lead_in", {})
     if lead.get("head") and lead.get("tail"):
         look = look_alikes(ctx.packs["terms"])
@@ -129,7 +131,7 @@ def formula_near_miss(ctx) -> Iterator[Hit]:
             if Levenshtein.distance(t, c, score_cutoff=1) == 1 and t.rstrip("。") != c.rstrip("。"):
                 off = rep.norm[i].text.find(t)
                 yield ctx.hit("T004", i, off, off + len(t),
-                              f"the closing formula “{c}” is near-missed ({source.split(';')[0]})", c)
+                              msg("T004.closing", formula=c, source=source_text(source.split(";")[0])), c)
                 break
 
 
@@ -168,9 +170,9 @@ def _lead_in(ctx, i: int, lead: dict, look: dict[str, set[str]],
                 if len(diffs) == 1 and _alike(head[diffs[0]], h[diffs[0]], look) \
                         and not inside(spans, p, p + len(head)):
                     k = diffs[0]
+                    kind = "look-alike" if h[k] in look.get(head[k], ()) else "sound-alike"
                     yield ctx.hit("T004", i, p, p + len(head),
-                                  f"the lead-in formula “{head}……{tail}” is near-missed: “{head[k]}” written as "
-                                  f"its {'look' if h[k] in look.get(head[k], ()) else 'sound'}-alike “{h[k]}”", head)
+                                  msg(f"T004.lead-in.{kind}", head=head, tail=tail, char=head[k], found=h[k]), head)
                     break
             continue
         if not heads:
@@ -186,17 +188,16 @@ def _lead_in(ctx, i: int, lead: dict, look: dict[str, set[str]],
             if kind == "sub":
                 if w[k] in particles or not _alike(tail[k], w[k], look):
                     continue
-                what = f"“{tail[k]}” written as “{w[k]}”"
+                what = msg("T004.edit.written-as", char=tail[k], found=w[k])
             elif kind == "dropped":
-                what = f"“{tail[k]}” dropped"
+                what = msg("T004.edit.dropped", char=tail[k])
             elif kind == "added" and (w[k] == w[k - 1:k] or w[k] == w[k + 1:k + 2]):
-                what = "a character doubled"
+                what = msg("T004.edit.doubled")
             else:
                 continue
             if inside(spans, end - n, end):
                 break
-            yield ctx.hit("T004", i, end - n, end,
-                          f"the lead-in formula “{head}……{tail}” is near-missed: {what}", tail)
+            yield ctx.hit("T004", i, end - n, end, msg("T004.lead-in", head=head, tail=tail, edit=what), tail)
             break
 
 

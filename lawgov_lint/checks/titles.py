@@ -17,10 +17,11 @@ from typing import Callable, Iterator
 from rapidfuzz.distance import Levenshtein
 
 from ..findings import Fix
+from ..i18n import Msg, msg
 from ..nearmiss import NearMiss, NearMissFinder, look_alikes, sound_alike
 from ..spans import inside, title_spans
 from . import Hit, body_blocks, check, rule
-from .confusions import confusion_spans
+from .confusions import confusion_spans, source_text
 
 rule("T002", "title-mismatch", "error",
      "A regulation, plan or meeting cited with a character added, dropped or changed, or with a word that "
@@ -239,9 +240,8 @@ def _check_cited_title(ctx, i: int, s: int, e: int, entries, exact, y, laws=froz
         if sw is not None:
             entry, canon, wrong, right = sw
             fixed = canon + (folded[pm.start():] if pm else "")
-            yield ctx.hit("T002", i, s, e,
-                          f"《{raw}》 differs from the title 《{fixed}》: “{right}” written as “{wrong}”"
-                          f" ({entry.source})", fixed)
+            yield ctx.hit("T002", i, s, e, msg("T002.title-word", cited=raw, title=fixed, right=right, wrong=wrong,
+                                               source=source_text(entry.source)), fixed)
             return
     if entry is None:
         near = _near_title(base, entries, look_alikes(ctx.packs["terms"]))
@@ -255,8 +255,8 @@ def _check_cited_title(ctx, i: int, s: int, e: int, entries, exact, y, laws=froz
             a, b = int(pm.group(1)), int(pm.group(2))
             if (a, b) in entry.periods:
                 fixed = canon + _fmt_period((a, b))
-        yield ctx.hit("T002", i, s, e,
-                      f"《{raw}》 differs from the title 《{fixed}》 ({entry.source})", fixed, fix=Fix(fixed, "unsafe"))
+        yield ctx.hit("T002", i, s, e, msg("T002.title", cited=raw, title=fixed, source=source_text(entry.source)),
+                      fixed, fix=Fix(fixed, "unsafe"))
         return
     if not pm or not entry.periods or base not in (fold_title(entry.title), fold_title(entry.title.removeprefix(_PREFIX))):
         return  # no edition cited, or a short form (《纲要》) that may name another plan
@@ -268,20 +268,19 @@ def _check_cited_title(ctx, i: int, s: int, e: int, entries, exact, y, laws=froz
             return  # a newer edition than the pack knows
         good = _edition(entry.periods, y)
         yield ctx.hit("T002", i, s, e,
-                      f"《{entry.title}》 has no edition （{a}—{b}年）; editions: "
-                      + "、".join(_fmt_period(p) for p in entry.periods), canon + _fmt_period(good))
+                      msg("T002.no-edition", title=entry.title, start=a, end=b,
+                          editions="、".join(_fmt_period(p) for p in entry.periods)), canon + _fmt_period(good))
         return
     if entry.check_period and y is not None and not (a <= y <= b or a <= y + 1 <= b) \
             and not _about_period(clause, a, b):
         good = _edition(entry.periods, y)
         if good and good != (a, b) and (good[0] <= y <= good[1] or good[0] <= y + 1 <= good[1]):
             yield ctx.hit("T002", i, s, e,
-                          f"the {a}—{b} edition of 《{entry.title}》 does not cover {y}; "
-                          f"a {y} report follows the {good[0]}—{good[1]} edition", canon + _fmt_period(good))
+                          msg("T002.edition-year", title=entry.title, start=a, end=b, year=y,
+                              good_start=good[0], good_end=good[1]), canon + _fmt_period(good))
         return  # no known edition covers the year: perhaps a newer one the pack does not know
     if not pm.group(3):
-        yield ctx.hit("T002", i, s, e, f"the edition of 《{entry.title}》 is written without 年",
-                      canon + _fmt_period((a, b)))
+        yield ctx.hit("T002", i, s, e, msg("T002.edition-nian", title=entry.title), canon + _fmt_period((a, b)))
 
 
 _CN_ORD = {c: k for k, c in enumerate("一二三四五六七八九", start=1)}
@@ -302,21 +301,27 @@ def _central_plenum(text: str, start: int, conf: dict) -> bool:
     return not before.removesuffix("第").endswith(tuple(local))
 
 
-def _writing_date(rep) -> tuple[dt.date | None, str]:
-    """The latest date the report can have been written, and how it is known."""
+def _date(d: dt.date) -> Msg:
+    """A date in the reader's language: 2024-03-01 in English, 2024年3月1日 in Chinese."""
+    return msg("T002.date", year=d.year, month=d.month, day=d.day)
+
+
+def _writing_date(rep) -> tuple[dt.date | None, "Msg | str"]:
+    """The latest date the report can have been written, and how it is known (the 成文日期, the
+    year and month of the 落款, or the reporting year), as shown in a message."""
     d = rep.signing_date
     if d:
-        return d, d.isoformat()
+        return d, _date(d)
     line = rep.signing_line
     if line and line.year and line.month:
         last = calendar.monthrange(line.year, line.month)[1]
         return dt.date(line.year, line.month, last), f"{line.year}年{line.month}月"
     if rep.reporting_year:
-        return dt.date(rep.reporting_year + 1, 12, 31), f"a report on {rep.reporting_year}"
+        return dt.date(rep.reporting_year + 1, 12, 31), msg("T002.written-year", year=rep.reporting_year)
     return None, ""
 
 
-def _meetings(ctx, i: int, latest: dt.date, shown: str, conf: dict) -> Iterator[Hit]:
+def _meetings(ctx, i: int, latest: dt.date, shown: "Msg | str", conf: dict) -> Iterator[Hit]:
     text = ctx.report.norm[i].text
     plenums = {k: [dt.date.fromisoformat(d) for d in v] for k, v in conf.get("plenums", {}).items()}
     complete = conf.get("complete", {})
@@ -338,9 +343,9 @@ def _meetings(ctx, i: int, latest: dt.date, shown: str, conf: dict) -> Iterator[
         for n in ords:
             if term in complete and n > complete[term]:
                 yield ctx.hit("T002", i, m.start(), m.end(),
-                              f"the {term}届 Central Committee held {complete[term]} plenary sessions; "
-                              f"there was no {term}届{'一二三四五六七八九'[n - 1]}中全会",
-                              "check the meeting's name")
+                              msg("T002.no-such-plenum", term=term, count=complete[term],
+                                  name=f"{term}届{'一二三四五六七八九'[n - 1]}中全会"),
+                              msg("T002.no-such-plenum.hint"))
                 break
             held = dates[n - 1] if n <= len(dates) else None
             if held is None and dates and latest <= dates[-1]:
@@ -348,13 +353,15 @@ def _meetings(ctx, i: int, latest: dt.date, shown: str, conf: dict) -> Iterator[
             if held is not None and held > latest:
                 prior = [(k, d) for k, d in enumerate(dates, start=1) if d <= latest]
                 name = f"{term}届{'一二三四五六七八九'[n - 1]}中全会"
-                when = f"opened on {held.isoformat()}" if n <= len(dates) else "had not been held"
                 sugg = f"{term}届{'一二三四五六七八九'[prior[-1][0] - 1]}中全会" if prior else None
-                hint = f"; the latest plenary session by then was the {sugg} ({prior[-1][1].isoformat()})" if sugg else ""
+                hint = msg("T002.plenum.latest", name=sugg, date=_date(prior[-1][1])) if sugg else ""
+                message = (msg("T002.plenum-later", name=name, held=_date(held), written=shown, latest=hint)
+                           if n <= len(dates) else
+                           msg("T002.plenum-not-held", name=name, written=shown, latest=hint))
                 s = m.start() + m.group(0).find(f"{'一二三四五六七八九'[n - 1]}中")
                 e = m.end() if len(ords) == 1 else s + 2
                 yield ctx.hit("T002", i, m.start() if len(ords) == 1 else s, e,
-                              f"the {name} {when}, after this report ({shown}) was written{hint}",
+                              message,
                               sugg if len(ords) == 1 else (sugg[len(term) + 1:len(term) + 3] if sugg else None))
                 break
     for m in _CONGRESS.finditer(text):
@@ -362,8 +369,8 @@ def _meetings(ctx, i: int, latest: dt.date, shown: str, conf: dict) -> Iterator[
         if held is None or held <= latest or any(w in clause_of(m.start()) for w in future):
             continue
         yield ctx.hit("T002", i, m.start(), m.end(),
-                      f"党的{m.group(1)}大 opened on {held.isoformat()}, after this report ({shown}) was written",
-                      "check the congress named, or say 迎接 if it is still to come")
+                      msg("T002.congress-later", number=m.group(1), held=_date(held), written=shown),
+                      msg("T002.congress-later.hint"))
 
 
 def _meeting_names(conf: dict) -> list[str]:
@@ -431,8 +438,8 @@ def _cut_plenums(ctx, i: int) -> Iterator[Hit]:
         if inside(spans, m.start(), m.end()):
             continue
         name = m.group(0)
-        yield ctx.hit("T002", i, m.start(), m.end(),
-                      f"“{name}” names a plenary session without 全会", name.rstrip("、，和及与") + "全会")
+        yield ctx.hit("T002", i, m.start(), m.end(), msg("T002.plenum-cut", name=name),
+                      name.rstrip("、，和及与") + "全会")
 
 
 def _swapped_terms(ctx, i: int, swaps) -> Iterator[Hit]:
@@ -451,8 +458,7 @@ def _swapped_terms(ctx, i: int, swaps) -> Iterator[Hit]:
             while pos >= 0:
                 if not inside(spans, pos, pos + len(written)):
                     yield ctx.hit("T002", i, pos, pos + len(written),
-                                  f"“{written}” differs from the fixed term “{term}”: “{right}” written as “{wrong}” "
-                                  "(《党政主要负责人履行推进法治建设第一责任人职责规定》)", term,
+                                  msg("T002.term-word", written=written, term=term, right=right, wrong=wrong), term,
                                   severity=conf.get("terms_severity"))
                 pos = text.find(written, pos + 1)
 
@@ -477,9 +483,10 @@ def title_mismatch(ctx) -> Iterator[Hit]:
         if finder is not None:
             for nm in _running_titles(ctx, finder, i):
                 entry = exact.get(nm.term)
-                yield ctx.hit("T002", i, nm.start, nm.end,
-                              f"“{nm.found}” differs from the title “{nm.term}”: {nm.describe()}"
-                              + (f" ({entry.source})" if entry else ""), nm.term, fix=Fix(nm.term, "unsafe"))
+                message = (msg("T002.running-sourced", found=nm.found, title=nm.term, edit=nm.describe(),
+                               source=source_text(entry.source)) if entry else
+                           msg("T002.running", found=nm.found, title=nm.term, edit=nm.describe()))
+                yield ctx.hit("T002", i, nm.start, nm.end, message, nm.term, fix=Fix(nm.term, "unsafe"))
         if latest is not None and meetings:
             yield from _meetings(ctx, i, latest, shown, meetings)
 
