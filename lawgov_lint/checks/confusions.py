@@ -85,7 +85,7 @@ def source_text(source: str) -> Msg:
     Chinese without the English glosses (“体制 (system of organisation) vs 体质 (physique)” → “体制、体质”)
     and with full-width brackets and separators."""
     zh = _GLOSS.sub(lambda m: "、" if "vs" in m.group(0) else "", source)
-    zh = re.sub(r"\s*\(([^()]*)\)", r"（\1）", zh).replace(": ", "：").replace("; ", "；").replace(", ", "、")
+    zh = re.sub(r"\s*\(([^()]*)\)", r"（\1）", zh).replace(": ", "：").replace("; ", "；").replace(", ", "，")
     return msg("T.source", source=source, source_zh=zh)
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from ..i18n import msg
 from ..normalize import TRADITIONAL_SHARE, is_han
 from . import Hit, check, rule, title_hit
 
@@ -33,7 +34,5 @@ def traditional_script(ctx) -> Iterator[Hit]:
         return
     han = sum(1 for b in ctx.doc.blocks for ch in b.text if is_han(ch))
     share = converted / max(1, han)
-    yield title_hit(ctx, "F007",
-                    f"the report is written in Traditional characters ({converted} of {han} Han characters, "
-                    f"{share:.0%}, converted to Simplified for the analysis)",
-                    "write the report in 规范汉字 (Simplified characters), e.g. with OpenCC or Word's 繁转简")
+    yield title_hit(ctx, "F007", msg("F007.traditional", converted=converted, han=han, share=share),
+                    msg("F007.traditional.hint"))
