@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from lawgov_lint.segment import tokens
@@ -80,3 +82,39 @@ def test_findings_do_not_depend_on_another_files_extra_words(tmp_path, select):
         # the pack's word makes 壬人 a dictionary word: a whole-word confusion, not T001's slip
         assert [f[0] for f in alone].count("T001") == 1
         assert [f[0] for f in with_pack].count("T001") == 0
+
+
+@pytest.mark.parametrize("select", ["T", "T001", "T002,T004", "ALL"])
+def test_one_run_a_file_after_a_folder_with_extra_words(tmp_path, select):
+    """On the command line: a file's findings are the same bytes alone and after a file whose
+    folder's configuration adds a rule pack with dictionary words."""
+    import json
+
+    from click.testing import CliRunner
+    from helpers import AS_OF, COMPLETE
+
+    from lawgov_lint.cli import main
+
+    text = COMPLETE.replace("持续推进严格规范公正文明执法。", "持续推进严格规范公正文明执法。" + _SLIP)
+    local, plain = tmp_path / "a", tmp_path / "b"
+    local.mkdir()
+    plain.mkdir()
+    (local / "words.toml").write_text('[dictionary]\nwords = [["壬人", 3000, "n"]]\n', encoding="utf-8")
+    (local / "lawgov-lint.toml").write_text('rule-packs = ["words.toml"]\n', encoding="utf-8")
+    (plain / "lawgov-lint.toml").write_text("\n", encoding="utf-8")
+    (local / "a.txt").write_text(text, encoding="utf-8")
+    (plain / "b.txt").write_text(text, encoding="utf-8")
+    args = ["--select", select, "--as-of", AS_OF.isoformat(), "--output-format", "json", "--lang", "en"]
+
+    def findings(*paths) -> dict[str, str]:
+        """File name → its findings as JSON text (the bytes a reader gets)."""
+        result = CliRunner().invoke(main, [*args, *map(str, paths)])
+        return {Path(f["path"]).name: json.dumps(f["findings"], ensure_ascii=False)
+                for f in json.loads(result.output)["files"]}
+
+    alone = findings(plain / "b.txt")["b.txt"]
+    both = findings(local / "a.txt", plain / "b.txt")
+    assert both["b.txt"] == alone
+    if select in ("T", "T001", "ALL"):
+        # the pack's word reaches a.txt, whose folder asks for it, and only a.txt
+        assert '"T001"' in alone and '"T001"' not in both["a.txt"]
