@@ -398,7 +398,7 @@ def _running_finder(ctx, exact: dict[str, TitleEntry]) -> NearMissFinder | None:
     """The finder of titles and meeting names in running text (near-misses of the longer ones)."""
     running = [t for t in exact if len(t) >= 10 and "〈" not in t]
     running += _meeting_names(ctx.packs["titles"].get("meetings", {}))
-    return NearMissFinder.from_pack(running, ctx.packs["terms"], titles_known(ctx)) if running else None
+    return NearMissFinder.from_pack(running, ctx.packs["terms"], titles_known(ctx), ctx.packs) if running else None
 
 
 def _running_titles(ctx, finder: NearMissFinder | None, i: int) -> list[NearMiss]:
