@@ -8,7 +8,9 @@ segments report prose the same way — written once to the user cache directory
 (platformdirs), together with jieba's own cache. Nothing is written next to the
 inputs; when the cache directory is not writable the full dictionary is used.
 The domain words of ``rules/dictionary.toml`` (述法, 第一责任人, 法治政府建设 …)
-are added so segmentation keeps them whole.
+are added so segmentation keeps them whole, and the ``[dictionary] words`` of a
+run's extra packs go into a tokenizer of their own (:func:`tokenizer` takes the
+run's packs), so that one run's words never change another's segmentation.
 """
 
 from __future__ import annotations
@@ -65,9 +67,26 @@ def _import_jieba():
     return jieba
 
 
-@lru_cache(maxsize=1)
-def tokenizer():
-    """The shared jieba Tokenizer with the domain dictionary loaded."""
+def _base_words() -> tuple:
+    return tuple(tuple(e) if isinstance(e, list) else e for e in builtin_packs().get("dictionary", {}).get("words", []))
+
+
+def _extra_words(packs) -> tuple:
+    """The run's ``[dictionary] words`` beyond the built-in ones (from extra packs), as a hashable key."""
+    if packs is None:
+        return ()
+    base = set(_base_words())
+    words = (packs.get("dictionary") or {}).get("words", [])
+    return tuple(dict.fromkeys(w for e in words if (w := tuple(e) if isinstance(e, list) else e) not in base))
+
+
+@lru_cache(maxsize=4)
+def _tokenizer(extra: tuple):
+    """A jieba Tokenizer with the built-in domain words and ``extra`` words loaded.
+
+    One per distinct set of extra words (a cache of values, not shared state:
+    the words of one run's packs never reach another run's tokenizer).
+    """
     jieba = _import_jieba()
     from platformdirs import user_cache_dir
 
@@ -79,40 +98,33 @@ def tokenizer():
         tk.tmp_dir = cache
     with _lock:
         tk.initialize()
-    for entry in builtin_packs().get("dictionary", {}).get("words", []):
-        _add(tk, entry)
-    for entry in _pack_words:
+    for entry in _base_words() + extra:
         _add(tk, entry)
     return tk
 
 
+def tokenizer(packs=None):
+    """The jieba Tokenizer for a run's packs: the domain dictionary of the built-in packs plus
+    the ``[dictionary] words`` of any extra pack (``--rule-pack``). Created lazily, so a run
+    that needs no segmentation never pays for jieba."""
+    return _tokenizer(_extra_words(packs))
+
+
 def _add(tk, entry) -> None:
-    word, *rest = entry if isinstance(entry, list) else [entry]
+    word, *rest = entry if isinstance(entry, (list, tuple)) else [entry]
     freq = rest[0] if rest else None
     tag = rest[1] if len(rest) > 1 else None
     tk.add_word(word, freq, tag)
 
 
-_pack_words: list = []
+def is_word(word: str, packs=None) -> bool:
+    """Whether ``word`` is in the segmentation dictionary of the run's packs."""
+    return tokenizer(packs).FREQ.get(word, 0) > 0
 
 
-def use_pack_words(packs) -> None:
-    """Add the ``[dictionary] words`` of the run's packs (extra ``--rule-pack`` files
-    included) to the tokenizer — now if it exists, else when it is created, so a run
-    that needs no segmentation never pays for jieba."""
-    words = [e for e in (packs.get("dictionary") or {}).get("words", [])
-             if e not in builtin_packs().get("dictionary", {}).get("words", []) and e not in _pack_words]
-    if not words:
-        return
-    _pack_words.extend(words)
-    if tokenizer.cache_info().currsize:
-        for entry in words:
-            _add(tokenizer(), entry)
-
-
-def tokens(text: str) -> list[tuple[str, int, int]]:
-    """Segment ``text``: ``(word, start, end)`` code-point spans covering it."""
-    return [(w, s, e) for w, s, e in tokenizer().tokenize(text)]
+def tokens(text: str, packs=None) -> list[tuple[str, int, int]]:
+    """Segment ``text`` with the run's dictionary: ``(word, start, end)`` code-point spans covering it."""
+    return [(w, s, e) for w, s, e in tokenizer(packs).tokenize(text)]
 
 
 # ---------------------------------------------------------------- pinyin readings

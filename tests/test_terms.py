@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from helpers import FIXTURES, lint_text, report
-from lawgov_lint.checks.terms import NearMissFinder, fold_title, protected_spans, sound_alike
+from lawgov_lint.checks.titles import fold_title
+from lawgov_lint.nearmiss import NearMissFinder, sound_alike
+from lawgov_lint.spans import protected_spans
 from lawgov_lint.engine import Options, lint_path
 from lawgov_lint.packs import load_packs
 

@@ -96,6 +96,13 @@ def title_hit(ctx: "Context", code: str, message: "Msg | str", suggestion: "Msg 
     return Hit(code, i, 0, len(ctx.doc.blocks[i].text), message, suggestion, severity)
 
 
+def body_blocks(ctx: "Context") -> list[int]:
+    """Indices of the blocks of the report proper, title blocks excluded (the title line is S010's)."""
+    rep = ctx.report
+    titles = set(rep.title_blocks)
+    return [i for i in rep.body_range() if i not in titles]
+
+
 @dataclass(slots=True)
 class Check:
     codes: tuple[str, ...]
@@ -146,7 +153,7 @@ def check(*codes: str, origin: str = "lawgov-lint") -> Callable[[CheckFn], Check
     return deco
 
 
-_BUILTIN = ("structure", "dates", "mentions", "linter", "numbers", "terms", "punctuation", "format", "script")
+_BUILTIN = ("structure", "dates", "mentions", "linter", "numbers", "confusions", "titles", "terms", "punctuation", "format", "script")
 
 
 def load_builtin() -> None:

@@ -19,6 +19,7 @@ from ..numerals import to_cn
 from ..facts.dates import find_dates
 from ..markers import find_marker
 from ..findings import Fix
+from ..i18n import Msg, msg
 from . import Hit, check, rule
 
 GBT9704 = "GB/T 9704—2012《党政机关公文格式》"
@@ -104,31 +105,37 @@ _BRACKET_NAMES = {"〔": "六角", "〕": "六角", "[": "square", "［": "squar
                   "｝": "curly", "<": "angle", "〈": "angle", ">": "angle", "〉": "angle"}
 
 
-def _judge_number(ob: str, year: str, cb: str, di: str, num: str, nian: str = "", hao: str = "号") -> list[str]:
-    """What is wrong with a 文号's year and serial (empty list when it is right)."""
+def _bracket_kind(name: str) -> "Msg | str":
+    """A bracket kind of ``_BRACKET_NAMES`` in the reader's language; an unknown mark as it is."""
+    return msg(f"F001.bracket.{name}") if name in set(_BRACKET_NAMES.values()) else name
+
+
+def _judge_number(ob: str, year: str, cb: str, di: str, num: str, nian: str = "", hao: str = "号") -> list[Msg]:
+    """What is wrong with a 文号's year and serial, as catalogue messages (empty list when it is right)."""
     wrong = []
     if nian and not ob and not cb:
-        wrong.append(f"the year is written “{year}年” instead of in brackets")
+        wrong.append(msg("F001.year-nian", year=year))
     elif nian:
-        wrong.append("“年” after the year")
+        wrong.append(msg("F001.nian"))
     if not ob and not cb:
         if not nian:
-            wrong.append("the year has no brackets")
+            wrong.append(msg("F001.no-brackets"))
     elif not ob or not cb:
-        wrong.append("a bracket of the year is lost")
+        wrong.append(msg("F001.bracket-lost"))
     if ob and cb and _BRACKET_NAMES.get(ob, ob) != _BRACKET_NAMES.get(cb, cb) and "〔" in ob + cb:
-        wrong.append(f"unmatched brackets “{ob}…{cb}”")
+        wrong.append(msg("F001.unmatched", open=ob, close=cb))
     elif (ob and ob != "〔") or (cb and cb != "〕"):
-        kinds = sorted({_BRACKET_NAMES.get(c, c) for c in (ob, cb) if c and c not in "〔〕"})
-        wrong.append(f"{'/'.join(kinds)} brackets instead of 六角括号〔〕")
+        kinds = [_bracket_kind(k) for k in sorted({_BRACKET_NAMES.get(c, c) for c in (ob, cb) if c and c not in "〔〕"})]
+        shown = kinds[0] if len(kinds) == 1 else msg("F001.bracket.two", first=kinds[0], second=kinds[1])
+        wrong.append(msg("F001.wrong-brackets", kinds=shown))
     if len(year) == 2:
-        wrong.append("a two-digit year")
+        wrong.append(msg("F001.two-digit-year"))
     if di:
-        wrong.append("“第” before the serial number")
+        wrong.append(msg("F001.di"))
     if len(num) > 1 and num.startswith("0"):
-        wrong.append("a leading 0 in the serial number")
+        wrong.append(msg("F001.leading-zero"))
     if not hao:
-        wrong.append("no “号” after the serial number")
+        wrong.append(msg("F001.no-hao"))
     return wrong
 
 
@@ -137,9 +144,10 @@ def _fixed_number(year: str, num: str) -> str:
     return f"〔{y}〕{int(num)}号"
 
 
-def _number_hit(ctx, i: int, s: int, e: int, wrong: list[str], year: str, num: str, whose: str) -> Hit:
+def _number_hit(ctx, i: int, s: int, e: int, wrong: list[Msg], year: str, num: str, whose: str) -> Hit:
+    """``whose`` is "own" (the report's 发文字号), "cover" (the covering document's) or "cited"."""
     text = ctx.report.norm[i].text
-    return ctx.hit("F001", i, s, e, f"{whose}发文字号 “{text[s:e]}”: " + "; ".join(wrong),
+    return ctx.hit("F001", i, s, e, msg(f"F001.number-{whose}", number=text[s:e], problems=wrong),
                    _fixed_number(year, num))
 
 
@@ -171,9 +179,8 @@ def document_number(ctx) -> Iterator[Hit]:
     cover = rep.cover_blocks[:limit]
     # a 文号 line right above the report's title is the report's own, even when the structure
     # parser (which needs a well-formed 文号) left it outside the report proper
-    lines = [(j, "" if j + 1 == first_title else "the covering document's ", cover[0] if cover else 0)
-             for j in cover]
-    lines += [(j, "", rep.start) for j in range(rep.start, first_title)]
+    lines = [(j, "own" if j + 1 == first_title else "cover", cover[0] if cover else 0) for j in cover]
+    lines += [(j, "own", rep.start) for j in range(rep.start, first_title)]
     done: set[int] = set()
     for j, whose, lo in lines:
         t = rep.norm[j].text
@@ -225,7 +232,7 @@ def document_number(ctx) -> Iterator[Hit]:
             wrong = _judge_number(ob, year, cb or "", m.group("di"), m.group("num"))
             if wrong:
                 s = m.start("ob") if m.group("year") else m.start("year2")
-                yield _number_hit(ctx, i, s, m.end(), wrong, year, m.group("num"), "the cited ")
+                yield _number_hit(ctx, i, s, m.end(), wrong, year, m.group("num"), "cited")
 
 
 # ---------------------------------------------------------------- F002
@@ -343,9 +350,9 @@ def heading_numbering(ctx) -> Iterator[Hit]:
             if expected < n0 and not _missed_between(ctx, lo, first.block, first.marker.kind,
                                                      set(range(1, n0))):
                 want = marker_text(first.marker.kind, 1 if prev_last is None else expected)
-                yield ctx.hit("F002", first.block, first.marker.start, first.marker.end,
-                              f"heading “{first.marker.text}” starts its level at {n0}"
-                              + ("" if prev_last is None else f" after {prev_last}"), want)
+                message = (msg("F002.starts-at", marker=first.marker.text, number=n0) if prev_last is None else
+                           msg("F002.starts-after", marker=first.marker.text, number=n0, previous=prev_last))
+                yield ctx.hit("F002", first.block, first.marker.start, first.marker.end, message, want)
                 flagged.add(ks[0])
         used = {n0}
         for a, b in zip(ks, ks[1:]):
@@ -359,10 +366,10 @@ def heading_numbering(ctx) -> Iterator[Hit]:
                 continue  # a restart: probably a parent heading the parser did not see
             if nb in used:
                 sub = {"cn_dun": "cn_paren", "cn_paren": "num_dot", "num_dot": "num_paren"}.get(hb.marker.kind)
-                meant = (f" (or a sub-heading meant as “{marker_text(sub, 1)}”)"
+                meant = (msg("F002.repeats.sub-heading", marker=marker_text(sub, 1))
                          if na == nb == 1 and sub else "")
                 yield ctx.hit("F002", hb.block, hb.marker.start, hb.marker.end,
-                              f"heading number “{hb.marker.text}” repeats at level {elevel[b]}{meant}",
+                              msg("F002.repeats", marker=hb.marker.text, level=elevel[b], meant=meant),
                               marker_text(hb.marker.kind, na + 1))
                 flagged.add(b)
                 used.add(nb)
@@ -370,8 +377,8 @@ def heading_numbering(ctx) -> Iterator[Hit]:
                                                      set(range(na + 1, nb))):
                 missing = "、".join(marker_text(hb.marker.kind, n) for n in range(na + 1, nb))
                 yield ctx.hit("F002", hb.block, hb.marker.start, hb.marker.end,
-                              f"heading numbers jump from “{ha.marker.text}” to “{hb.marker.text}” "
-                              f"(missing {missing})", marker_text(hb.marker.kind, na + 1))
+                              msg("F002.jump", before=ha.marker.text, after=hb.marker.text, missing=missing),
+                              marker_text(hb.marker.kind, na + 1))
                 flagged.add(b)
                 used.add(nb)
             else:
@@ -390,8 +397,8 @@ def heading_numbering(ctx) -> Iterator[Hit]:
     def shown(ks: list[int]) -> str:
         return "".join(H[k].marker.text for k in ks[:4]) + ("…" if len(ks) > 4 else "")
 
-    def where(level: int) -> str:
-        return "top-level" if level == 1 else f"level-{level}"
+    def where(level: int) -> Msg:
+        return msg("F002.level-top") if level == 1 else msg("F002.level-n", level=level)
 
     for ks in series:
         level = elevel[ks[0]]
@@ -400,7 +407,7 @@ def heading_numbering(ctx) -> Iterator[Hit]:
             h = H[ks[0]]
             if ks[0] not in flagged:
                 yield ctx.hit("F002", h.block, h.marker.start, h.marker.end,
-                              f"top-level headings are numbered “{h.marker.text}”; the top level uses 一、二、三、",
+                              msg("F002.top-level", marker=h.marker.text),
                               marker_text("cn_dun", h.marker.number), severity="warning")
                 flagged.add(ks[0])
             continue
@@ -414,11 +421,12 @@ def heading_numbering(ctx) -> Iterator[Hit]:
                     continue
                 if run and run[0] not in flagged and (len(run) < len(sib)):
                     h0 = H[run[0]]
-                    before = f"“{H[sib[pos - len(run) - 1]].marker.text}” then " if pos - len(run) > 0 else ""
-                    after = f" then “{H[k].marker.text}”" if k is not None else ""
+                    before = (msg("F002.mix.before", marker=H[sib[pos - len(run) - 1]].marker.text)
+                              if pos - len(run) > 0 else "")
+                    after = msg("F002.mix.after", marker=H[k].marker.text) if k is not None else ""
                     yield ctx.hit("F002", h0.block, h0.marker.start, h0.marker.end,
-                                  f"{where(level)} headings mix markers: {before}“{shown(run)}”{after}; "
-                                  f"this level is numbered “{marker_text(major, 1)}”",
+                                  msg("F002.mix", level=where(level), before=before, run=shown(run), after=after,
+                                      first=marker_text(major, 1)),
                                   marker_text(major, h0.marker.number), severity="warning")
                     flagged.add(run[0])
                 run = []
@@ -431,14 +439,14 @@ def heading_numbering(ctx) -> Iterator[Hit]:
             h = H[g2[0]]
             if k2 == major:
                 minority = [k for k in g1 if H[k].marker.kind == k1]
-                sugg = (f"renumber “{shown(minority)}” as "
-                        f"“{''.join(marker_text(major, H[k].marker.number) for k in minority[:4])}”")
+                sugg: Msg | str = msg("F002.run-on.hint", markers=shown(minority),
+                                      renumbered="".join(marker_text(major, H[k].marker.number)
+                                                         for k in minority[:4]))
             else:
                 sugg = marker_text(major, h.marker.number)
             yield ctx.hit("F002", h.block, h.marker.start, h.marker.end,
-                          f"{where(level)} headings “{shown(g1)}” then “{h.marker.text}”: the numbering runs on "
-                          f"across sections but changes its marker type; this level is numbered "
-                          f"“{marker_text(major, 1)}”", sugg, severity="warning")
+                          msg("F002.run-on", level=where(level), run=shown(g1), marker=h.marker.text,
+                              first=marker_text(major, 1)), sugg, severity="warning")
             flagged.add(g2[0])
 
 
@@ -452,9 +460,9 @@ def date_format(ctx) -> Iterator[Hit]:
     rep = ctx.report
     lines = []
     if rep.signing is not None:
-        lines.append((rep.signing, ""))
+        lines.append((rep.signing, "own"))
     if rep.cover_signing is not None:
-        lines.append((rep.cover_signing, "the covering document's "))
+        lines.append((rep.cover_signing, "cover"))
     for line, whose in lines:
         dates = find_dates(line.text)
         if not dates:
@@ -462,16 +470,15 @@ def date_format(ctx) -> Iterator[Hit]:
         d = dates[0]
         if not (d.chinese or d.zero_padded):
             continue
-        why = "written in Chinese numerals" if d.chinese else "zero-padded"
+        why = msg("F003.chinese-numerals") if d.chinese else msg("F003.zero-padded")
         fixed = f"{d.date.year}年{d.date.month}月{d.date.day}日"
         s = line.start + d.start
         yield ctx.hit("F003", line.block, s, s + (d.end - d.start),
-                      f"{whose}成文日期 “{d.text}” is {why}; GB/T 9704 writes it in Arabic numerals without "
-                      "leading zeros", fixed)
+                      msg(f"F003.style-{whose}", date=d.text, why=why), fixed)
     # a 成文日期 written as 2025.1.20 / 2025-01-20 in the 落款 position
-    candidates = [(j, "") for j in range(max(rep.start, rep.end - 4), rep.end)]
+    candidates = [(j, "own") for j in range(max(rep.start, rep.end - 4), rep.end)]
     if rep.cover_blocks:
-        candidates += [(j, "the covering document's ") for j in rep.cover_blocks[-4:]]
+        candidates += [(j, "cover") for j in rep.cover_blocks[-4:]]
     for j, whose in candidates:
         t = rep.norm[j].text
         m = _DOTTED_DATE.match(t.strip())
@@ -482,7 +489,7 @@ def date_format(ctx) -> Iterator[Hit]:
             continue
         off = t.find(t.strip())
         yield ctx.hit("F003", j, off, off + len(t.strip()),
-                      f"{whose}成文日期 “{t.strip()}” is not written as 年月日", f"{y}年{mo}月{d}日")
+                      msg(f"F003.not-nyr-{whose}", date=t.strip()), f"{y}年{mo}月{d}日")
 
 
 # ---------------------------------------------------------------- F004
@@ -621,8 +628,8 @@ def placeholder(ctx) -> Iterator[Hit]:
         for s, e in sorted(found):
             figure = t[e:e + 1] in _UNITS or t[e:e + 1] == "号" or bool(measure.match(t, e))
             yield ctx.hit("F004", i, s, e,
-                          f"template residue “{t[s:e]}” left in the text", "fill in the actual "
-                          + ("figure" if figure else "text"))
+                          msg("F004.residue", text=t[s:e]),
+                          msg("F004.residue.figure-hint") if figure else msg("F004.residue.text-hint"))
 
 
 # ---------------------------------------------------------------- F005, F006
@@ -641,10 +648,10 @@ def year_ranges(ctx) -> Iterator[Hit]:
             a, b = int(m.group(1)), int(m.group(2))
             if 0 < b - a <= 30 and not in_spans(machine, *m.span()):
                 yield ctx.hit("F005", i, m.start(), m.end(),
-                              f"year range “{m.group(0)}” lost its dash", f"{a}—{b}", fix=Fix(f"{a}—{b}"))
+                              msg("F005.lost-dash", range=m.group(0)), f"{a}—{b}", fix=Fix(f"{a}—{b}"))
         for m in _RANGE_HYPHEN.finditer(t):
             a, b = int(m.group(1)), int(m.group(4))
             if 0 < b - a <= 30 and not in_spans(machine, *m.span()):
                 yield ctx.hit("F006", i, m.start(), m.end(),
-                              f"year range “{m.group(0)}” written with a hyphen; year ranges take 一字线 “—”",
+                              msg("F006.hyphen", range=m.group(0)),
                               f"{a}{m.group(2)}—{b}", fix=Fix(f"{a}{m.group(2)}—{b}"))

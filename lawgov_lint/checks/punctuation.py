@@ -12,11 +12,12 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-from ..markers import find_marker
 from ..findings import Fix
+from ..i18n import Msg, msg
+from ..markers import find_marker
+from ..spans import is_han
 from . import Hit, check, rule
 from .format import DOC_NUMBER_ANY, in_spans, machine_spans, question_residue
-from .terms import is_han
 
 GBT15834 = "GB/T 15834—2011《标点符号用法》"
 
@@ -69,11 +70,11 @@ def doubled(ctx) -> Iterator[Hit]:
             if (m.start(), m.end()) in residue:
                 continue  # ？？件: marks standing for a figure are F004's template residue
             if set(marks) == {"。"} and len(marks) >= 3:
-                sugg, what = "……", "an ellipsis written as “。。。”"
+                sugg, what = "……", "P001.ellipsis"
             else:
                 sugg = min(set(marks), key=lambda c: strength.find(c) if c in strength else 99)
-                what = "doubled punctuation" if len(set(marks)) == 1 else "punctuation marks run together"
-            yield ctx.hit("P001", i, m.start(), m.end(), f"{what} “{marks}”", sugg,
+                what = "P001.doubled" if len(set(marks)) == 1 else "P001.run-together"
+            yield ctx.hit("P001", i, m.start(), m.end(), msg(what, marks=marks), sugg,
                           fix=Fix(sugg, "safe" if len(set(marks)) == 1 else "unsafe"))
 
 
@@ -123,7 +124,7 @@ def half_width(ctx) -> Iterator[Hit]:
                 continue
             s, e = ctx.span(i, m.start(), m.end())
             yield ctx.hit("P002", i, m.start(), m.end(),
-                          f"half-width brackets “{m.group(0)}” in Chinese text", f"（{inner}）",
+                          msg("P002.brackets", found=m.group(0)), f"（{inner}）",
                           fix=Fix("（" + ctx.doc.blocks[i].text[s + 1:e - 1] + "）"))
         for m in re.finditer(r"[,;:()]", text):
             p = m.start()
@@ -144,7 +145,7 @@ def half_width(ctx) -> Iterator[Hit]:
                     flag = False
                 if not flag:
                     continue
-            yield ctx.hit("P002", i, p, p + 1, f"half-width “{ch}” in Chinese text", table[ch], fix=Fix(table[ch]))
+            yield ctx.hit("P002", i, p, p + 1, msg("P002.mark", mark=ch), table[ch], fix=Fix(table[ch]))
 
 
 # ---------------------------------------------------------------- P003
@@ -254,16 +255,6 @@ def _merge_quote_slips(text: str, problems: list[_Problem]) -> list[_Problem]:
     return out
 
 
-_MESSAGES = {
-    "unclosed": "“{m}” is never closed in this paragraph",
-    "unopened": "“{m}” closes nothing in this paragraph",
-    "unclosed-nested": "“《” is never closed in this paragraph: the title inside it is also marked 《》, "
-                       "and a title inside a title is marked 〈〉",
-    "nested-title": "a title inside a title is marked 〈〉, not 《》",
-    "angle-title": "a title inside a title is marked 〈〉, not < >",
-    "nested-quote": "a quotation inside a quotation is marked ‘’, not “”",
-    "quote-turned": "a quotation mark is turned the wrong way: “{m}” twice",
-}
 _CLOSER = {"“": "”", "《": "》", "（": "）", "(": "）", "〔": "〕", "〈": "〉", "【": "】"}
 
 
@@ -297,12 +288,13 @@ def unbalanced(ctx) -> Iterator[Hit]:
                 close_start.remove(q)
     for i in blocks:
         for p in found[i]:
-            msg = _MESSAGES[p.kind].format(m=p.mark)
-            sugg = p.suggestion
+            message = msg(f"P003.{p.kind}", mark=p.mark) if p.kind in ("unclosed", "unopened", "quote-turned") \
+                else msg(f"P003.{p.kind}")
+            sugg: Msg | str | None = p.suggestion  # the corrected pair, e.g. 〈…〉 ‘…’ “…”
             if sugg is None and p.kind == "unclosed" and p.mark in _CLOSER:
-                sugg = f"close it with “{_CLOSER[p.mark]}” or remove it"
+                sugg = msg("P003.unclosed.hint", closer=_CLOSER[p.mark])
             elif sugg is None and p.kind == "unclosed-nested":
-                sugg = "mark the inner title 〈…〉 and close the outer one with 》"
+                sugg = msg("P003.unclosed-nested.hint")
             elif sugg is None and p.kind == "unopened":
-                sugg = "remove it or add the opening mark"
-            yield ctx.hit("P003", i, p.start, p.end, msg, sugg)
+                sugg = msg("P003.unopened.hint")
+            yield ctx.hit("P003", i, p.start, p.end, message, sugg)
