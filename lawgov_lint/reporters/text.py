@@ -18,7 +18,7 @@ from rich.text import Text
 from ..engine import FileResult, Options
 from ..loaders.text import display_width as _width
 from ..findings import Finding
-from . import ui
+from . import builtin_catalogue, ui
 
 SEV_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}
 CN = "一二三四五"
@@ -196,7 +196,8 @@ def report_text(results: list[FileResult], options: Options, summary: dict[str, 
             continue
         doc = r.report.doc if r.report else None
         for note in (doc.notes if doc else []):
-            console.print(Text(f"{r.path}: ", style="bold") + Text(t("ui.note.label"), style="dim") + Text(note),
+            console.print(Text(f"{r.path}: ", style="bold") + Text(t("ui.note.label"), style="dim")
+                          + Text(builtin_catalogue().render(note, lang)),
                           soft_wrap=True, highlight=False)
         for f in r.findings:
             text = doc.blocks[f.location.block - 1].text if doc else None
