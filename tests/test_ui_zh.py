@@ -50,7 +50,7 @@ def test_text_output_in_chinese():
     # the head of a diagnostic: 警告 in place of WARNING, the .docx heading in 「」
     assert "\nfixtures/qingpu-2023.docx:39:315（「一、推进法治政府建设的主要举措和成效」部分）: 警告 D004 " in out
     assert "   = 修改建议：" in out and "suggestion:" not in out
-    assert "   = 可自动修改：“2023-2025” → “2023—2025”" in out
+    assert "   = 安全修改：“2023-2025” → “2023—2025”" in out
     assert "\n共1个文件：错误1处，警告14处，提示6处\n" in out
     assert "第二十五条规定内容（一）至（五）、述法和报送期限" in out
     assert "┃ 报告 " in out and "错/警/提" in out and "报送期限" in out
@@ -93,7 +93,7 @@ def test_concise_in_chinese():
     assert lines[-1] == "共检查1个文件，发现11处问题。"
     t001 = next(line for line in lines if " T001 " in line)
     assert t001.startswith("fixtures/zhaoxiang-2023.pdf:22:325: 错误 T001 ")
-    assert t001.endswith("（第7页第8行）［可修改为“第一责任人职责”，需人工确认］")
+    assert t001.endswith("（第7页第8行）［需确认的修改：“第一责任人职责”］")
     assert all(line.split(": ", 1)[1].split(" ", 1)[0] in ("错误", "警告", "提示") for line in lines[:-1])
 
 
@@ -207,7 +207,7 @@ def test_language_server_speaks_chinese(tmp_path):
                 text_document=types.TextDocumentIdentifier(uri), range=p001.range,
                 context=types.CodeActionContext(diagnostics=[p001], only=None)))
             titles = [a.title for a in actions]
-            assert "P001：将“，，”改为“，”" in titles and "lawgov-lint：进行1处可自动修改" in titles
+            assert "P001：将“，，”改为“，”" in titles and "lawgov-lint：进行1处安全修改" in titles
             hover = await client.text_document_hover_async(types.HoverParams(
                 types.TextDocumentIdentifier(uri), p001.range.start))
             assert "默认级别" in hover.contents.value and "Why:" not in hover.contents.value

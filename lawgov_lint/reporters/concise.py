@@ -6,7 +6,7 @@ page or table cell of a .pdf/.docx finding and the fix follow the message:
 ``报告.pdf:12:5: error P001 doubled punctuation “，，” (page 2, line 7) [safe fix: “，”]``.
 
 With ``--lang zh`` the tool's own words are Chinese too (``ui.*`` catalogue entries):
-``报告.pdf:12:5: 错误 P001 …（第2页第7行）［可自动修改为“，”］``; a problem matcher for Chinese
+``报告.pdf:12:5: 错误 P001 …（第2页第7行）［安全修改：“，”］``; a problem matcher for Chinese
 output reads the severity as ``(错误|警告|提示)``.
 """
 
