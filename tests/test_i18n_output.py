@@ -1,7 +1,8 @@
 """With ``--lang zh`` nothing a reader sees is English (issue 12, “done means”), on every fixture and real report.
 
 “English” is a Latin word of three or more letters outside what may stay as it is: text quoted from the report
-(“”, 《》, 「」), rule codes and names in [brackets], file paths and URLs, the tool's name. Checked:
+(“”, 《》, 「」), rule codes and names in [brackets], file paths and URLs, the tool's name, and the names of
+file formats that Chinese writing uses as they are (Word, PDF, WPS, OFD). Checked:
 
 * every finding's message, and its suggestion when that is advice (a suggestion that *is* the replacement
   text — ``截至``, ``，`` — is the report's own words and is not checked);
@@ -37,6 +38,7 @@ _ALLOWED = [
     re.compile(r"https?://\S+"),  # URLs
     re.compile(r"[\w./\\-]*[/\\][\w./\\-]*|[\w.-]+\.(?:docx|pdf|txt|md|html?|toml|csv|xlsx)\b"),  # paths
     re.compile(r"\blawgov-lint\b"),
+    re.compile(r"Word|PDF|WPS|OFD"),  # format names as Chinese writing uses them: Word文件, PDF文件
 ]
 _WORD = re.compile(r"[A-Za-z]{3,}")
 
@@ -50,7 +52,7 @@ def english_words(text: str) -> list[str]:
 
 def test_english_words_sees_through_quotes_codes_and_paths():
     assert english_words("“1-11月”为部分时段数据 [partial-period] fixtures/qingpu-2023.docx S005") == []
-    assert english_words("《Word使用手册》见 https://example.org/a") == []
+    assert english_words("《使用手册》见 https://example.org/a；Word文件、PDF文件") == []
     assert english_words("the report covers the whole year") == ["the", "report", "covers", "the", "whole", "year"]
 
 
