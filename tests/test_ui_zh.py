@@ -41,6 +41,9 @@ def test_ui_entries_live_in_their_own_pack_file_with_both_languages():
     assert data and all(k.startswith("ui.") for k in data)
     assert all(set(v) == {"en", "zh"} for v in data.values())
     assert not [k for k in builtin_packs()["messages"] if k.startswith("ui.") and k not in data]
+    from lawgov_lint.summary import ROW_COLUMNS
+
+    assert all(f"ui.column.{c}" in data for c in ROW_COLUMNS)  # every 汇总表 column has its header
 
 
 def test_text_output_in_chinese():
