@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable, Literal
 
+from .i18n import Msg
+
 Format = Literal["docx", "pdf", "txt", "md", "html"]
 
 
@@ -131,7 +133,8 @@ class Document:
         headers, footers: text of running headers/footers (docx) or the running
             lines dropped from PDF pages; never part of the body.
         notes: loader remarks worth telling the user (encoding detected, tracked
-            changes accepted, …), as short English sentences.
+            changes accepted, …), as catalogue messages (:class:`lawgov_lint.i18n.Msg`,
+            ids ``ui.note.*``) that the reporters render in the run's language.
         encoding: the detected text encoding for .txt/.md, else None.
         suppressions: ``lawgov-lint: ignore[…]`` comments found by the loader.
         page: web-page metadata (chrome lines and the publication date) of a report
@@ -149,7 +152,7 @@ class Document:
     blocks: list[Block]
     headers: list[str] = field(default_factory=list)
     footers: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    notes: list[Msg] = field(default_factory=list)
     encoding: str | None = None
     suppressions: list[Suppression] = field(default_factory=list)
     page: PageMeta | None = None

@@ -217,18 +217,22 @@ def fix_results(results: list, tasks: list, pack_sets: dict, unsafe: bool, diff:
         ``(results after fixing, number of findings fixed or fixable)``.
     """
     from .engine import lint_path
+    from .reporters import ui
 
     new = []
     total = 0
     for r, (path, options, data, display, _) in zip(results, tasks):
+        t = ui(options.lang)
         if r.error or data is not None or r.format not in ("txt", "md"):
+            reason = None
             if not r.error and r.format == "docx" and applicable(r.findings, unsafe) and not annotating:
-                err.write(f"{r.path}: not fixed: fixes to Word files go through `--annotate DIR --fix` "
-                          "(tracked changes in a copy)\n")
+                reason = "ui.fix.not.docx"
             elif not r.error and r.format == "pdf" and applicable(r.findings, unsafe):
-                err.write(f"{r.path}: not fixed: a PDF is not edited; fix the source document\n")
+                reason = "ui.fix.not.pdf"
             elif not r.error and data is not None and applicable(r.findings, unsafe):
-                err.write(f"{r.path}: not fixed: standard input is not written back\n")
+                reason = "ui.fix.not.stdin"
+            if reason:
+                err.write(t("ui.fix.not", path=r.path, reason=t(reason)) + "\n")
             new.append(r)
             continue
         packs = pack_sets[tuple(options.rule_packs)]
@@ -236,7 +240,7 @@ def fix_results(results: list, tasks: list, pack_sets: dict, unsafe: bool, diff:
             outcome = fix_file(path, lambda b, p=path, o=options: lint_path(p, o, packs, data=b, display_name=r.path),
                                unsafe=unsafe, write=not diff)
         except FixError as e:
-            err.write(f"{r.path}: not fixed: {e}\n")
+            err.write(t("ui.fix.not", path=r.path, reason=e) + "\n")
             new.append(r)
             continue
         total += len(outcome.fixed)
@@ -246,8 +250,6 @@ def fix_results(results: list, tasks: list, pack_sets: dict, unsafe: bool, diff:
         else:
             new.append(outcome.result)
         if outcome.fixed:
-            verb = "would fix" if diff else "fixed"
             left = len(outcome.result.findings)
-            err.write(f"{r.path}: {verb} {len(outcome.fixed)} finding(s)"
-                      + ("" if diff else f", {left} remaining") + "\n")
+            err.write(t("ui.fix.would" if diff else "ui.fix.done", path=r.path, n=len(outcome.fixed), left=left) + "\n")
     return new, total

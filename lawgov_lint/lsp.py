@@ -12,6 +12,8 @@ lsprotocol types (SPEC §7 Language server):
 * a finding's exact edit (``fix``) is a quick fix (code action), a safe one preferred; ``source.fixAll``
   applies every safe fix of the document;
 * hover over a finding shows its rule's explanation (``--explain``);
+* messages, suggestions, hover and code-action titles are in the document's language: the
+  configuration's ``lang``, else the server's locale (:func:`lawgov_lint.i18n.detect_lang`);
 * configuration comes from the nearest ``lawgov-lint.toml`` / ``pyproject.toml`` of each document
   (as on the command line); rule packs and dictionaries are loaded once per set of packs and kept
   between edits.
@@ -37,6 +39,7 @@ from .findings import Finding
 from .loaders import format_of
 from .loaders.text import load_text
 from .packs import Packs, load_packs
+from .reporters import ui
 
 DEBOUNCE = 0.15  # seconds of quiet after a change before the document is linted again
 SOURCE = "lawgov-lint"
@@ -134,9 +137,12 @@ def options_for(path: str, state: State) -> Options:
         if key not in state.configs:
             state.configs[key] = load_config(found, known=known, is_code=is_code, explicit=bool(state.config_file))
         cfg = state.configs[key]
+    from .i18n import detect_lang
+
     if cfg is None:
-        return Options(as_of=dt.date.today())
+        return Options(as_of=dt.date.today(), lang=detect_lang())
     return Options(
+        lang=cfg.lang or detect_lang(),
         deadline_profile=cfg.deadline_profile or "standard",
         as_of=dt.date.today(),
         severity={code_of.get(k, k.upper()): v for k, v in cfg.severity.items()},
@@ -174,8 +180,9 @@ def diagnostics(linted: Linted, text: bool) -> list[types.Diagnostic]:
         return [types.Diagnostic(types.Range(types.Position(0, 0), types.Position(0, 0)), r.error,
                                  severity=types.DiagnosticSeverity.Error, source=SOURCE)]
     out = []
+    t = ui(r.options.lang if r.options else "en")
     for f in r.findings:
-        msg = f.message + (f"\nsuggestion: {f.suggestion}" if f.suggestion else "")
+        msg = f.message + ("\n" + t("ui.suggestion.label") + f.suggestion if f.suggestion else "")
         out.append(types.Diagnostic(
             range=linted.range_of(f, text), message=msg, severity=_SEVERITY[f.severity], code=f.code,
             code_description=types.CodeDescription(href=f.url), source=SOURCE,
@@ -265,6 +272,7 @@ def build_server(isolated: bool = False, config_file: str | None = None) -> Lang
         want = params.context.only
         actions: list[types.CodeAction] = []
         fixable = [f for f in linted.result.findings if f.fix]
+        t = ui(linted.result.options.lang if linted.result.options else "en")
         if want is None or types.CodeActionKind.QuickFix in want:
             for f in fixable:
                 rng = linted.range_of(f, True)
@@ -273,13 +281,13 @@ def build_server(isolated: bool = False, config_file: str | None = None) -> Lang
                     continue
                 diag = [d for d in params.context.diagnostics if d.code == f.code and d.range == rng]
                 actions.append(types.CodeAction(
-                    title=f"{f.code}: replace “{f.excerpt}” with “{f.fix.replacement}”"
-                          + ("" if f.fix.applicability == "safe" else " (unsafe: check it)"),
+                    title=t("ui.lsp.replace", code=f.code, excerpt=f.excerpt, replacement=f.fix.replacement)
+                          + ("" if f.fix.applicability == "safe" else t("ui.lsp.unsafe")),
                     kind=types.CodeActionKind.QuickFix, diagnostics=diag or None,
                     is_preferred=f.fix.applicability == "safe", edit=change))
         safe = _disjoint([f for f in fixable if f.fix.applicability == "safe"])
         if safe and (want is None or any(k.startswith(types.CodeActionKind.SourceFixAll) for k in want)):
-            actions.append(types.CodeAction(title=f"lawgov-lint: apply {len(safe)} safe fix(es)",
+            actions.append(types.CodeAction(title=t("ui.lsp.fix_all", n=len(safe)),
                                             kind=types.CodeActionKind.SourceFixAll, edit=edit(uri, linted, safe)))
         return actions
 
@@ -298,7 +306,8 @@ def build_server(isolated: bool = False, config_file: str | None = None) -> Lang
                 codes.append(f.code)
         if not codes:
             return None
-        body = "\n\n---\n\n".join(f"```text\n{explain_rule(c) or c}\n```" for c in codes)
+        lang = linted.result.options.lang if linted.result.options else "en"
+        body = "\n\n---\n\n".join(f"```text\n{explain_rule(c, lang) or c}\n```" for c in codes)
         return types.Hover(types.MarkupContent(types.MarkupKind.Markdown, body))
 
     return server

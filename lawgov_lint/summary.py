@@ -44,13 +44,11 @@ def totals(results: list[FileResult], options: Options) -> dict[str, Any]:
     }
 
 
-# The 汇总表 columns (SPEC §7 Summary): one row per file, unreadable files included.
+# The 汇总表 columns (SPEC §7 Summary): one row per file, unreadable files included. Their headers, in both
+# languages, are the catalogue entries ``ui.column.<column>`` (rules/messages.ui.toml).
 ROW_COLUMNS = ("path", "format", "kind", "title", "issuer", "reporting_year", "signing_date",
                "content_1", "content_2", "content_3", "content_4", "content_5", "shufa",
                "deadline", "due", "days_left", "errors", "warnings", "infos", "error")
-ROW_HEADERS = ("file", "format", "kind", "title", "issuer", "reporting year", "成文日期",
-               "（一）", "（二）", "（三）", "（四）", "（五）", "述法",
-               "deadline", "due", "days left", "errors", "warnings", "infos", "read error")
 YES, NO, ABSENT = "✓", "✗", "—"
 
 

@@ -50,3 +50,10 @@ COMPLETE = """\
 江河县司法局
 2025年1月20日
 """
+
+
+def note_texts(doc, lang: str = "en") -> list[str]:
+    """A document's loader notes (catalogue messages) rendered in ``lang``."""
+    from lawgov_lint.reporters import builtin_catalogue
+
+    return [builtin_catalogue().render(n, lang) for n in doc.notes]

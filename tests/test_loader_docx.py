@@ -15,6 +15,7 @@ from docx.oxml.ns import nsdecls, qn
 from lawgov_lint.document import LoadError
 from lawgov_lint.loaders import load
 from lawgov_lint.loaders.docx import load_docx
+from helpers import note_texts
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 W = nsdecls("w")
@@ -331,7 +332,8 @@ def test_tracked_changes_are_accepted():
     doc = _load(d)
 
     assert [b.text for b in doc.blocks] == ["法治政府建设", "前半句，后半句。", "留下的"]
-    assert doc.notes == ["tracked changes were accepted for linting"]
+    assert note_texts(doc) == ["tracked changes were accepted for linting"]
+    assert note_texts(doc, "zh") == ["文档中的修订已按接受后的文本检查"]
 
 
 def test_no_tracked_changes_no_note():

@@ -24,6 +24,8 @@ from lawgov_lint.document import LoadError
 from lawgov_lint.loaders import load
 from lawgov_lint.loaders.pdf import load_pdf
 
+from helpers import note_texts
+
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 # --------------------------------------------------------------------------- a tiny PDF writer
@@ -493,7 +495,7 @@ def _missing_font_page(lone: str | None, first: str = "全区各部门依法推�
 def test_text_left_out_for_want_of_glyphs_is_noted(pages, note):
     # a one-character object whose glyph is missing has empty bounds: pdfium's text page leaves it out
     doc = load_pdf("t.pdf", _pdf(pages))
-    assert doc.notes == [note]
+    assert note_texts(doc) == [note]
     assert "".join(_texts(doc)).startswith("全区各部门依法推进各项工作，法法法法")  # what could be read is kept
 
 
@@ -550,7 +552,8 @@ def test_pages_without_text_are_noted():
     t.para(BODY1)
     doc = load_pdf("t.pdf", _pdf([t.pages[0], [], []]))  # then two pages with nothing on them
     assert _texts(doc) == [BODY1]
-    assert doc.notes == ["pages 2–3 have no text layer (scanned?) and were not linted"]
+    assert note_texts(doc) == ["pages 2–3 have no text layer (scanned?) and were not linted"]
+    assert note_texts(doc, "zh") == ["第2–3页没有文字层（可能是扫描件），未检查"]
 
 
 def test_text_layer_without_unicode_mapping():

@@ -8,7 +8,7 @@ from lawgov_lint.document import LoadError, locate
 from lawgov_lint.loaders import load
 from lawgov_lint.loaders.text import decode, load_text
 
-from helpers import FIXTURES
+from helpers import FIXTURES, note_texts
 
 PARA = "全年共办理行政复议案件12件，行政机关负责人出庭应诉率达到100%。"
 
@@ -21,7 +21,7 @@ def test_encodings_are_detected(encoding):
     assert doc.blocks[1].text == PARA
     if encoding in ("gb18030", "gbk"):
         assert doc.encoding == "gb18030"
-        assert doc.notes == ["decoded as gb18030"]
+        assert note_texts(doc) == ["decoded as gb18030"]
 
 
 def test_binary_is_not_text():

@@ -65,7 +65,7 @@ def annotate_results(results, given, folder, fix: bool = False, unsafe: bool = F
     Raises:
         lawgov_lint.outputs.OutputError: a copy cannot be written.
     """
-    from .docx import annotate_docx
+    from .docx import annotate_docx, comment_text
 
     docx_results = []
     others = 0
@@ -82,11 +82,13 @@ def annotate_results(results, given, folder, fix: bool = False, unsafe: bool = F
     for r in docx_results:
         try:
             when = r.options.as_of if r.options else None
+            lang = r.options.lang if r.options else "en"
+            text_of = lambda f, lang=lang: comment_text(f, lang)  # noqa: E731
             if fix:
                 findings, edit = _tracked_fixes(r, unsafe, when)
-                annotate_docx(r.path, targets[r.path], findings, date=when, edit=edit)
+                annotate_docx(r.path, targets[r.path], findings, date=when, edit=edit, text_of=text_of)
             else:
-                annotate_docx(r.path, targets[r.path], r.findings, date=when)
+                annotate_docx(r.path, targets[r.path], r.findings, date=when, text_of=text_of)
         except OutputError:
             raise
         except Exception as e:  # noqa: BLE001 - one line naming the file, never a traceback

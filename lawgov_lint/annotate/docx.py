@@ -34,11 +34,17 @@ INITIALS = "LL"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
-def comment_text(f: Finding) -> str:
-    """The comment a reviewer reads: ``ERROR S006 message [name]`` and the suggestion on a new line."""
-    text = f"{f.severity.upper()} {f.code} {f.message} [{f.name}]"
+def comment_text(f: Finding, lang: str = "en") -> str:
+    """The comment a reviewer reads, in ``lang``: ``ERROR S006 message [name]`` and the suggestion on a new
+    line (``suggestion: …``); in Chinese ``【错误】S006 message [name]`` and ``修改建议：…``."""
+    from ..reporters import ui
+
+    t = ui(lang)
+    level = t(f"ui.level.{f.severity}")
+    head = f"【{level}】{f.code}" if lang == "zh" else f"{level} {f.code}"
+    text = f"{head} {f.message} [{f.name}]"
     if f.suggestion:
-        text += f"\nsuggestion: {f.suggestion}"
+        text += "\n" + t("ui.suggestion.label") + f.suggestion
     return text
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..document import Document, LoadError
+from ..i18n import msg
 
 SUPPORTED = (".docx", ".pdf", ".txt", ".md", ".html", ".htm")
 
@@ -239,7 +240,7 @@ def load(path: str | Path, data: bytes | None = None, display_name: str | None =
         raise LoadError(f"unsupported format {suffix or '(no suffix)'}: lawgov-lint reads .docx, .pdf, .txt, .md and .html")
     expected = {".docx": "docx", ".pdf": "pdf", ".txt": "txt", ".md": "md", ".html": "html", ".htm": "html"}.get(suffix)
     if expected is not None and expected != fmt and not (fmt in ("txt", "md") and expected in ("txt", "md")):
-        notes.append(f"the content is {fmt}, not {suffix}: read as {fmt}")
+        notes.append(msg("ui.note.content-format", fmt=fmt, suffix=suffix))
     if fmt == "docx":
         from .docx import load_docx
 

@@ -27,6 +27,7 @@ import zipfile
 from dataclasses import dataclass, field
 
 from ..document import Block, Document, LoadError, Segment
+from ..i18n import msg
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = "{%s}" % W_NS
@@ -88,7 +89,7 @@ def load_docx(name: str, data: bytes) -> Document:
     doc = Document(path=name, format="docx", blocks=walker.blocks)
     doc.headers, doc.footers = _headers_footers(docx_doc)
     if walker.tracked_changes:
-        doc.notes.append("tracked changes were accepted for linting")
+        doc.notes.append(msg("ui.note.tracked-changes"))
     from ..suppress import read_docx_suppressions  # lazy: suppress.py imports this module's walker
 
     doc.suppressions = read_docx_suppressions(data)

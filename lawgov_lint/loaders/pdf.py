@@ -76,6 +76,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..document import Block, Document, LoadError, Segment
+from ..i18n import Msg, msg
 from ..markers import ends_sentence, find_marker, looks_like_heading_line
 
 # Thresholds, in em (the body font size) unless stated otherwise.
@@ -246,7 +247,7 @@ def _extract(data: bytes, max_pages: int | None = None) -> tuple[list[tuple[list
     except Exception as e:  # pragma: no cover - defensive: pdfium bindings raising something else
         raise LoadError(f"damaged PDF ({type(e).__name__}): re-export it") from None
     pages: list[tuple[list[list[_Piece]], float, float]] = []
-    notes: list[str] = []
+    notes: list[Msg] = []
     textless: list[int] = []
     unread: list[int] = []  # pages with text objects pdfium could not read (fonts missing)
     total = garbled = 0
@@ -288,13 +289,12 @@ def _extract(data: bytes, max_pages: int | None = None) -> tuple[list[tuple[list
         raise LoadError("unreadable text layer: its fonts have no Unicode mapping; "
                         "re-export the PDF with embedded fonts or lint the original .docx")
     if len(textless) == 1:
-        notes.append(f"page {textless[0]} has no text layer (scanned?) and was not linted")
+        notes.append(msg("ui.note.page-textless", page=textless[0]))
     elif textless:
-        notes.append(f"pages {_ranges(textless)} have no text layer (scanned?) and were not linted")
+        notes.append(msg("ui.note.pages-textless", pages=_ranges(textless)))
     if unread:
-        where = f"page {unread[0]}" if len(unread) == 1 else f"pages {_ranges(unread)}"
-        notes.append(f"{where}: text in fonts not embedded in the PDF could not be read; "
-                     "install a CJK font such as fonts-noto-cjk or lint the .docx")
+        where = msg("ui.where.page", page=unread[0]) if len(unread) == 1 else msg("ui.note.pages", pages=_ranges(unread))
+        notes.append(msg("ui.note.unembedded-fonts", where=where))
     return pages, notes
 
 

@@ -20,6 +20,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..document import Block, Document, LoadError, PageMeta, Segment, Suppression
+from ..i18n import msg
 from ..markers import CLOSING, ends_sentence, find_marker, looks_like_heading_line
 from .page import chrome_runs, page_meta, run_in_heading_cuts
 
@@ -312,7 +313,7 @@ def load_text(name: str, data: bytes, fmt: str = "txt") -> Document:
                 heading_level=group[0].md_level,
             )
         )
-    notes = [] if encoding == "utf-8" else [f"decoded as {encoding}"]
+    notes = [] if encoding == "utf-8" else [msg("ui.note.decoded", encoding=encoding)]
     doc = Document(path=name, format=fmt, blocks=blocks, notes=notes, encoding=encoding)  # type: ignore[arg-type]
     doc.suppressions = _suppressions(directives, blocks)
     doc.page = page

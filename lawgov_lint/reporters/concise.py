@@ -4,6 +4,10 @@ A concise line is ``path:line:column: severity CODE message`` for every input fo
 editor's problem matcher (``^(.*):(\d+):(\d+): (error|warning|info) (\w+) (.*)$``) reads it; the
 page or table cell of a .pdf/.docx finding and the fix follow the message:
 ``报告.pdf:12:5: error P001 doubled punctuation “，，” (page 2, line 7) [safe fix: “，”]``.
+
+With ``--lang zh`` the tool's own words are Chinese too (``ui.*`` catalogue entries):
+``报告.pdf:12:5: 错误 P001 …（第2页第7行）［安全修改：“，”］``; a problem matcher for Chinese
+output reads the severity as ``(错误|警告|提示)``.
 """
 
 from __future__ import annotations
@@ -13,39 +17,44 @@ from typing import IO, Any
 
 from ..engine import FileResult, Options
 from ..findings import Finding
+from . import ui
 
 
 def report_concise(results: list[FileResult], options: Options, summary: dict[str, Any], stream: IO[str], color: bool) -> None:
+    t = ui(options.lang)
     for r in results:
         if r.error:
-            stream.write(f"{r.path}: ERROR {r.error}\n")
+            stream.write(f"{r.path}: {t('ui.error')} {r.error}\n")
             continue
         for f in r.findings:
-            stream.write(concise_line(f) + "\n")
+            stream.write(concise_line(f, options.lang) + "\n")
     n = summary["errors"] + summary["warnings"] + summary["infos"]
-    stream.write(f"Found {n} finding(s) in {summary['files']} file(s).\n")
+    stream.write(t("ui.found", n=n, files=summary["files"]) + "\n")
 
 
-def concise_line(f: Finding) -> str:
-    """One finding as ``path:line:column: severity CODE message[ (page …)][ [fix]]``."""
+def concise_line(f: Finding, lang: str = "en") -> str:
+    """One finding as ``path:line:column: severity CODE message[ (page …)][ [fix]]``, the tool's words in ``lang``."""
+    t = ui(lang)
     loc = f.location
     where = ""
     if loc.page is not None:
-        where = f" (page {loc.page}" + (f", line {loc.page_line})" if loc.page_line is not None else ")")
+        where = t("ui.where.list", places=t("ui.where.page", page=loc.page) if loc.page_line is None
+                  else t("ui.where.page_line", page=loc.page, line=loc.page_line))
     elif loc.table is not None:
-        where = f" (table {loc.table}, row {loc.row}, col {loc.col})"
-    fix = f" [{f.fix.applicability} fix: “{f.fix.replacement}”]" if f.fix else ""
-    return f"{f.path}:{loc.line}:{loc.column}: {f.severity} {f.code} {f.message}{where}{fix}"
+        where = t("ui.where.list", places=t("ui.where.table", table=loc.table, row=loc.row, col=loc.col))
+    fix = t(f"ui.fix.{f.fix.applicability}.inline", replacement=f.fix.replacement) if f.fix else ""
+    return f"{f.path}:{loc.line}:{loc.column}: {t(f'ui.severity.{f.severity}')} {f.code} {f.message}{where}{fix}"
 
 
 def report_statistics(results: list[FileResult], options: Options, summary: dict[str, Any], stream: IO[str], color: bool) -> None:
     """``--statistics``: one line per code and severity, ``count  CODE  name  severity``."""
+    t = ui(options.lang)
     rows = statistics_rows(results)
     for row in rows:
-        stream.write(f"{row['count']:>5}  {row['code']}  {row['name']:<36} {row['severity']}\n")
+        stream.write(f"{row['count']:>5}  {row['code']}  {row['name']:<36} {t('ui.severity.' + row['severity'])}\n")
     for r in results:
         if r.error:
-            stream.write(f"{r.path}: ERROR {r.error}\n")
+            stream.write(f"{r.path}: {t('ui.error')} {r.error}\n")
 
 
 def statistics_rows(results: list[FileResult]) -> list[dict[str, Any]]:

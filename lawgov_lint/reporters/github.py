@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import IO, Any
 
 from ..engine import FileResult, Options
+from . import ui
 
 LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -22,13 +23,14 @@ def _msg(s: str) -> str:
 
 
 def report_github(results: list[FileResult], options: Options, summary: dict[str, Any], stream: IO[str], color: bool) -> None:
+    t = ui(options.lang)
     for r in results:
         if r.error:
-            stream.write(f"::error file={_prop(r.path)},title={_prop('lawgov-lint: unreadable file')}::{_msg(r.error)}\n")
+            stream.write(f"::error file={_prop(r.path)},title={_prop(t('ui.unreadable.title'))}::{_msg(r.error)}\n")
             continue
         for f in r.findings:
             loc = f.location
             props = (f"file={_prop(f.path)},line={loc.line},col={loc.column},endLine={loc.end_line},"
                      f"endColumn={loc.end_column},title={_prop(f'{f.code} {f.name}')}")
-            text = f.message + (f" (suggestion: {f.suggestion})" if f.suggestion else "")
+            text = f.message + (t("ui.where.list", places=t("ui.suggestion.label") + f.suggestion) if f.suggestion else "")
             stream.write(f"::{LEVEL[f.severity]} {props}::{_msg(f'{f.code} {text}')}\n")

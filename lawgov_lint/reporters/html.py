@@ -9,7 +9,8 @@ report's text with its findings highlighted and listed. Findings can be
 filtered by severity and code; the filter lives in the URL fragment
 (``#sev=error,warning&code=S005``) so that a filtered view can be bookmarked
 or sent. ``@media print`` drops the controls and starts each report on a new
-page.
+page. Every label is a ``ui.*`` catalogue entry in ``Options.lang`` (the page is
+``<html lang="zh-CN">`` in Chinese, ``lang="en"`` in English).
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ from ..engine import FileResult, Options
 from ..findings import SEVERITY_RANK
 from ..outputs import atomic_write
 from ..summary import summary_row
-from .text import deadline_text, heading_of, location_label
+from . import ui
+from .text import deadline_text, heading_of, kind_text, location_label
 
 
 def _segments(text: str, spans: list[tuple[int, int, int]]) -> list[dict[str, Any]]:
@@ -40,7 +42,7 @@ def _segments(text: str, spans: list[tuple[int, int, int]]) -> list[dict[str, An
     return out
 
 
-def _file_view(n: int, r: FileResult, options: Options) -> dict[str, Any]:
+def _file_view(n: int, r: FileResult, options: Options, lang: str) -> dict[str, Any]:
     findings = []
     by_block: dict[int, list[tuple[int, int, int]]] = {}
     whole: dict[int, list[int]] = {}
@@ -50,7 +52,7 @@ def _file_view(n: int, r: FileResult, options: Options) -> dict[str, Any]:
         fid = f"f{n}-{k}"
         heading = heading_of(rep, f.location.block - 1) if doc is not None and doc.format == "docx" else None
         findings.append({"id": fid, "code": f.code, "name": f.name, "severity": f.severity, "message": f.message,
-                         "suggestion": f.suggestion, "where": location_label(f, heading), "excerpt": f.excerpt,
+                         "suggestion": f.suggestion, "where": location_label(f, heading, lang), "excerpt": f.excerpt,
                          "url": f.url, "block": f.location.block})
         if f.location.length:
             by_block.setdefault(f.location.block, []).append((f.location.offset, f.location.offset + f.location.length, k))
@@ -71,11 +73,13 @@ def _file_view(n: int, r: FileResult, options: Options) -> dict[str, Any]:
                 for i in seg["ids"]:
                     first_of[i] = True
             blocks.append({"index": b.index, "segments": segs, "cell": b.table is not None,
-                           "where": f"table {b.table}, row {b.row}, col {b.col}" if b.table is not None else None,
+                           "where": (ui(lang)("ui.where.table", table=b.table, row=b.row, col=b.col)
+                                     if b.table is not None else None),
                            "whole": [findings[i]["id"] for i in whole.get(b.index, [])],
                            "in_report": rep.start <= b.index - 1 < rep.end})
     row = summary_row(r, options)
-    row["deadline_text"] = deadline_text(row)[0] if row["kind"] == "report" else ""
+    row["deadline_text"] = deadline_text(row, lang)[0] if row["kind"] == "report" else ""
+    row["kind_text"] = kind_text(row["kind"], lang)
     return {"n": n, "path": r.path, "error": r.error, "row": row, "findings": findings,
             "blocks": blocks, "title": rep.title if rep is not None else None}
 
@@ -86,14 +90,20 @@ def render_html(results: list[FileResult], options: Options, summary: dict[str, 
 
     env = Environment(loader=PackageLoader("lawgov_lint.reporters", "templates"), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-    files = [_file_view(n, r, r.options or options) for n, r in enumerate(results, start=1)]
+    lang = options.lang
+    t = ui(lang)
+    files = [_file_view(n, r, r.options or options, lang) for n, r in enumerate(results, start=1)]
     codes: dict[str, dict[str, Any]] = {}
     for f in (f for v in files for f in v["findings"]):
         c = codes.setdefault(f["code"], {"code": f["code"], "name": f["name"], "count": 0})
         c["count"] += 1
+    total = summary["errors"] + summary["warnings"] + summary["infos"]
+    shown_before, _, shown_after = t("ui.html.showing", total=total).partition("{shown}")
     return env.get_template("report.html.j2").render(
         version=__version__, files=files, summary=summary, codes=[codes[k] for k in sorted(codes)],
-        as_of=options.as_of.isoformat(), severities=("error", "warning", "info"))
+        as_of=options.as_of.isoformat(), severities=("error", "warning", "info"), t=t,
+        html_lang="zh-CN" if lang == "zh" else "en", total=total, shown_before=shown_before,
+        shown_after=shown_after)
 
 
 def write_html(path: str | Path, results: list[FileResult], options: Options, summary: dict[str, Any]) -> None:

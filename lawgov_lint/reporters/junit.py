@@ -14,6 +14,7 @@ from xml.etree import ElementTree as ET
 
 from ..engine import FileResult, Options
 from ..findings import SEVERITY_RANK
+from . import ui
 from .text import location_label
 
 # characters XML 1.0 cannot hold
@@ -27,6 +28,8 @@ def _x(s: str) -> str:
 def report_junit(results: list[FileResult], options: Options, summary: dict[str, Any], stream: IO[str], color: bool) -> None:
     suite = ET.Element("testsuite", name="lawgov-lint", tests=str(len(results)))
     failures = errors = 0
+    lang = options.lang
+    t = ui(lang)
     for r in results:
         case = ET.SubElement(suite, "testcase", name=_x(r.path), classname="lawgov-lint")
         if r.error:
@@ -36,11 +39,12 @@ def report_junit(results: list[FileResult], options: Options, summary: dict[str,
         if not r.findings:
             continue
         fail_on = (r.options or options).fail_on
-        lines = [_x(f"{location_label(f)}: {f.severity} {f.code} {f.message}") for f in r.findings]
+        lines = [_x(f"{location_label(f, lang=lang)}: {t('ui.severity.' + f.severity)} {f.code} {f.message}")
+                 for f in r.findings]
         failing = [f for f in r.findings if SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_on]]
         if failing:
             failures += 1
-            ET.SubElement(case, "failure", message=f"{len(failing)} finding(s) at or above {fail_on}",
+            ET.SubElement(case, "failure", message=t("ui.junit.failure", n=len(failing), level=t("ui.severity." + fail_on)),
                           type="lawgov-lint").text = "\n".join(lines)
         else:
             ET.SubElement(case, "system-out").text = "\n".join(lines)

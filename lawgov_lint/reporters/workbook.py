@@ -5,6 +5,9 @@ CSV is UTF-8 with a BOM (Excel on Windows then reads the Chinese right) and
 openpyxl: a bold header row, frozen panes below it and right of the file
 column, column widths that fit their longest cell (CJK characters count
 double), ✓/✗/— cells centred and coloured, unreadable files with their error.
+Headers and the kind and deadline cells are in ``Options.lang`` (``ui.column.*``,
+``ui.kind.*``, ``ui.deadline.*`` catalogue entries); in English the deadline cell
+keeps its status code (``ok``, ``due-day``, ``late``, ``unknown``).
 """
 
 from __future__ import annotations
@@ -16,16 +19,23 @@ from pathlib import Path
 from ..engine import FileResult, Options
 from ..loaders.text import display_width
 from ..outputs import OutputError, atomic_write
-from ..summary import ABSENT, NO, ROW_COLUMNS, ROW_HEADERS, YES, summary_row
+from ..summary import ABSENT, NO, ROW_COLUMNS, YES, summary_row
+from . import ui
+from .text import kind_text
 
 SUFFIXES = (".csv", ".xlsx")
 
 
 def rows(results: list[FileResult], options: Options) -> list[list]:
-    """Header row, then one row per result, in :data:`~lawgov_lint.summary.ROW_COLUMNS` order."""
-    out: list[list] = [list(ROW_HEADERS)]
+    """Header row, then one row per result, in :data:`~lawgov_lint.summary.ROW_COLUMNS` order, in ``options.lang``."""
+    lang = options.lang
+    t = ui(lang)
+    out: list[list] = [[t(f"ui.column.{k}") for k in ROW_COLUMNS]]
     for r in results:
         row = summary_row(r, options)
+        row["kind"] = kind_text(row["kind"], lang)
+        if lang != "en" and row["deadline"]:
+            row["deadline"] = t(f"ui.deadline.{row['deadline']}")
         out.append([row[k] for k in ROW_COLUMNS])
     return out
 
@@ -44,14 +54,14 @@ def write_summary(path: str | Path, results: list[FileResult], options: Options)
         with atomic_write(path, binary=True) as fh:
             fh.write(buf.getvalue().encode("utf-8-sig"))
     elif suffix == ".xlsx":
-        data = _xlsx(table, options.as_of)
+        data = _xlsx(table, options.as_of, ui(options.lang)("ui.workbook.sheet"))
         with atomic_write(path, binary=True) as fh:
             fh.write(data)
     else:
         raise OutputError(f"--summary: {path}: the file name must end in .csv or .xlsx")
 
 
-def _xlsx(table: list[list], when) -> bytes:
+def _xlsx(table: list[list], when, sheet: str = "汇总表") -> bytes:
     """The workbook's bytes; dated ``when`` (document properties and ZIP members) so that it is deterministic."""
     import datetime as dt
 
@@ -63,7 +73,7 @@ def _xlsx(table: list[list], when) -> bytes:
 
     wb = Workbook()
     ws = wb.active
-    ws.title = "汇总表"
+    ws.title = sheet
     for row in table:
         ws.append(row)
     bold = Font(bold=True)
