@@ -118,3 +118,18 @@ def test_nested_messages_and_lists_render_in_the_same_language():
     m = msg("X.outer", title="《某某》", problems=[msg("X.year"), msg("X.word", w="报告")])
     assert cat.render(m, "zh") == "标题《某某》：缺少年份；缺少“报告”"
     assert cat.render(m, "en") == "title 《某某》: no year; no “报告”"
+
+
+def test_no_message_id_is_defined_in_two_catalogue_files():
+    import tomllib
+    from importlib.resources import files
+
+    seen: dict[str, str] = {}
+    twice = []
+    for entry in sorted(files("lawgov_lint.rules").iterdir(), key=lambda e: e.name):
+        if entry.name.startswith("messages") and entry.name.endswith(".toml"):
+            for mid in tomllib.loads(entry.read_text(encoding="utf-8")):
+                if mid in seen:
+                    twice.append(f"{mid}: {seen[mid]} and {entry.name}")
+                seen[mid] = entry.name
+    assert not twice, twice
