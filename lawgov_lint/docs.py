@@ -3,7 +3,7 @@ and the README's rule table and options list (``python -m lawgov_lint.docs``).""
 
 from __future__ import annotations
 
-from .checks import FAMILIES, Rule, iter_rules
+from .checks import FAMILIES, Registry, Rule, builtin_registry
 from .findings import rule_url
 from .i18n import Catalogue
 from .loaders.text import display_width
@@ -32,32 +32,31 @@ def family_name(code: str, lang: str = "en") -> str:
     return (FAMILIES_ZH if lang == "zh" else FAMILIES).get(code[0], "")
 
 
-def find_rule(key: str) -> Rule | None:
-    for r in iter_rules():
-        if r.code == key.upper() or r.name == key:
-            return r
-    return None
+def find_rule(key: str, registry: Registry | None = None) -> Rule | None:
+    """The rule with code or name ``key`` in ``registry`` (default: the built-in rules), or None."""
+    return (registry or builtin_registry()).find(key)
 
 
 def _severity_words(r: Rule, lang: str, cat: Catalogue) -> list[str]:
     return [cat.text(f"ui.severity.{s}", lang) if lang == "zh" else s for s in r.severities]
 
 
-def list_rules_text(lang: str = "en") -> str:
-    """``--list-rules``: code, name, default severity and summary of every rule, one a line."""
+def list_rules_text(lang: str = "en", registry: Registry | None = None) -> str:
+    """``--list-rules``: code, name, default severity and summary of every rule of ``registry``
+    (default: the built-in rules), one a line."""
     cat = _catalogue()
     lines = []
-    for r in iter_rules():
+    for r in (registry or builtin_registry()).iter_rules():
         sev = "/".join(_severity_words(r, lang, cat))
         pad = " " * max(0, 14 - display_width(sev))
         lines.append(f"{r.code}  {r.name:<36} {sev}{pad} {rule_text(r, 'summary', lang, cat)}")
     return "\n".join(lines)
 
 
-def explain_rule(key: str, lang: str = "en") -> str | None:
+def explain_rule(key: str, lang: str = "en", registry: Registry | None = None) -> str | None:
     """``--explain CODE``: the rule's summary, rationale, source, examples and how to configure it
     (in ``lang``), or None for an unknown code or name."""
-    r = find_rule(key)
+    r = find_rule(key, registry)
     if r is None:
         return None
     cat = _catalogue()
@@ -120,7 +119,7 @@ def explain_rule(key: str, lang: str = "en") -> str | None:
 def rules_markdown() -> str:
     """The rule table for README.md and docs/rules.md (generated; do not edit by hand)."""
     out = ["| code | name | severity | rule | source |", "|---|---|---|---|---|"]
-    for r in iter_rules():
+    for r in builtin_registry().iter_rules():
         sev = " / ".join(r.severities)
         summary = r.summary.replace("|", "\\|")
         source = r.source.replace("|", "\\|")
@@ -210,7 +209,7 @@ def main() -> None:  # pragma: no cover - a maintenance script
     docs = root / "docs" / "rules.md"
     docs.parent.mkdir(exist_ok=True)
     body = ["# lawgov-lint rules", "", "Generated from the rule metadata by `python -m lawgov_lint.docs`.", ""]
-    for r in iter_rules():
+    for r in builtin_registry().iter_rules():
         body += [f"## {r.code} {r.name}", f'<a id="{r.code.lower()}-{r.name}"></a>', "",
                  f"*{FAMILIES.get(r.code[0], '')}* — default severity **{' / '.join(r.severities)}**", "",
                  r.summary, ""]

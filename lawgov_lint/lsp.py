@@ -113,11 +113,11 @@ def options_for(path: str, state: State) -> Options:
     Raises:
         ConfigError: the configuration file is invalid.
     """
-    from . import checks as registry
+    from .checks import builtin_registry
     from .config import find_config_file, load_config
     from .selectors import matches
 
-    rules = list(registry.iter_rules())
+    rules = list(builtin_registry().iter_rules())
     code_of = {r.name: r.code for r in rules}
 
     def known(sel: str) -> bool:
@@ -330,9 +330,9 @@ def _disjoint(fs: list[Finding]) -> list[Finding]:
 
 def serve(isolated: bool = False, config_file: str | None = None) -> int:
     """Run the server on stdin/stdout until the client says ``exit``. Returns the exit status."""
-    from . import checks as registry
+    from .checks import builtin_registry
 
-    registry.load_builtin()
+    builtin_registry()  # import the check modules before the first request
     build_server(isolated, config_file).start_io()
     return 0
 

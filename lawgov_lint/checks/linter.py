@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..markers import find_marker
+from ..lexers.markers import find_marker
 from . import Hit, check, rule
 
 rule("L001", "unused-suppression", "warning",

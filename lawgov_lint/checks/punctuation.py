@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-from ..markers import find_marker
+from ..lexers.markers import find_marker
 from ..findings import Fix
 from . import Hit, check, rule
 from .format import DOC_NUMBER_ANY, in_spans, machine_spans, question_residue

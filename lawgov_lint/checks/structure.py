@@ -10,7 +10,7 @@ import functools
 import re
 from typing import Iterator
 
-from ..facts.dates import years_in
+from ..lexers.dates import years_in
 from ..structure import opening_year_span
 from . import Hit, check, rule, title_hit
 

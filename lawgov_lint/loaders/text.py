@@ -20,7 +20,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..document import Block, Document, LoadError, PageMeta, Segment, Suppression
-from ..markers import CLOSING, ends_sentence, find_marker, looks_like_heading_line
+from ..lexers.markers import CLOSING, ends_sentence, find_marker, looks_like_heading_line
 from .page import chrome_runs, page_meta, run_in_heading_cuts
 
 _BOMS = [

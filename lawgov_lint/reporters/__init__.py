@@ -8,7 +8,7 @@ function).
 
 from __future__ import annotations
 
-from typing import IO, Any, Callable
+from typing import IO, Any, Callable, Mapping
 
 from ..engine import FileResult, Options
 
@@ -17,12 +17,12 @@ Reporter = Callable[[list[FileResult], Options, dict[str, Any], IO[str], bool], 
 BUILTIN_FORMATS = ("text", "concise", "json", "jsonl", "sarif", "github", "junit")
 
 
-def get_reporter(name: str, plugins: bool = True) -> Reporter:
-    """The reporter for a format name (built-in, else a plugin's when ``plugins``).
+def get_reporter(name: str, extra: Mapping[str, Reporter] | None = None) -> Reporter:
+    """The reporter for a format name: built-in, else one of ``extra`` (the plugins' formats,
+    from :func:`lawgov_lint.plugins.plugin_reporters`).
 
     Raises:
         KeyError: unknown format.
-        lawgov_lint.plugins.PluginError: a reporter plugin failed to load.
     """
     if name == "text":
         from .text import report_text
@@ -37,8 +37,4 @@ def get_reporter(name: str, plugins: bool = True) -> Reporter:
 
         mod = importlib.import_module(f"{__name__}.{name}")
         return getattr(mod, f"report_{name}")
-    if not plugins:
-        raise KeyError(name)
-    from ..plugins import plugin_reporters
-
-    return plugin_reporters()[name]
+    return (extra or {})[name]
