@@ -17,6 +17,7 @@ from .findings import Finding, rule_url
 from .i18n import catalogue_from_packs
 from .options import DEADLINE_PROFILES, Options, Selection
 from .packs import PackError, Packs, load_packs
+from .record import ReportFacts, report_facts
 from .selectors import specificity
 from .structure import Report, analyse
 
@@ -32,6 +33,7 @@ class FileResult:
     metrics: list[dict[str, Any]] = field(default_factory=list)
     options: Options | None = None
     registry: Registry | None = None  # the rules and checks the file was linted with (not pickled)
+    facts: ReportFacts | None = None  # sections, 述法, deadline status: computed once, by the engine
 
     def __getstate__(self) -> tuple:
         # A worker process sends its result back without the registry (the parent has its own).
@@ -164,6 +166,7 @@ def lint_document(doc: Document, options: Options, packs: Packs | None = None,
     from .facts.metrics import metrics_dicts
 
     result.metrics = metrics_dicts(rep)
+    result.facts = report_facts(rep, options)
     return result
 
 

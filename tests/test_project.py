@@ -22,7 +22,7 @@ LAYERS = [
     {"structure"},
     {"facts"},
     {"checks"},
-    {"engine", "findings"},
+    {"engine", "findings", "record"},
     {"summary", "reporters", "docs", "plugins", "runner", "config", "fixes", "docx_revisions"},
     {"cli", "lsp"},
 ]
