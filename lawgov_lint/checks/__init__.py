@@ -93,7 +93,8 @@ def _caller_module(depth: int = 2) -> str:
 
 def rule(code: str, name: str, severity: str, summary: str, source: str, *, fail: str = "", passes: str = "",
          why: str = "", severities: tuple[str, ...] = (), origin: str = "lawgov-lint") -> Rule:
-    """Declare a rule (recorded with the calling module; collisions are found when a Registry is built).
+    """Declare a rule (recorded with the calling module; collisions are found when a Registry is built,
+    naming the modules). ``origin`` is accepted for plugins written against the old registry and unused.
 
     Raises:
         RuleError: a code that is not a family letter and three digits, a name that is not
