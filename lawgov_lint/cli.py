@@ -124,14 +124,12 @@ def use_color(stream, to_file: bool) -> bool:
 
 
 def _lint_one(args):
+    """Lint one CLI task in a worker process (the registry is rebuilt there: equal, as it is a value)."""
     path, options, data, name, plugins = args
     from .engine import lint_path
+    from .plugins import build_registry
 
-    if plugins:
-        from .plugins import load_plugins
-
-        load_plugins()
-    return lint_path(path, options, data=data, display_name=name)
+    return lint_path(path, options, data=data, display_name=name, registry=build_registry(plugins))
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -203,28 +201,24 @@ def main(paths, output_format, output_file, select, extend_select, ignore, fail_
 
     PATH is a file, a folder (searched recursively) or '-' for standard input.
     """
-    from . import checks as registry
+    from .checks import RuleError
     from .i18n import detect_lang
-    from .plugins import PluginError, load_plugins, plugin_reporters
+    from .plugins import PluginError, build_registry, plugin_reporters
 
     try:
-        registry.load_builtin()
-        if not no_plugins:
-            load_plugins()
-            extra_formats = plugin_reporters()
-        else:
-            extra_formats = {}
-    except (PluginError, registry.RuleError) as e:
+        registry = build_registry(plugins=not no_plugins)
+        extra_formats = plugin_reporters() if not no_plugins else {}
+    except (PluginError, RuleError) as e:
         _fail(str(e))
     if list_rules:
         from .docs import list_rules_text
 
-        click.echo(list_rules_text(lang or detect_lang()))
+        click.echo(list_rules_text(lang or detect_lang(), registry))
         return
     if explain:
         from .docs import explain_rule
 
-        text = explain_rule(explain, lang or detect_lang())
+        text = explain_rule(explain, lang or detect_lang(), registry)
         if text is None:
             _fail(f"unknown rule {explain!r}: see lawgov-lint --list-rules")
         click.echo(text)
@@ -361,12 +355,15 @@ def main(paths, output_format, output_file, select, extend_select, ignore, fail_
             from .runner import run_with_timeout
 
             results = run_with_timeout(tasks, _lint_one, jobs_n, timeout)
+            for r in results:
+                r.registry = registry
         elif jobs_n > 1 and len(tasks) > 1:
             from concurrent.futures import ProcessPoolExecutor
 
             with ProcessPoolExecutor(max_workers=min(jobs_n, len(tasks))) as pool:
                 results = []
                 for r in pool.map(_lint_one, tasks):
+                    r.registry = registry
                     results.append(r)
                     advance()
         else:
@@ -374,7 +371,8 @@ def main(paths, output_format, output_file, select, extend_select, ignore, fail_
 
             results = []
             for p, o, d, n, _ in tasks:
-                results.append(lint_path(p, o, pack_sets[tuple(o.rule_packs)], data=d, display_name=n))
+                results.append(lint_path(p, o, pack_sets[tuple(o.rule_packs)], data=d, display_name=n,
+                                         registry=registry))
                 advance()
 
     if fix or diff:
@@ -408,9 +406,9 @@ def main(paths, output_format, output_file, select, extend_select, ignore, fail_
             report_text(shown, tasks[0][1], summary, out, color, quiet=quiet)
         else:
             try:
-                reporter = get_reporter(output_format, plugins=not no_plugins)
-            except PluginError as e:
-                _fail(str(e))
+                reporter = get_reporter(output_format, extra_formats)
+            except KeyError:
+                _fail(f"--output-format: unknown format {output_format!r}")
             if output_format in BUILTIN_FORMATS:
                 reporter(shown, tasks[0][1], summary, out, color)
             else:

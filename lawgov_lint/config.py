@@ -48,7 +48,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
-from .engine import DEADLINE_PROFILES
+from .options import DEADLINE_PROFILES
 from .packs import SEVERITIES
 
 CONFIG_NAMES = (".lawgov-lint.toml", "lawgov-lint.toml", "pyproject.toml")

@@ -4,7 +4,7 @@ real output (``python -m lawgov_lint.docs``)."""
 
 from __future__ import annotations
 
-from .checks import FAMILIES, Rule, iter_rules
+from .checks import FAMILIES, Registry, Rule, builtin_registry
 from .findings import rule_url
 from .i18n import Catalogue
 from .loaders.text import display_width
@@ -33,32 +33,31 @@ def family_name(code: str, lang: str = "en") -> str:
     return (FAMILIES_ZH if lang == "zh" else FAMILIES).get(code[0], "")
 
 
-def find_rule(key: str) -> Rule | None:
-    for r in iter_rules():
-        if r.code == key.upper() or r.name == key:
-            return r
-    return None
+def find_rule(key: str, registry: Registry | None = None) -> Rule | None:
+    """The rule with code or name ``key`` in ``registry`` (default: the built-in rules), or None."""
+    return (registry or builtin_registry()).find(key)
 
 
 def _severity_words(r: Rule, lang: str, cat: Catalogue) -> list[str]:
     return [cat.text(f"ui.severity.{s}", lang) if lang == "zh" else s for s in r.severities]
 
 
-def list_rules_text(lang: str = "en") -> str:
-    """``--list-rules``: code, name, default severity and summary of every rule, one a line."""
+def list_rules_text(lang: str = "en", registry: Registry | None = None) -> str:
+    """``--list-rules``: code, name, default severity and summary of every rule of ``registry``
+    (default: the built-in rules), one a line."""
     cat = _catalogue()
     lines = []
-    for r in iter_rules():
+    for r in (registry or builtin_registry()).iter_rules():
         sev = "/".join(_severity_words(r, lang, cat))
         pad = " " * max(0, 14 - display_width(sev))
         lines.append(f"{r.code}  {r.name:<36} {sev}{pad} {rule_text(r, 'summary', lang, cat)}")
     return "\n".join(lines)
 
 
-def explain_rule(key: str, lang: str = "en") -> str | None:
+def explain_rule(key: str, lang: str = "en", registry: Registry | None = None) -> str | None:
     """``--explain CODE``: the rule's summary, rationale, source, examples and how to configure it
     (in ``lang``), or None for an unknown code or name."""
-    r = find_rule(key)
+    r = find_rule(key, registry)
     if r is None:
         return None
     cat = _catalogue()
@@ -124,7 +123,7 @@ def rules_markdown(lang: str = "en") -> str:
     if lang == "zh":
         cat = _catalogue()
         out = ["| 代码 | 名称 | 默认级别 | 规则 | 依据 |", "|---|---|---|---|---|"]
-        for r in iter_rules():
+        for r in builtin_registry().iter_rules():
             sev = " / ".join(_severity_words(r, lang, cat))
             summary = rule_text(r, "summary", lang, cat).replace("|", "\\|")
             source = r.source.replace("|", "\\|")
@@ -132,7 +131,7 @@ def rules_markdown(lang: str = "en") -> str:
                        f"| {source} |")
         return "\n".join(out)
     out = ["| code | name | severity | rule | source |", "|---|---|---|---|---|"]
-    for r in iter_rules():
+    for r in builtin_registry().iter_rules():
         sev = " / ".join(r.severities)
         summary = r.summary.replace("|", "\\|")
         source = r.source.replace("|", "\\|")
@@ -149,7 +148,7 @@ def rules_page(lang: str = "en") -> str:
                 "English: [rules.md](rules.md)。", ""]
     else:
         body = ["# lawgov-lint rules", "", "Generated from the rule metadata by `python -m lawgov_lint.docs`.", ""]
-    for r in iter_rules():
+    for r in builtin_registry().iter_rules():
         sev = " / ".join(_severity_words(r, lang, cat))
         why = rule_text(r, "why", lang, cat)
         body += [f"## {r.code} {r.name}", f'<a id="{r.code.lower()}-{r.name}"></a>', ""]

@@ -7,94 +7,19 @@ layered as ruff does) and suppression comments are applied here too.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import checks as registry
+from .checks import Check, Context, Hit, Registry, builtin_registry
 from .document import Document, LoadError, locate
-from .findings import Finding, Fix, rule_url
-from .i18n import Msg, catalogue_from_packs, msg
+from .findings import Finding, rule_url
+from .i18n import catalogue_from_packs, msg
+from .options import DEADLINE_PROFILES, Options, Selection
 from .packs import PackError, Packs, load_packs
+from .record import ReportFacts, report_facts
 from .selectors import specificity
 from .structure import Report, analyse
-
-DEADLINE_PROFILES = ("standard", "province", "demonstration")
-
-
-@dataclass(slots=True)
-class Selection:
-    """One layer of rule selection (a configuration file, or the command line).
-
-    Selectors are codes (``S001``), code prefixes (``N``, ``S1``), rule names
-    (``missing-content-1``) or ``ALL``. A layer with ``select`` replaces what
-    the layers before it chose; a layer without it adds (``extend_select``) and
-    removes (``ignore``) on top of them.
-    """
-
-    select: list[str] | None = None
-    extend_select: list[str] = field(default_factory=list)
-    ignore: list[str] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class Options:
-    """Run options for one file (CLI flags merged over its configuration).
-
-    ``select``/``extend_select``/``ignore`` are the command line's selection
-    layer, applied over ``base_selection`` (the configuration file's);
-    ``per_file_ignores`` are selectors removed last, whatever was selected.
-    ``severity`` maps codes to severities (configuration; wins over packs).
-    ``fail_on`` is the lowest severity that makes the exit code 1. Dates are
-    ``datetime.date``; ``rule_packs`` are extra pack files, applied in order.
-    ``limits`` overrides fields of :class:`lawgov_lint.loaders.Limits` (sizes in bytes).
-    """
-
-    deadline_profile: str = "standard"
-    published_on: dt.date | None = None
-    as_of: dt.date = field(default_factory=dt.date.today)
-    select: list[str] | None = None
-    extend_select: list[str] = field(default_factory=list)
-    ignore: list[str] = field(default_factory=list)
-    severity: dict[str, str] = field(default_factory=dict)
-    rule_packs: list[str] = field(default_factory=list)
-    base_selection: Selection | None = None
-    per_file_ignores: list[str] = field(default_factory=list)
-    fail_on: str = "error"
-    limits: dict[str, int] = field(default_factory=dict)
-    lang: str = "en"  # the language of messages and suggestions: "zh" | "en" (lawgov_lint.i18n)
-    year: int | None = None  # --year: the reporting year being collected (S014; supplies an unknown Y)
-
-    def layers(self) -> list[Selection]:
-        """The selection layers in order: configuration, then command line."""
-        out = [self.base_selection] if self.base_selection is not None else []
-        out.append(Selection(self.select, self.extend_select, self.ignore))
-        return out
-
-
-@dataclass(slots=True)
-class Context:
-    """What a check reads: the analysed report, options and pack data."""
-
-    report: Report
-    options: Options
-    packs: Packs
-
-    @property
-    def doc(self) -> Document:
-        return self.report.doc
-
-    def span(self, block: int, nstart: int, nend: int) -> tuple[int, int]:
-        """Original offsets of the normalised range ``[nstart, nend)`` of a block."""
-        return self.report.norm[block].span(nstart, nend)
-
-    def hit(self, code: str, block: int, nstart: int, nend: int, message: "Msg | str",
-            suggestion: "Msg | str | None" = None, severity: str | None = None, fix: Fix | None = None) -> registry.Hit:
-        """A Hit from a *normalised* range of a block (``fix`` replaces the original range it maps to)."""
-        s, e = self.span(block, nstart, nend)
-        return registry.Hit(code, block, s, e, message, suggestion, severity, fix)
-
 
 @dataclass(slots=True)
 class FileResult:
@@ -107,6 +32,16 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     metrics: list[dict[str, Any]] = field(default_factory=list)
     options: Options | None = None
+    registry: Registry | None = None  # the rules and checks the file was linted with (not pickled)
+    facts: ReportFacts | None = None  # sections, 述法, deadline status: computed once, by the engine
+
+    def __getstate__(self) -> tuple:
+        # A worker process sends its result back without the registry (the parent has its own).
+        return tuple(None if k == "registry" else getattr(self, k) for k in self.__slots__)
+
+    def __setstate__(self, state: tuple) -> None:
+        for k, v in zip(self.__slots__, state):
+            object.__setattr__(self, k, v)
 
 
 def _layer_verdict(layer: Selection, code: str, name: str) -> bool | None:
@@ -145,24 +80,30 @@ def is_selected(code: str, name: str, options: Options) -> bool:
     return state
 
 
-def severity_for(code: str, hint: str | None, options: Options, packs: Packs) -> str:
+def severity_for(code: str, hint: str | None, options: Options, packs: Packs, registry: Registry | None = None) -> str:
     """Configuration's ``severity`` table, then pack ``[severity]`` tables, then the check's hint, then the default."""
     if code in options.severity:
         return options.severity[code]
     overrides = packs.severity_overrides
     if code in overrides:
         return overrides[code]
-    return hint or registry.RULES[code].severity
+    return hint or (registry or builtin_registry()).rules[code].severity
 
 
-def lint_document(doc: Document, options: Options, packs: Packs | None = None) -> FileResult:
-    """Run every selected check on a loaded document.
+def lint_document(doc: Document, options: Options, packs: Packs | None = None,
+                  registry: Registry | None = None) -> FileResult:
+    """Run every selected check of ``registry`` (default: the built-in rules) on a loaded document.
+
+    A built-in check that fails is reported in ``FileResult.error`` and its findings are
+    missing; a plugin check that fails is reported the same way, naming the plugin — the
+    other checks' findings are kept either way.
 
     Returns:
         The FileResult with findings sorted by block, offset and code.
     """
     packs = packs or load_packs(options.rule_packs)
-    registry.load_builtin()
+    registry = registry or builtin_registry()
+    rules = registry.rules
     rep = analyse(doc, packs, options.year)
     ctx = Context(rep, options, packs)
     catalogue = catalogue_from_packs(packs)
@@ -173,8 +114,8 @@ def lint_document(doc: Document, options: Options, packs: Packs | None = None) -
     findings: list[Finding] = []
     seen: set[tuple] = set()
     failures: list[str] = []
-    for chk in registry.CHECKS:
-        if not any(is_selected(c, registry.RULES[c].name, options) for c in chk.codes):
+    for chk in registry.checks:
+        if not any(is_selected(c, rules[c].name, options) for c in chk.codes):
             continue
         if only_l003 and "L003" not in chk.codes:
             continue
@@ -185,13 +126,14 @@ def lint_document(doc: Document, options: Options, packs: Packs | None = None) -
                 _check_hit(h, chk, doc)
         except Exception as e:  # noqa: BLE001 - a failing check must not stop the other checks or files
             if not builtin:
-                return FileResult(doc.path, doc.format, error=_plugin_failure(chk, e), options=options)
+                failures.append(_plugin_failure(chk, e))
+                continue
             why = " ".join(str(e).split())[:160]
             failures.append(f"internal error in check {chk.fn.__name__} ({', '.join(chk.codes)}): "
                             f"{type(e).__name__}{': ' + why if why else ''}; its findings are missing, please report it")
             continue
         for h in hits:
-            r = registry.RULES[h.code]
+            r = rules[h.code]
             if not is_selected(h.code, r.name, options):
                 continue
             block = doc.blocks[h.block]
@@ -206,7 +148,7 @@ def lint_document(doc: Document, options: Options, packs: Packs | None = None) -
                     path=doc.path,
                     code=h.code,
                     name=r.name,
-                    severity=severity_for(h.code, h.severity, options, packs),
+                    severity=severity_for(h.code, h.severity, options, packs, registry),
                     message=message,
                     suggestion=catalogue.render(h.suggestion, options.lang),
                     location=loc,
@@ -217,16 +159,18 @@ def lint_document(doc: Document, options: Options, packs: Packs | None = None) -
                 )
             )
     if doc.suppressions:
-        findings = _suppress(doc, findings, options, packs, rep)
+        findings = _suppress(doc, findings, options, packs, rep, registry)
     findings.sort(key=lambda f: (f.location.block, f.location.line, *f.sort_key()[1:]))
-    result = FileResult(doc.path, doc.format, failures[0] if failures else None, rep, findings, options=options)
+    result = FileResult(doc.path, doc.format, failures[0] if failures else None, rep, findings, options=options,
+                        registry=registry)
     from .facts.metrics import metrics_dicts
 
     result.metrics = metrics_dicts(rep)
+    result.facts = report_facts(rep, options)
     return result
 
 
-def _check_hit(h: registry.Hit, chk: registry.Check, doc: Document) -> None:
+def _check_hit(h: Hit, chk: Check, doc: Document) -> None:
     """A hit must name one of its check's codes and a range inside a block (ValueError otherwise)."""
     if h.code not in chk.codes:
         raise ValueError(f"yielded {h.code}, not one of its codes {', '.join(chk.codes)}")
@@ -234,7 +178,7 @@ def _check_hit(h: registry.Hit, chk: registry.Check, doc: Document) -> None:
         raise ValueError(f"yielded a range outside the document (block {h.block}, {h.start}:{h.end})")
 
 
-def _plugin_failure(chk: registry.Check, e: Exception) -> str:
+def _plugin_failure(chk: Check, e: Exception) -> str:
     """One line naming the plugin check, its distribution and the error."""
     from importlib.metadata import packages_distributions
 
@@ -243,16 +187,17 @@ def _plugin_failure(chk: registry.Check, e: Exception) -> str:
     where = f" from {', '.join(sorted(set(dists)))}" if dists else ""
     why = " ".join(str(e).split())
     return (f"rule plugin check {chk.fn.__module__}.{chk.fn.__qualname__}{where} failed: "
-            f"{type(e).__name__}{': ' + why if why else ''}")
+            f"{type(e).__name__}{': ' + why if why else ''}; its findings are missing")
 
 
-def _suppress(doc: Document, findings: list[Finding], options: Options, packs: Packs, rep: Report) -> list[Finding]:
+def _suppress(doc: Document, findings: list[Finding], options: Options, packs: Packs, rep: Report,
+              registry: Registry) -> list[Finding]:
     """Apply the document's suppression comments; add L001 for those that matched nothing."""
     from .document import Location, Suppression
     from .selectors import matches as selector_matches
     from .suppress import apply_suppressions, canonical_text
 
-    rules = list(registry.RULES.values())
+    rules = list(registry.rules.values())
 
     def known(sel: str) -> bool:
         return any(selector_matches(sel, r.code, r.name) for r in rules)
@@ -261,9 +206,9 @@ def _suppress(doc: Document, findings: list[Finding], options: Options, packs: P
         return any(selector_matches(sel, r.code, r.name) and is_selected(r.code, r.name, options) for r in rules)
 
     kept, unused = apply_suppressions(findings, doc.suppressions, known=known, enabled=enabled)
-    if not unused or not is_selected("L001", registry.RULES["L001"].name, options):
+    if not unused or not is_selected("L001", registry.rules["L001"].name, options):
         return kept
-    l001 = registry.RULES["L001"]
+    l001 = registry.rules["L001"]
     silenced = [s for s in doc.suppressions if any(selector_matches(c, "L001", l001.name) for c in s.codes)]
     for u in unused:
         s = u.suppression
@@ -289,7 +234,7 @@ def _suppress(doc: Document, findings: list[Finding], options: Options, packs: P
             suggestion = msg("L001.remove.hint")
         catalogue = catalogue_from_packs(packs)
         kept.append(Finding(path=doc.path, code="L001", name=l001.name,
-                            severity=severity_for("L001", None, options, packs),
+                            severity=severity_for("L001", None, options, packs, registry),
                             message=catalogue.render(u.message(), options.lang),
                             suggestion=catalogue.render(suggestion, options.lang), location=loc,
                             excerpt=excerpt, section=rep.section_of(target), url=rule_url("L001", l001.name)))
@@ -307,8 +252,10 @@ def _block_after_line(doc: Document, line: int) -> int:
 
 
 def lint_path(path: str | Path, options: Options, packs: Packs | None = None,
-              data: bytes | None = None, display_name: str | None = None) -> FileResult:
-    """Load and lint one file; a LoadError becomes ``FileResult.error``."""
+              data: bytes | None = None, display_name: str | None = None,
+              registry: Registry | None = None) -> FileResult:
+    """Load and lint one file with ``registry`` (default: the built-in rules); a LoadError becomes
+    ``FileResult.error``."""
     from .loaders import Limits, format_of, load
 
     name = display_name or str(path)
@@ -321,7 +268,7 @@ def lint_path(path: str | Path, options: Options, packs: Packs | None = None,
         return FileResult(name, fmt, error=f"internal error while reading: {type(e).__name__}: {str(e)[:160]}; "
                           "please report it", options=options)
     try:
-        return lint_document(doc, options, packs)
+        return lint_document(doc, options, packs, registry)
     except PackError:
         raise
     except Exception as e:  # noqa: BLE001 - e.g. an invalid pattern in an extra rule pack
@@ -329,4 +276,4 @@ def lint_path(path: str | Path, options: Options, packs: Packs | None = None,
                           f"{' '.join(str(e).split())[:160]}; please report it", options=options)
 
 
-__all__ = ["Options", "Selection", "Context", "FileResult", "lint_document", "lint_path", "PackError", "DEADLINE_PROFILES"]
+__all__ = ["Options", "Selection", "Context", "Registry", "FileResult", "lint_document", "lint_path", "PackError", "DEADLINE_PROFILES"]

@@ -217,7 +217,7 @@ def fix_results(results: list, tasks: list, pack_sets: dict, unsafe: bool, diff:
         ``(results after fixing, number of findings fixed or fixable)``.
     """
     from .engine import lint_path
-    from .reporters import ui
+    from .catalogue import ui
 
     new = []
     total = 0
@@ -237,7 +237,8 @@ def fix_results(results: list, tasks: list, pack_sets: dict, unsafe: bool, diff:
             continue
         packs = pack_sets[tuple(options.rule_packs)]
         try:
-            outcome = fix_file(path, lambda b, p=path, o=options: lint_path(p, o, packs, data=b, display_name=r.path),
+            outcome = fix_file(path, lambda b, p=path, o=options, g=r.registry: lint_path(
+                p, o, packs, data=b, display_name=r.path, registry=g),
                                unsafe=unsafe, write=not diff)
         except FixError as e:
             err.write(t("ui.fix.not", path=r.path, reason=e) + "\n")

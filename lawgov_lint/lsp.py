@@ -39,7 +39,7 @@ from .findings import Finding
 from .loaders import format_of
 from .loaders.text import load_text
 from .packs import Packs, load_packs
-from .reporters import ui
+from .catalogue import ui
 
 DEBOUNCE = 0.15  # seconds of quiet after a change before the document is linted again
 SOURCE = "lawgov-lint"
@@ -116,11 +116,11 @@ def options_for(path: str, state: State) -> Options:
     Raises:
         ConfigError: the configuration file is invalid.
     """
-    from . import checks as registry
+    from .checks import builtin_registry
     from .config import find_config_file, load_config
     from .selectors import matches
 
-    rules = list(registry.iter_rules())
+    rules = list(builtin_registry().iter_rules())
     code_of = {r.name: r.code for r in rules}
 
     def known(sel: str) -> bool:
@@ -339,9 +339,9 @@ def _disjoint(fs: list[Finding]) -> list[Finding]:
 
 def serve(isolated: bool = False, config_file: str | None = None) -> int:
     """Run the server on stdin/stdout until the client says ``exit``. Returns the exit status."""
-    from . import checks as registry
+    from .checks import builtin_registry
 
-    registry.load_builtin()
+    builtin_registry()  # import the check modules before the first request
     build_server(isolated, config_file).start_io()
     return 0
 

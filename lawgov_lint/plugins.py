@@ -10,16 +10,22 @@ Groups:
   (``--output-format NAME``), naming a reporter function
   ``(results, options, summary, stream, color) -> None``.
 
-The built-in rules are registered first, so a plugin that reuses a built-in
-code or name fails. A plugin that fails to load stops the run (exit 2) with a
-one-line message naming its distribution; ``--no-plugins`` loads none.
+:func:`build_registry` returns the run's :class:`~lawgov_lint.checks.Registry`
+(built-in rules first, so a plugin that reuses a built-in code or name fails)
+and :func:`plugin_reporters` the plugins' formats: values the caller passes
+along, nothing kept in this module. A plugin that fails to load stops the run
+(exit 2) with a one-line message naming its distribution, and no registry is
+returned; ``--no-plugins`` loads none.
 """
 
 from __future__ import annotations
 
 import types
 from importlib.metadata import entry_points
+from typing import Callable
 
+from .checks import Registry, builtin_registry, declarations_of
+from .checks import _DECLARED as _declared
 from .reporters import BUILTIN_FORMATS
 
 RULE_GROUP = "lawgov_lint.rules"
@@ -40,30 +46,39 @@ def _why(e: BaseException) -> str:
     return f"{type(e).__name__}: {text}" if text else type(e).__name__
 
 
-_loaded = False
-_reporters: dict | None = None
+def build_registry(plugins: bool = True) -> Registry:
+    """The rules and checks of a run: the built-in ones, then (``plugins``) every
+    ``lawgov_lint.rules`` entry point's, in entry-point name order.
 
-
-def load_plugins() -> None:
-    """Import every ``lawgov_lint.rules`` entry point (once per process).
+    Importing a plugin is done once per process (Python's module cache); what it declared
+    is read from the declarations its package made, so building twice gives equal values.
 
     Raises:
-        PluginError: an entry point could not be imported or raised.
+        PluginError: an entry point could not be imported, raised, or declared a rule that
+            collides with one already in the registry (nothing half-built is kept).
     """
-    global _loaded
-    if _loaded:
-        return
-    _loaded = True
-    from . import checks
-
-    checks.load_builtin()
+    registry = builtin_registry()
+    if not plugins:
+        return registry
     for ep in sorted(entry_points(group=RULE_GROUP), key=lambda e: (e.name, e.value)):
         try:
+            before = len(_declared)
             obj = ep.load()
             if callable(obj) and not isinstance(obj, types.ModuleType):
-                obj()
+                if ep.value not in _called:
+                    obj()
+                    _called[ep.value] = _declared[before:]
+                decls = _called[ep.value]
+            else:
+                decls = declarations_of([obj.__name__]) if isinstance(obj, types.ModuleType) else []
+            registry = registry.extended(decls)
         except Exception as e:  # noqa: BLE001 - any plugin failure stops the run
             raise PluginError(f"rule plugin {ep.name!r} ({ep.value}) from {_dist(ep)} failed to load: {_why(e)}") from None
+    return registry
+
+
+# What a callable entry point declared when it was called (it is called once per process).
+_called: dict[str, list] = {}
 
 
 def plugin_reporters() -> dict:
@@ -73,10 +88,7 @@ def plugin_reporters() -> dict:
         PluginError: an entry point could not be loaded, is not callable, or
             reuses a built-in format name.
     """
-    global _reporters
-    if _reporters is not None:
-        return _reporters
-    out = {}
+    out: dict[str, Callable] = {}
     for ep in sorted(entry_points(group=REPORTER_GROUP), key=lambda e: (e.name, e.value)):
         if ep.name in BUILTIN_FORMATS:
             raise PluginError(f"reporter plugin {ep.name!r} from {_dist(ep)} reuses a built-in output format name")
@@ -87,5 +99,4 @@ def plugin_reporters() -> dict:
         if not callable(fn):
             raise PluginError(f"reporter plugin {ep.name!r} ({ep.value}) from {_dist(ep)} is not a function")
         out[ep.name] = fn
-    _reporters = out
     return out

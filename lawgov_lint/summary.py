@@ -6,34 +6,20 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from .checks.dates import deadline_status
 from .engine import FileResult, Options
-from .facts.mentions import shufa_mentions
 
 
-def compliance(result: FileResult, options: Options) -> dict[str, Any] | None:
-    """``{"path", "contents", "shufa", "signing_date", "deadline", "days_left"}`` or None if unreadable."""
-    rep = result.report
-    if rep is None:
-        return None
-    present = rep.contents_present()
-    status, days_left, _ = deadline_status(rep, options, rep.packs)
-    date = rep.signing_date
-    return {
-        "path": result.path,
-        "contents": {str(k): v for k, v in present.items()},
-        "shufa": bool(shufa_mentions(rep, rep.packs)),
-        "signing_date": date.isoformat() if date else None,
-        "deadline": status,
-        "days_left": days_left,
-    }
+def compliance(result: FileResult, options: Options | None = None) -> dict[str, Any] | None:
+    """``{"path", "contents", "shufa", "signing_date", "deadline", "days_left"}`` (the engine's
+    :attr:`FileResult.facts`) or None if unreadable. ``options`` is not read (kept for callers)."""
+    return result.facts.compliance(result.path) if result.facts is not None else None
 
 
 def totals(results: list[FileResult], options: Options) -> dict[str, Any]:
     """The run summary: counts by severity and code, and each file's compliance."""
     sev = Counter(f.severity for r in results for f in r.findings)
     codes = Counter(f.code for r in results for f in r.findings)
-    comp = [c for r in results if (c := compliance(r, r.options or options)) is not None]
+    comp = [c for r in results if (c := compliance(r)) is not None]
     return {
         "files": len(results),
         "errors": sev.get("error", 0),
@@ -73,8 +59,8 @@ def summary_row(result: FileResult, options: Options) -> dict[str, Any]:
     if any(f.code == "L003" for f in result.findings):
         row["kind"] = "not a report (L003)"
         return row
-    comp = compliance(result, result.options or options)
-    _, _, due = deadline_status(rep, result.options or options, rep.packs)
+    comp = compliance(result)
+    due = result.facts.due
     for n in range(1, 6):
         ok = comp["contents"][str(n)]
         row[f"content_{n}"] = YES if ok else (ABSENT if n == 5 else NO)

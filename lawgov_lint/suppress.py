@@ -10,7 +10,8 @@ Where they are written:
 * ``.docx``: a Word comment (批注) whose text starts with
   ``lawgov-lint: ignore[…]`` suppresses those rules on the paragraph (or table
   cell) the comment is anchored on; ``ignore-file[…]`` in a comment anywhere
-  covers the whole file (:func:`read_docx_suppressions`).
+  covers the whole file (:func:`suppressions_from_comments`; the .docx loader
+  finds the comments and their anchors).
 
 Codes may be rule codes (``T001``), code prefixes (``T``, ``S00``) or rule
 names (``term-near-miss``), separated by commas; a bare ``ignore`` without
@@ -21,9 +22,7 @@ that matched nothing as L001 (SPEC §5).
 
 from __future__ import annotations
 
-import io
 import re
-import zipfile
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
@@ -185,150 +184,27 @@ def apply_suppressions(
 
 # --------------------------------------------------------------------------- Word comments
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
-_COMMENTS_REL = "/relationships/comments"
+def suppressions_from_comments(comments: Iterable[tuple[str, int | None]]) -> list[Suppression]:
+    """Suppressions from Word comments (批注): ``(comment text, anchor block)`` pairs in comment order.
 
-
-def read_docx_suppressions(zip_bytes: bytes) -> list[Suppression]:
-    """Suppressions written as Word comments (批注) in a .docx package.
-
-    A comment whose text starts with ``lawgov-lint: ignore[…]`` suppresses
-    those rules on the paragraph or table cell it is anchored on (where its
-    ``w:commentRangeStart`` is, else its ``w:commentReference``);
-    ``ignore-file[…]`` covers the whole file. Other comments are ignored.
-
-    Blocks are counted exactly as :func:`lawgov_lint.loaders.docx.load_docx`
-    counts them (its own body walker is reused): non-empty body paragraphs,
-    paragraphs of text boxes after their anchor paragraph, and table cells, in
-    body order. An anchor outside any block (an empty paragraph, deleted text)
-    goes to the next block after it.
-
-    XML is parsed with python-docx's parser (``docx.oxml.parse_xml``: lxml with
-    entity resolution off); nothing else parses XML here.
-
-    Args:
-        zip_bytes: the .docx file's bytes.
+    The .docx loader reads the comments and, in its one walk of the body, the 0-based index of the
+    block each comment is anchored on (where its ``w:commentRangeStart`` is, else its
+    ``w:commentReference``; an anchor outside any block goes to the next block, None when there
+    is none). A comment whose text starts with ``lawgov-lint: ignore[…]`` suppresses those rules
+    on that block; ``ignore-file[…]`` covers the whole file. Other comments are ignored.
 
     Returns:
-        Suppressions in comment order; ``block`` is the 0-based index in
-        ``Document.blocks`` (None when the anchor is in no block), ``line`` the
-        1-based block number (0 when unanchored). Empty when the package has no
-        comments or cannot be read (the loader reports damaged files itself).
+        Suppressions in comment order; ``line`` is the 1-based block number (0 when unanchored).
     """
-    from docx.oxml import parse_xml
-
-    try:
-        zf = zipfile.ZipFile(io.BytesIO(zip_bytes))
-        names = set(zf.namelist())
-        comments_name = _comments_part(zf, names)
-        if comments_name is None or "word/document.xml" not in names:
-            return []
-        comments_root = parse_xml(zf.read(comments_name))
-    except Exception:  # BadZipFile, lxml XMLSyntaxError …: the loader reports a damaged file itself
-        return []
-    directives: dict[str, tuple[str, tuple[str, ...]]] = {}
-    order: list[str] = []
-    for c in comments_root.iter(_W + "comment"):
-        cid = c.get(_W + "id")
-        text = "".join(t.text or "" for t in c.iter(_W + "t")).strip()
-        parsed = parse_directive(text)
-        if cid is not None and parsed is not None and cid not in directives:
-            directives[cid] = parsed
-            order.append(cid)
-    if not directives:
-        return []
-    try:
-        document_root = parse_xml(zf.read("word/document.xml"))
-    except Exception:
-        return []
-    body = document_root.find(_W + "body")
-    if body is None:
-        return []
-    owner = _block_owners(body)
-    anchors: dict[str, object] = {}
-    for el in body.iter(_W + "commentRangeStart", _W + "commentReference"):
-        cid = el.get(_W + "id")
-        if cid in directives and (cid not in anchors or el.tag == _W + "commentRangeStart"
-                                  and anchors[cid].tag != _W + "commentRangeStart"):
-            anchors[cid] = el
-    position = {el: i for i, el in enumerate(body.iter())}
-    owned = sorted(((position[el], b) for el, b in owner.items() if el in position))
     out: list[Suppression] = []
-    for cid in order:
-        kind, codes = directives[cid]
-        anchor = anchors.get(cid)
-        block = _block_of(anchor, owner, owned, position) if anchor is not None else None
+    for text, block in comments:
+        parsed = parse_directive(text.strip())
+        if parsed is None:
+            continue
+        kind, codes = parsed
+        line = (block + 1) if block is not None else 0
         if kind == "ignore-file":
-            out.append(Suppression(codes, None, (block + 1) if block is not None else 0, file_level=True))
+            out.append(Suppression(codes, None, line, file_level=True))
         else:
-            out.append(Suppression(codes, block, (block + 1) if block is not None else 0))
+            out.append(Suppression(codes, block, line))
     return out
-
-
-def _comments_part(zf: zipfile.ZipFile, names: set[str]) -> str | None:
-    """The comments part's name: from the document's relationships, else word/comments.xml."""
-    rels = "word/_rels/document.xml.rels"
-    if rels in names:
-        from docx.oxml import parse_xml
-
-        try:
-            root = parse_xml(zf.read(rels))
-        except Exception:
-            root = None
-        if root is not None:
-            for rel in root.iter(_REL_NS + "Relationship"):
-                if (rel.get("Type") or "").endswith(_COMMENTS_REL) and rel.get("TargetMode") != "External":
-                    target = (rel.get("Target") or "").lstrip("/")
-                    name = target if target.startswith("word/") else "word/" + target
-                    if name in names:
-                        return name
-    return "word/comments.xml" if "word/comments.xml" in names else None
-
-
-def _block_owners(body) -> dict:
-    """Element (w:p or w:tc) → 0-based block index, walking the body as the docx loader does."""
-    from .loaders.docx import _StyleTable, _Walker
-
-    class _Tracker(_Walker):
-        def __init__(self) -> None:
-            super().__init__(_StyleTable())
-            self.owner: dict = {}
-            self.pending: list = []
-
-        def _emit(self, block) -> None:
-            super()._emit(block)
-            for el in self.pending:
-                self.owner[el] = len(self.blocks) - 1
-            self.pending = []
-
-        def _paragraph(self, p) -> None:
-            self.pending.append(p)
-            super()._paragraph(p)
-            if p in self.pending and not self._carry:
-                self.pending.remove(p)  # an empty paragraph: no block of its own
-
-        def _cell(self, tc, tno: int, rno: int, col: int) -> None:
-            self.pending.append(tc)
-            super()._cell(tc, tno, rno, col)
-            if tc in self.pending:
-                self.pending.remove(tc)
-
-    tracker = _Tracker()
-    tracker.walk_body(body)
-    return tracker.owner
-
-
-def _block_of(anchor, owner: dict, owned: list[tuple[int, int]], position: dict) -> int | None:
-    el = anchor
-    while el is not None:
-        if el in owner:
-            return owner[el]
-        el = el.getparent()
-    pos = position.get(anchor)
-    if pos is None:
-        return None
-    for p, b in owned:
-        if p > pos:
-            return b
-    return None

@@ -14,11 +14,12 @@ SEEDS = ["anting-2023", "miaohang-2023", "qingpu-2023", "waigang-2022", "zhaoxia
 AS_OF = dt.date(2026, 11, 21)
 
 
-def lint_text(text: str, **opts):
-    """Lint a report given as text (one paragraph per line) with the default packs."""
+def lint_text(text: str, registry=None, **opts):
+    """Lint a report given as text (one paragraph per line) with the default packs (and the
+    built-in rules, or ``registry``)."""
     doc = load_text("case.txt", text.encode("utf-8"))
     opts.setdefault("as_of", AS_OF)
-    return lint_document(doc, Options(**opts))
+    return lint_document(doc, Options(**opts), registry=registry)
 
 
 def codes(result) -> list[str]:
@@ -54,6 +55,6 @@ COMPLETE = """\
 
 def note_texts(doc, lang: str = "en") -> list[str]:
     """A document's loader notes (catalogue messages) rendered in ``lang``."""
-    from lawgov_lint.reporters import builtin_catalogue
+    from lawgov_lint.catalogue import builtin_catalogue
 
     return [builtin_catalogue().render(n, lang) for n in doc.notes]

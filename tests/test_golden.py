@@ -25,8 +25,7 @@ def result(name: str, fmt: str):
 
 
 def _implemented(code: str) -> bool:
-    checks.load_builtin()
-    return code in checks.RULES
+    return code in checks.builtin_registry().rules
 
 
 def _squash(s: str) -> str:

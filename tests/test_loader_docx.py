@@ -294,7 +294,7 @@ def test_numbered_paragraph_in_a_table_cell():
     (5, "someFutureFormat", "5"), (5, "none", ""),
 ])
 def test_number_formats(n, fmt, shown):
-    from lawgov_lint.loaders.docx import _format_number
+    from lawgov_lint.loaders.docx.styles import _format_number
 
     assert _format_number(n, fmt) == shown
 

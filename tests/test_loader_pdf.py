@@ -458,7 +458,8 @@ def test_characters_drawn_after_the_next_line_go_back_into_their_line():
 
 
 def test_overprinted_characters_in_a_rebuilt_line_are_kept_once():
-    from lawgov_lint.loaders.pdf import _line_from_chars, _Piece
+    from lawgov_lint.loaders.pdf.extract import _line_from_chars
+    from lawgov_lint.loaders.pdf.model import _Piece
 
     text = "法治政府 法治"
     boxes = {0: 80, 1: 96, 2: 112, 3: 128, 5: 80.4, 6: 96.4}  # 法治 drawn again over itself
@@ -657,7 +658,7 @@ def test_a_table_going_on_over_a_page_break_stays_one_table(tmp_path, repeat_hea
 
 
 def test_cell_text_over_two_lines_is_joined():
-    from lawgov_lint.loaders.pdf import _cell_text
+    from lawgov_lint.loaders.pdf.tables import _cell_text
 
     assert _cell_text("行政复议\n纠错率") == "行政复议纠错率"
     assert _cell_text("Rule of\nlaw 2023") == "Rule of law 2023"
@@ -675,7 +676,7 @@ def test_no_table_without_ruled_rows_and_columns(rows, ruled):
 
 
 def test_a_ruled_grid_without_text_is_no_table():
-    from lawgov_lint.loaders.pdf import _find_tables
+    from lawgov_lint.loaders.pdf.tables import _find_tables
 
     blank = [("", "", "")] * 3
     data = _pdf([[(LEFT, TOP, EM, BODY2)] + _table_items(TOP - PITCH, blank)])
@@ -721,7 +722,7 @@ def _report_then_attachment_table() -> bytes:
 
 
 def test_tables_are_read_in_the_report_proper_only(tmp_path, monkeypatch):
-    import lawgov_lint.loaders.pdf as pdf_loader
+    import lawgov_lint.loaders.pdf.tables as pdf_loader
 
     asked = []
     find = pdf_loader._find_tables
@@ -982,7 +983,7 @@ def test_fixture_headings_are_blocks_of_their_own(name):
 
 def test_a_piece_spanning_two_lines_is_split_by_characters():
     # pdfium normally breaks lines itself; when it does not, characters are regrouped by position
-    from lawgov_lint.loaders.pdf import _split_by_chars
+    from lawgov_lint.loaders.pdf.extract import _split_by_chars
 
     text = "第一行文字第二行"
     boxes = [(80 + 16 * i, 96 + 16 * i, 700, 716) for i in range(5)] + \
@@ -1001,7 +1002,7 @@ def test_indent_typed_as_full_width_spaces():
 
 def test_kangxi_radicals_and_compatibility_ideographs_read_as_the_ideograph():
     # some pdfium builds report 二 as ⼆ (U+2F06) when the font maps both to one glyph
-    from lawgov_lint.loaders.pdf import _RADICALS
+    from lawgov_lint.loaders.pdf.model import _RADICALS
 
     assert "第⼆⼗五条 ⾏政复议".translate(_RADICALS) == "第二十五条 行政复议"
     assert "\uf9b5例".translate(_RADICALS) == "例例"  # a compatibility ideograph (例) → 例

@@ -15,9 +15,9 @@ from lawgov_lint.document import Suppression
 from lawgov_lint.engine import Options, lint_document
 from lawgov_lint.loaders.docx import load_docx
 from lawgov_lint.loaders.text import load_text
-from lawgov_lint.suppress import MALFORMED, parse_directive, read_docx_suppressions
+from lawgov_lint.suppress import MALFORMED, parse_directive
 
-from helpers import AS_OF, COMPLETE, FIXTURES
+from helpers import AS_OF, COMPLETE, FIXTURES, note_texts
 
 # COMPLETE with two partial-period paragraphs (D004 each) and without 述法 (M001, on the title)
 BODY_1 = "全年审查重大行政决策事项8件，办理行政复议案件12件，行政机关负责人出庭应诉率100%。"
@@ -249,7 +249,11 @@ def _docx(comments: list[tuple[str, str]], with_table: bool = True) -> tuple[byt
     return buf.getvalue(), paras
 
 
-def test_read_docx_suppressions_counts_blocks_like_the_loader():
+def read_docx_suppressions(data: bytes):
+    return load_docx("r.docx", data).suppressions
+
+
+def test_docx_loader_anchors_comments_on_its_blocks():
     data, _ = _docx([(PARTIAL_1, "lawgov-lint: ignore[D004]"), ("cell", "lawgov-lint: ignore[D004,D005]"),
                      ("五、其他", "lawgov-lint: ignore-file[M001]"), (PARTIAL_2, "注意：lawgov-lint: ignore[D004]")])
     sups = read_docx_suppressions(data)
@@ -264,7 +268,6 @@ def test_docx_suppressions_applied_by_the_engine():
     data, _ = _docx([(PARTIAL_1, "lawgov-lint: ignore[D004]"), ("cell", "lawgov-lint: ignore[D004,D005]"),
                      ("五、其他", "lawgov-lint: ignore-file[M001]")])
     doc = load_docx("r.docx", data)
-    doc.suppressions = read_docx_suppressions(data)
     r = lint_document(doc, Options(as_of=AS_OF))
     got = [(f.code, f.location.block) for f in r.findings]
     cell = next(b.index for b in doc.blocks if b.text == "1-11月案件35件")
@@ -278,11 +281,22 @@ def test_docx_suppressions_applied_by_the_engine():
     assert l001[0].excerpt == "lawgov-lint: ignore[D004,D005]"
 
 
-def test_docx_without_comments_or_damaged():
+def test_docx_without_comments():
     data, _ = _docx([])
-    assert read_docx_suppressions(data) == []
-    assert read_docx_suppressions(b"not a zip") == []
-    assert read_docx_suppressions(data[: len(data) // 2]) == []
+    doc = load_docx("r.docx", data)
+    assert doc.suppressions == [] and not any("comment" in n for n in doc.notes)
+
+
+def test_unreadable_word_comments_are_said_once(monkeypatch):
+    """A comments part that cannot be read costs its directives and says so in one note."""
+    from docx.parts.comments import CommentsPart
+
+    data, _ = _docx([(PARTIAL_1, "lawgov-lint: ignore[D004]"), (PARTIAL_2, "lawgov-lint: ignore[D005]")])
+    monkeypatch.setattr(CommentsPart, "element", property(lambda self: (_ for _ in ()).throw(ValueError("bad part"))))
+    doc = load_docx("r.docx", data)
+    assert doc.suppressions == []
+    assert [n for n in note_texts(doc) if "comment" in n] == [
+        "the Word comments could not be read (bad part): suppression comments in them are not applied"]
 
 
 def test_docx_comment_anchor_in_an_empty_paragraph_goes_to_the_next_block():
@@ -319,8 +333,7 @@ def test_docx_comment_xml_entities_are_not_resolved(tmp_path):
 
 def test_docx_cli_suppression_when_the_loader_records_comments(tmp_path):
     data, _ = _docx([("五、其他", "lawgov-lint: ignore-file[M001]")])
-    if not load_docx("r.docx", data).suppressions:
-        pytest.skip("load_docx does not call read_docx_suppressions yet")
+    assert load_docx("r.docx", data).suppressions
     p = tmp_path / "r.docx"
     p.write_bytes(data)
     r = run("--output-format", "json", str(p))

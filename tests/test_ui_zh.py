@@ -16,7 +16,7 @@ from click.testing import CliRunner
 
 from lawgov_lint.cli import main
 from lawgov_lint.packs import builtin_packs
-from lawgov_lint.reporters import ui
+from lawgov_lint.catalogue import ui
 from lawgov_lint.reporters.text import deadline_text
 
 from helpers import FIXTURES, ROOT, lint_text, report

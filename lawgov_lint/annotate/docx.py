@@ -27,7 +27,9 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from ..findings import Finding
-from ..loaders.docx import W, _Numbering, _StyleTable, _Walker
+from ..loaders.docx.ooxml import W
+from ..loaders.docx.styles import Numbering, StyleTable
+from ..loaders.docx.walker import Walker
 
 AUTHOR = "lawgov-lint"
 INITIALS = "LL"
@@ -37,7 +39,7 @@ XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 def comment_text(f: Finding, lang: str = "en") -> str:
     """The comment a reviewer reads, in ``lang``: ``ERROR S006 message [name]`` and the suggestion on a new
     line (``suggestion: …``); in Chinese ``【错误】S006 message [name]`` and ``修改建议：…``."""
-    from ..reporters import ui
+    from ..catalogue import ui
 
     t = ui(lang)
     level = t(f"ui.level.{f.severity}")
@@ -58,7 +60,7 @@ class _Piece:
     spans: list  # [[w:r, start, end]] in paragraph-text offsets, in document order
 
 
-class _Recorder(_Walker):
+class _Recorder(Walker):
     """The loader's walker, also remembering which paragraphs and runs each block was read from."""
 
     def __init__(self, styles, numbering) -> None:
@@ -200,8 +202,8 @@ def annotate_docx(src: str | Path | bytes, dst: str | Path | None, findings: Ite
     when = date or dt.date.today()
     data = src if isinstance(src, bytes) else Path(src).read_bytes()
     document = docx.Document(io.BytesIO(data))
-    styles = _StyleTable.from_document(document)
-    walker = _Recorder(styles, _Numbering.from_document(document, styles))
+    styles = StyleTable.from_document(document)
+    walker = _Recorder(styles, Numbering.from_document(document, styles))
     walker.walk_body(document.element.body)
     walker.finish()
     blocks, pieces = walker.blocks, walker.pieces

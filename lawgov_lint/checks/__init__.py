@@ -6,21 +6,32 @@ that reads an analysed report and yields :class:`Hit` values for one or more
 rule codes; it never prints and never decides the final severity — the engine
 stamps it from configuration (SPEC §4). Third-party packages add checks through
 the ``lawgov_lint.rules`` entry-point group: the entry point names a module or a
-callable; importing it registers its rules with :func:`rule` and :func:`check`.
+callable; importing it declares its rules with :func:`rule` and :func:`check`.
+
+Declaring is not registering: :func:`rule` and :func:`check` only record the
+declaration (with the module that made it). A :class:`Registry` — the rules
+and checks one run uses — is a value assembled from the declarations of the
+modules it is built from (:func:`builtin_registry`, or
+:func:`lawgov_lint.plugins.build_registry` with the plugins), checked for
+collisions as it is built, and passed along to the engine, the docs and the
+CLI. Nothing a run does changes it, so results cannot depend on what ran
+before, and a plugin that fails to load leaves no half-built registry behind.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator
-
-if TYPE_CHECKING:
-    from ..engine import Context
-    from ..i18n import Msg
-    from ..findings import Fix
+from dataclasses import dataclass
+import importlib
+import sys
+from functools import cache
+from types import MappingProxyType
+from typing import Callable, Iterable, Iterator, Mapping
 
 from ..packs import SEVERITIES
+from .context import Context, Hit, title_hit
+
+CheckFn = Callable[[Context], Iterable[Hit]]
 CODE_RE = re.compile(r"^[A-Z]\d{3}$")
 NAME_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -60,42 +71,6 @@ class Rule:
         return FAMILIES.get(self.code[0], "other")
 
 
-@dataclass(slots=True)
-class Hit:
-    """What a check yields: a rule code and where, before severity is stamped.
-
-    ``block`` is the 0-based index in ``Document.blocks``; ``start``/``end`` are
-    code-point offsets in that block's *original* text. ``severity`` is a hint
-    for rules with graded severities (used unless configuration overrides).
-    ``message``/``suggestion`` are catalogue messages (:class:`lawgov_lint.i18n.Msg`,
-    rendered by the engine in the run's language) or, from older plugins,
-    finished strings shown as they are.
-    ``fix`` is the exact edit of ``[start, end)`` (:class:`lawgov_lint.findings.Fix`) or None.
-    """
-
-    code: str
-    block: int
-    start: int
-    end: int
-    message: "Msg | str"
-    suggestion: "Msg | str | None" = None
-    severity: str | None = None
-    fix: "Fix | None" = None
-
-
-CheckFn = Callable[["Context"], Iterable[Hit]]
-
-
-def title_hit(ctx: "Context", code: str, message: "Msg | str", suggestion: "Msg | str | None" = None,
-              severity: str | None = None) -> Hit:
-    """A Hit on the whole title line (or the first block of the report proper when no title
-    was found): where findings about the report as a whole — a missing section, mention or
-    date — are anchored."""
-    rep = ctx.report
-    i = rep.title_blocks[0] if rep.title_blocks else rep.start
-    return Hit(code, i, 0, len(ctx.doc.blocks[i].text), message, suggestion, severity)
-
-
 def body_blocks(ctx: "Context") -> list[int]:
     """Indices of the blocks of the report proper, title blocks excluded (the title line is S010's)."""
     rep = ctx.report
@@ -110,18 +85,28 @@ class Check:
     origin: str = "lawgov-lint"
 
 
-RULES: dict[str, Rule] = {}
-CHECKS: list[Check] = []
-_ORIGINS: dict[str, str] = {}
-
-
 class RuleError(Exception):
     """A rule declaration is invalid or collides with another (message names both)."""
 
 
+# Every declaration made so far, with the module that made it, in the order made: an append-only
+# record of what imported code declared (like ``sys.modules``), never what a run uses — see Registry.
+_DECLARED: list[tuple[str, "Rule | Check"]] = []
+
+
+def _caller_module(depth: int = 2) -> str:
+    return sys._getframe(depth).f_globals.get("__name__", "?")
+
+
 def rule(code: str, name: str, severity: str, summary: str, source: str, *, fail: str = "", passes: str = "",
          why: str = "", severities: tuple[str, ...] = (), origin: str = "lawgov-lint") -> Rule:
-    """Declare a rule. Raises RuleError on a bad code/name/severity or a collision."""
+    """Declare a rule (recorded with the calling module; collisions are found when a Registry is built,
+    naming the modules). ``origin`` is accepted for plugins written against the old registry and unused.
+
+    Raises:
+        RuleError: a code that is not a family letter and three digits, a name that is not
+            kebab-case, an unknown severity.
+    """
     if not CODE_RE.match(code):
         raise RuleError(f"rule code {code!r} is not a family letter and three digits")
     if not NAME_RE.match(name):
@@ -129,42 +114,109 @@ def rule(code: str, name: str, severity: str, summary: str, source: str, *, fail
     if severity not in SEVERITIES:
         raise RuleError(f"rule {code} has unknown severity {severity!r}")
     r = Rule(code, name, severity, summary, source, fail, passes, why, severities or (severity,))
-    if code in RULES and RULES[code] != r:
-        raise RuleError(f"rule code {code} declared twice ({_ORIGINS[code]} and {origin})")
-    for other in RULES.values():
-        if other.name == name and other.code != code:
-            raise RuleError(f"rule name {name} used by both {other.code} and {code}")
-    RULES[code] = r
-    _ORIGINS[code] = origin
+    _DECLARED.append((_caller_module(), r))
     return r
 
 
 def check(*codes: str, origin: str = "lawgov-lint") -> Callable[[CheckFn], CheckFn]:
-    """Register a check function yielding hits for ``codes`` (declared with :func:`rule`)."""
+    """Declare a check function yielding hits for ``codes`` (declared with :func:`rule`; a code no
+    rule of the registry declares is a RuleError when the registry is built)."""
 
     def deco(fn: CheckFn) -> CheckFn:
-        for c in codes:
-            if c not in RULES:
-                raise RuleError(f"check {fn.__module__}.{fn.__name__} yields undeclared code {c}")
-        if not any(ch.fn is fn for ch in CHECKS):
-            CHECKS.append(Check(tuple(codes), fn, origin))
+        _DECLARED.append((fn.__module__, Check(tuple(codes), fn, origin)))
         return fn
 
     return deco
 
 
-_BUILTIN = ("structure", "dates", "mentions", "linter", "numbers", "confusions", "titles", "terms", "punctuation", "format", "script")
+@dataclass(frozen=True, slots=True)
+class Registry:
+    """The rules and checks of one run: an immutable value (flake8's finder returns one too).
+
+    ``rules`` maps code → :class:`Rule`; ``checks`` are in declaration order (built-in modules
+    first, then plugins by entry-point name). ``origins`` maps code → the module that declared it.
+    """
+
+    rules: Mapping[str, Rule]
+    checks: tuple[Check, ...]
+    origins: Mapping[str, str]
+
+    def iter_rules(self) -> Iterator[Rule]:
+        """All rules sorted by code."""
+        return iter(sorted(self.rules.values(), key=lambda r: r.code))
+
+    def find(self, key: str) -> Rule | None:
+        """The rule with code (any case) or name ``key``, or None."""
+        for r in self.iter_rules():
+            if key.upper() == r.code or key == r.name:
+                return r
+        return None
+
+    @classmethod
+    def assemble(cls, declarations: Iterable[tuple[str, "Rule | Check"]]) -> "Registry":
+        """A registry of ``(module, Rule | Check)`` declarations, in order.
+
+        Raises:
+            RuleError: a code declared twice with different metadata, a name used by two codes,
+                a check yielding a code no rule declares.
+        """
+        rules: dict[str, Rule] = {}
+        origins: dict[str, str] = {}
+        names: dict[str, str] = {}
+        pending: list[tuple[str, Check]] = []
+        for module, d in declarations:
+            if isinstance(d, Check):
+                pending.append((module, d))
+                continue
+            if d.code in rules and rules[d.code] != d:
+                raise RuleError(f"rule code {d.code} declared twice ({origins[d.code]} and {module})")
+            if names.get(d.name, d.code) != d.code:
+                raise RuleError(f"rule name {d.name} used by both {names[d.name]} and {d.code}")
+            rules[d.code] = d
+            origins.setdefault(d.code, module)
+            names[d.name] = d.code
+        checks: list[Check] = []
+        for module, c in pending:
+            for code in c.codes:
+                if code not in rules:
+                    raise RuleError(f"check {module}.{c.fn.__name__} yields undeclared code {code}")
+            if not any(x.fn is c.fn for x in checks):
+                checks.append(c)
+        return cls(MappingProxyType(rules), tuple(checks), MappingProxyType(origins))
+
+    def extended(self, declarations: Iterable[tuple[str, "Rule | Check"]]) -> "Registry":
+        """A new registry with these declarations after this one's (this one is unchanged)."""
+        mine = [(self.origins[r.code], r) for r in self.rules.values()]
+        mine += [(c.fn.__module__, c) for c in self.checks]
+        return Registry.assemble(mine + list(declarations))
 
 
-def load_builtin() -> None:
-    """Import the built-in check modules (idempotent)."""
-    import importlib
+BUILTIN_MODULES = ("structure", "dates", "mentions", "linter", "numbers", "confusions", "titles", "terms", "punctuation",
+                   "format", "script")
 
-    for mod in _BUILTIN:
-        importlib.import_module(f"{__name__}.{mod}")  # a missing module is a broken install: fail loudly
+
+def declarations_of(modules: Iterable[str]) -> list[tuple[str, "Rule | Check"]]:
+    """Import ``modules`` and return the declarations they made (those of their submodules too), in order."""
+    names = list(modules)
+    for mod in names:
+        importlib.import_module(mod)  # a missing module is a broken install: fail loudly
+    return [(m, d) for m, d in _DECLARED if any(m == n or m.startswith(n + ".") for n in names)]
+
+
+@cache
+def builtin_registry() -> Registry:
+    """The built-in rules and checks (no plugins); built once, immutable.
+
+    Raises:
+        RuleError: two built-in declarations collide (a bug: a test builds it).
+    """
+    return Registry.assemble(declarations_of(f"{__name__}.{m}" for m in BUILTIN_MODULES))
 
 
 def iter_rules() -> Iterator[Rule]:
-    """All registered rules sorted by code."""
-    load_builtin()
-    return iter(sorted(RULES.values(), key=lambda r: r.code))
+    """The built-in rules sorted by code (plugins' rules: ``build_registry(plugins=True).iter_rules()``)."""
+    return builtin_registry().iter_rules()
+
+
+__all__ = ["Context", "Hit", "title_hit", "Rule", "Check", "CheckFn", "Registry", "RuleError", "rule", "check",
+           "builtin_registry", "iter_rules", "declarations_of", "FAMILIES", "BUILTIN_MODULES"]

@@ -14,8 +14,8 @@ import datetime as dt
 import re
 from typing import Iterator
 
-from ..facts.dates import DATE_RE, INCOMPLETE_DATE_RE, YEAR_MONTH_RE, find_dates, years_in
 from ..i18n import Msg, msg
+from ..lexers.dates import DATE_RE, INCOMPLETE_DATE_RE, YEAR_MONTH_RE, find_dates, years_in
 from . import Hit, check, rule, title_hit
 
 ART23 = "《法治政府建设与责任落实督察工作规定》第二十三条"

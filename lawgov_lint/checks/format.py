@@ -16,8 +16,8 @@ from functools import lru_cache
 from typing import Iterator
 
 from ..numerals import to_cn
-from ..facts.dates import find_dates
-from ..markers import find_marker
+from ..lexers.dates import find_dates
+from ..lexers.markers import find_marker
 from ..findings import Fix
 from ..i18n import Msg, msg
 from . import Hit, check, rule

@@ -6,7 +6,7 @@ import re
 from typing import Iterator
 
 from ..i18n import Msg, msg
-from ..markers import find_marker
+from ..lexers.markers import find_marker
 from . import Hit, check, rule
 
 rule("L001", "unused-suppression", "warning",

@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
+from ..lexers.markers import find_marker
 from ..findings import Fix
 from ..i18n import Msg, msg
-from ..markers import find_marker
 from ..spans import is_han
 from . import Hit, check, rule
 from .format import DOC_NUMBER_ANY, in_spans, machine_spans, question_residue

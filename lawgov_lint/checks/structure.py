@@ -10,8 +10,8 @@ import functools
 import re
 from typing import Iterator
 
-from ..facts.dates import years_in
 from ..i18n import msg
+from ..lexers.dates import years_in
 from ..structure import opening_year_span
 from . import Hit, check, rule, title_hit
 

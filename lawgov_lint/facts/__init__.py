@@ -1,1 +1,2 @@
-"""Fact extractors: dates, mentions and (later) metrics, read from normalised text."""
+"""Fact extractors over an analysed report: mentions (述法 and the other required terms) and metrics, read from normalised text
+(the text lexers they build on — dates, markers — are in :mod:`lawgov_lint.lexers`)."""

@@ -238,7 +238,7 @@ def run_in_heading_cuts(texts: list[str]) -> dict[int, list[int]]:
     text) in a chain of at least two, so that an enumeration inside a sentence (``包括：一、…；
     二、…``) or a lone ``一、`` stays where it is.
     """
-    from ..markers import find_marker
+    from ..lexers.markers import find_marker
     from ..numerals import cn_number
 
     found: list[tuple[int, int, int]] = []  # (text index, offset, number); offset 0 = a text start

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from ..document import Block, Document, LoadError, PageMeta, Segment, Suppression
 from ..i18n import msg
-from ..markers import CLOSING, ends_sentence, find_marker, looks_like_heading_line
+from ..lexers.markers import CLOSING, ends_sentence, find_marker, looks_like_heading_line
 from .page import chrome_runs, page_meta, run_in_heading_cuts
 
 _BOMS = [

@@ -12,44 +12,21 @@ the run's language ``Options.lang``: :func:`ui` gives the lookup.
 
 from __future__ import annotations
 
-from functools import lru_cache
-from typing import IO, Any, Callable
+from typing import IO, Any, Callable, Mapping
 
 from ..engine import FileResult, Options
-from ..i18n import Catalogue
 
 Reporter = Callable[[list[FileResult], Options, dict[str, Any], IO[str], bool], None]
 
 BUILTIN_FORMATS = ("text", "concise", "json", "jsonl", "sarif", "github", "junit")
 
 
-@lru_cache(maxsize=1)
-def builtin_catalogue() -> Catalogue:
-    """The built-in message catalogue (``rules/messages*.toml``), read once."""
-    from ..packs import builtin_packs
-
-    return Catalogue(builtin_packs().get("messages", {}))
-
-
-def ui(lang: str) -> Callable[..., str]:
-    """``t(id, **args) -> str``: an interface string (``ui.*`` entry) in ``lang`` (``"zh"`` | ``"en"``).
-
-    An unknown id renders as the id itself (:meth:`Catalogue.text`), so a missing entry shows instead of failing.
-    """
-    cat = builtin_catalogue()
-
-    def t(mid: str, **args: Any) -> str:
-        return cat.text(mid, lang, args)
-
-    return t
-
-
-def get_reporter(name: str, plugins: bool = True) -> Reporter:
-    """The reporter for a format name (built-in, else a plugin's when ``plugins``).
+def get_reporter(name: str, extra: Mapping[str, Reporter] | None = None) -> Reporter:
+    """The reporter for a format name: built-in, else one of ``extra`` (the plugins' formats,
+    from :func:`lawgov_lint.plugins.plugin_reporters`).
 
     Raises:
         KeyError: unknown format.
-        lawgov_lint.plugins.PluginError: a reporter plugin failed to load.
     """
     if name == "text":
         from .text import report_text
@@ -64,8 +41,4 @@ def get_reporter(name: str, plugins: bool = True) -> Reporter:
 
         mod = importlib.import_module(f"{__name__}.{name}")
         return getattr(mod, f"report_{name}")
-    if not plugins:
-        raise KeyError(name)
-    from ..plugins import plugin_reporters
-
-    return plugin_reporters()[name]
+    return (extra or {})[name]

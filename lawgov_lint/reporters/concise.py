@@ -17,7 +17,7 @@ from typing import IO, Any
 
 from ..engine import FileResult, Options
 from ..findings import Finding
-from . import ui
+from ..catalogue import ui
 
 
 def report_concise(results: list[FileResult], options: Options, summary: dict[str, Any], stream: IO[str], color: bool) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import IO, Any
 
 from ..engine import FileResult, Options
-from . import ui
+from ..catalogue import ui
 
 LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 

@@ -23,7 +23,7 @@ from ..engine import FileResult, Options
 from ..findings import SEVERITY_RANK
 from ..outputs import atomic_write
 from ..summary import summary_row
-from . import ui
+from ..catalogue import ui
 from .text import deadline_text, heading_of, kind_text, location_label
 
 

@@ -6,10 +6,7 @@ import json
 from typing import IO, Any
 
 from .. import __version__
-from ..document import locate
 from ..engine import FileResult, Options
-from ..checks.dates import publication
-from ..facts.mentions import shufa_mentions
 
 
 def file_object(result: FileResult) -> dict[str, Any]:
@@ -18,7 +15,6 @@ def file_object(result: FileResult) -> dict[str, Any]:
     report = None
     facts: dict[str, Any] = {"sections": [], "shufa": [], "metrics": result.metrics}
     if rep is not None:
-        doc = rep.doc
         date = rep.signing_date
         number = rep.document_number or (rep.cover_document_numbers[0] if rep.cover_document_numbers else None)
         report = {
@@ -29,26 +25,12 @@ def file_object(result: FileResult) -> dict[str, Any]:
             "signing_date": date.isoformat() if date else None,
             "document_number": number.text if number else None,
         }
-        pub, pub_source, _ = publication(rep, result.options or Options())
-        report["published_on"] = pub.isoformat() if pub else None
-        report["published_on_source"] = pub_source
-        sections = []
-        for sec in rep.sections:
-            if sec.heading is None:
-                continue
-            h = rep.headings[sec.heading]
-            s, e = rep.norm[h.block].span(0, h.end)
-            sections.append({
-                "content": sec.content,
-                "heading": h.text,
-                "location": locate(doc, doc.blocks[h.block], s, e).as_dict(),
-            })
-        facts["sections"] = sections
-        shufa = []
-        for b, ns, ne in shufa_mentions(rep, rep.packs):
-            s, e = rep.norm[b].span(ns, ne)
-            shufa.append(locate(doc, doc.blocks[b], s, e).as_dict())
-        facts["shufa"] = shufa
+        fx = result.facts
+        report["published_on"] = fx.published_on.isoformat() if fx.published_on else None
+        report["published_on_source"] = fx.published_on_source
+        facts["sections"] = [{"content": sec.content, "heading": sec.heading, "location": sec.location.as_dict()}
+                             for sec in fx.sections]
+        facts["shufa"] = [loc.as_dict() for loc in fx.shufa]
     return {
         "path": result.path,
         "format": result.format,

@@ -14,7 +14,7 @@ from xml.etree import ElementTree as ET
 
 from ..engine import FileResult, Options
 from ..findings import SEVERITY_RANK
-from . import ui
+from ..catalogue import ui
 from .text import location_label
 
 # characters XML 1.0 cannot hold

@@ -21,7 +21,7 @@ from typing import IO, Any
 from urllib.parse import quote
 
 from .. import __version__
-from ..checks import iter_rules
+from ..checks import builtin_registry
 from ..engine import FileResult, Options
 from ..findings import rule_url
 
@@ -42,7 +42,8 @@ def artifact_location(path: str) -> dict[str, str]:
 
 
 def build(results: list[FileResult]) -> dict[str, Any]:
-    rules = list(iter_rules())
+    registry = next((r.registry for r in results if r.registry is not None), None) or builtin_registry()
+    rules = list(registry.iter_rules())
     index = {r.code: i for i, r in enumerate(rules)}
     sarif_results = []
     notifications = []

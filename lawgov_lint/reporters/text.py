@@ -18,7 +18,7 @@ from rich.text import Text
 from ..engine import FileResult, Options
 from ..loaders.text import display_width as _width
 from ..findings import Finding
-from . import builtin_catalogue, ui
+from ..catalogue import builtin_catalogue, ui
 
 SEV_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}
 CN = "一二三四五"

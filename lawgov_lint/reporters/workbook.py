@@ -20,7 +20,7 @@ from ..engine import FileResult, Options
 from ..loaders.text import display_width
 from ..outputs import OutputError, atomic_write
 from ..summary import ABSENT, NO, ROW_COLUMNS, YES, summary_row
-from . import ui
+from ..catalogue import ui
 from .text import kind_text
 
 SUFFIXES = (".csv", ".xlsx")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from .numerals import CN_DIGITS, cn_ordinal
+from ..numerals import CN_DIGITS, cn_ordinal
 
 _CN = f"[{CN_DIGITS}]{{1,3}}"
 

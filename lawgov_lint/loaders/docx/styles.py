@@ -1,0 +1,388 @@
+"""Word styles and automatic list numbering for the .docx reader: which style a paragraph has
+(name, heading level, alignment, inherited along ``w:basedOn``) and the label Word draws for a
+numbered paragraph (``一、``, ``（一）``, ``1.``), computed from numbering.xml."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .ooxml import W, _int, _on
+
+_HEADING_NAME = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
+_TITLE_NAMES = {"title", "标题"}
+
+
+# --------------------------------------------------------------------------- styles
+
+@dataclass(slots=True)
+class _StyleInfo:
+    name: str | None
+    based_on: str | None
+    outline: int | None  # w:outlineLvl (0-based; 9 = body text)
+    jc: str | None
+    num_id: str | None = None  # w:numPr/w:numId: the style numbers its paragraphs
+    ilvl: int | None = None  # w:numPr/w:ilvl
+
+
+@dataclass(slots=True)
+class StyleTable:
+    """Paragraph styles by id, with inherited heading level and alignment."""
+
+    styles: dict[str, _StyleInfo] = field(default_factory=dict)
+    default_id: str | None = None
+    numbering_styles: dict[str, str] = field(default_factory=dict)  # numbering style id → its w:numId
+
+    @classmethod
+    def from_document(cls, docx_doc) -> "StyleTable":
+        table = cls()
+        try:
+            styles = docx_doc.styles
+        except Exception:  # no or damaged styles part: styles are only hints
+            return table
+        for style in styles:
+            el = style.element
+            kind = el.get(W + "type")
+            sid = el.get(W + "styleId")
+            if sid is None or kind not in (None, "paragraph", "numbering"):
+                continue
+            ppr = el.find(W + "pPr")
+            num_id, ilvl = _num_pr(ppr)
+            if kind == "numbering":
+                if num_id is not None:
+                    table.numbering_styles[sid] = num_id
+                continue
+            based = el.find(W + "basedOn")
+            table.styles[sid] = _StyleInfo(
+                name=style.name,
+                based_on=based.get(W + "val") if based is not None else None,
+                outline=_outline(ppr),
+                jc=_jc(ppr),
+                num_id=num_id,
+                ilvl=ilvl,
+            )
+            if el.get(W + "default") in ("1", "true", "on"):
+                table.default_id = sid
+        return table
+
+    def _chain(self, sid: str | None):
+        seen: set[str] = set()
+        while sid is not None and sid in self.styles and sid not in seen:
+            seen.add(sid)
+            info = self.styles[sid]
+            yield info
+            sid = info.based_on
+
+    def resolve(self, sid: str | None) -> tuple[str | None, int | None, str | None]:
+        """(style name, heading level, alignment) of paragraph style ``sid``."""
+        if sid not in self.styles:
+            sid = self.default_id
+        if sid is None:
+            return None, None, None
+        name = self.styles[sid].name
+        level: int | None = None
+        level_known = False
+        jc: str | None = None
+        jc_known = False
+        for info in self._chain(sid):
+            if not level_known:
+                lname = (info.name or "").strip()
+                m = _HEADING_NAME.match(lname)
+                if m:
+                    level, level_known = int(m.group(1)), True
+                elif lname.lower() in _TITLE_NAMES:
+                    level, level_known = 0, True
+                elif info.outline is not None:
+                    level, level_known = (info.outline + 1 if info.outline < 9 else None), True
+            if not jc_known and info.jc is not None:
+                jc, jc_known = info.jc, True
+        return name, level, jc
+
+    def numbering(self, sid: str | None) -> tuple[str | None, int | None, str | None]:
+        """(numId, ilvl, id of the style giving the numId) inherited by paragraph style ``sid``."""
+        if sid not in self.styles:
+            sid = self.default_id
+        num_id: str | None = None
+        owner: str | None = None
+        ilvl: int | None = None
+        current = sid
+        for info in self._chain(sid):
+            if num_id is None and info.num_id is not None:
+                num_id, owner = info.num_id, current
+            if ilvl is None and info.ilvl is not None:
+                ilvl = info.ilvl
+            current = info.based_on
+        return num_id, ilvl, owner
+
+
+def _num_pr(ppr) -> tuple[str | None, int | None]:
+    """(w:numId, w:ilvl) of a w:pPr's w:numPr, each None when absent."""
+    if ppr is None:
+        return None, None
+    num_pr = ppr.find(W + "numPr")
+    if num_pr is None:
+        return None, None
+    el = num_pr.find(W + "numId")
+    num_id = el.get(W + "val") if el is not None else None
+    el = num_pr.find(W + "ilvl")
+    ilvl = _int(el.get(W + "val"), 0) if el is not None else None
+    return num_id, ilvl
+
+
+def _style_id(ppr) -> str | None:
+    """The paragraph style id a ``w:pPr`` names (``w:pStyle/@w:val``), if any."""
+    ps = ppr.find(W + "pStyle") if ppr is not None else None
+    return ps.get(W + "val") if ps is not None else None
+
+
+def _outline(ppr) -> int | None:
+    if ppr is None:
+        return None
+    el = ppr.find(W + "outlineLvl")
+    if el is None:
+        return None
+    try:
+        return int(el.get(W + "val"))
+    except (TypeError, ValueError):
+        return None
+
+
+def _jc(ppr) -> str | None:
+    if ppr is None:
+        return None
+    el = ppr.find(W + "jc")
+    return el.get(W + "val") if el is not None else None
+
+
+def _align(jc: str | None) -> str | None:
+    if jc == "center":
+        return "center"
+    if jc in ("right", "end"):
+        return "right"
+    return None
+
+
+# --------------------------------------------------------------------------- list numbering
+
+@dataclass(slots=True)
+class _Level:
+    """One level (w:lvl) of a list definition."""
+
+    start: int = 1  # w:start
+    fmt: str = "decimal"  # w:numFmt
+    text: str = ""  # w:lvlText, with %1 … %9 standing for the counters of levels 1 … 9
+    restart: int | None = None  # w:lvlRestart: restarts after level 1 … n only (0 = never); None = after any higher level
+    legal: bool = False  # w:isLgl: all numbers in the label as decimal
+    style: str | None = None  # w:pStyle: the paragraph style this level belongs to
+
+
+def _level(lvl, base: _Level | None = None) -> _Level:
+    level = _Level() if base is None else _Level(base.start, base.fmt, base.text, base.restart, base.legal, base.style)
+    for child in lvl:
+        tag = child.tag
+        if not isinstance(tag, str):  # an XML comment or processing instruction
+            continue
+        val = child.get(W + "val")
+        if tag == W + "start":
+            level.start = _int(val, 1)
+        elif tag == W + "numFmt":
+            level.fmt = val or "decimal"
+        elif tag == W + "lvlText":
+            level.text = val or ""
+        elif tag == W + "lvlRestart":
+            level.restart = _int(val, 0)
+        elif tag == W + "isLgl":
+            level.legal = _on(child)
+        elif tag == W + "pStyle":
+            level.style = val
+    return level
+
+
+@dataclass(slots=True)
+class _List:
+    """What a w:num gives: its abstract definition's levels (overrides applied) and its counters' key."""
+
+    levels: dict[int, _Level]
+    key: str  # numbering is counted per abstract definition; a w:num restarting a level counts on its own
+
+
+class Numbering:
+    """Word's automatic list numbering: numbering.xml definitions and running counters.
+
+    Counters are kept per abstract list definition (``w:abstractNum``) and
+    level, in document order; a ``w:num`` with a ``w:startOverride`` starts a
+    list of its own. A level restarts when a higher level advances, unless its
+    ``w:lvlRestart`` says otherwise. :meth:`label` advances the counters, so it
+    is called once for every numbered paragraph, in document order, including
+    empty ones (Word numbers them too).
+    """
+
+    def __init__(self, lists: dict[str, _List], styles: StyleTable) -> None:
+        self.lists = lists
+        self.styles = styles
+        self.counters: dict[str, list[int | None]] = {}
+
+    @classmethod
+    def from_document(cls, docx_doc, styles: StyleTable) -> "Numbering":
+        from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+        try:
+            root = docx_doc.part.part_related_by(RT.NUMBERING).element
+        except Exception:  # no (or an unreadable) numbering part: nothing is auto-numbered
+            return cls({}, styles)
+        abstracts = {}
+        for el in root.findall(W + "abstractNum"):
+            levels = {}
+            for lvl in el.findall(W + "lvl"):
+                levels[_int(lvl.get(W + "ilvl"), 0)] = _level(lvl)
+            link = el.find(W + "numStyleLink")
+            abstracts[el.get(W + "abstractNumId")] = (levels, link.get(W + "val") if link is not None else None)
+        nums = {el.get(W + "numId"): el for el in root.findall(W + "num")}
+        lists: dict[str, _List] = {}
+        for num_id, el in nums.items():
+            abstract_id = _abstract_of(el)
+            seen = set()
+            # a list style (w:numStyleLink) points at the w:num of the definition it shares
+            while abstract_id in abstracts and abstracts[abstract_id][1] is not None and abstract_id not in seen:
+                seen.add(abstract_id)
+                linked = nums.get(styles.numbering_styles.get(abstracts[abstract_id][1], ""))
+                if linked is None:
+                    break
+                abstract_id = _abstract_of(linked)
+            if abstract_id not in abstracts:
+                continue
+            levels = dict(abstracts[abstract_id][0])
+            key = "a" + abstract_id
+            for override in el.findall(W + "lvlOverride"):
+                ilvl = _int(override.get(W + "ilvl"), 0)
+                lvl = override.find(W + "lvl")
+                if lvl is not None:
+                    levels[ilvl] = _level(lvl, levels.get(ilvl))
+                start = override.find(W + "startOverride")
+                if start is not None:
+                    base = levels.get(ilvl, _Level())
+                    levels[ilvl] = _Level(_int(start.get(W + "val"), 1), base.fmt, base.text, base.restart,
+                                          base.legal, base.style)
+                    key = "n" + num_id
+            lists[num_id] = _List(levels, key)
+        return cls(lists, styles)
+
+    def label(self, ppr, style_id: str | None) -> str | None:
+        """The label Word draws before a paragraph with properties ``ppr``, or None."""
+        num_id, ilvl = _num_pr(ppr)
+        owner = None
+        style_num, style_ilvl, style_owner = self.styles.numbering(style_id)
+        if num_id is None:
+            num_id, owner = style_num, style_owner
+        if num_id is None or num_id not in self.lists:  # numId 0: numbering switched off
+            return None
+        lst = self.lists[num_id]
+        if ilvl is None and owner is not None:
+            # numbered through its style: the level that names the style, else the style's w:ilvl
+            ilvl = next((i for i, lv in lst.levels.items() if lv.style == owner), style_ilvl)
+        if ilvl is None:
+            ilvl = style_ilvl if style_ilvl is not None else 0
+        ilvl = min(max(ilvl, 0), 8)
+        level = lst.levels.get(ilvl)
+        if level is None:
+            return None
+        counters = self.counters.setdefault(lst.key, [None] * 9)
+        current = counters[ilvl]
+        counters[ilvl] = level.start if current is None else current + 1
+        for deeper in range(ilvl + 1, 9):
+            restart = lst.levels[deeper].restart if deeper in lst.levels else None
+            if restart is None or ilvl < restart:
+                counters[deeper] = None
+        if level.fmt == "bullet":
+            return None
+
+        def number(m: re.Match) -> str:
+            k = int(m.group(1)) - 1
+            ref = lst.levels.get(k, _Level())
+            value = counters[k] if counters[k] is not None else ref.start
+            return _format_number(value, "decimal" if level.legal and ref.fmt != "none" else ref.fmt)
+
+        text = re.sub(r"%([1-9])", number, level.text)
+        return text if text.strip() else None
+
+
+def _abstract_of(num) -> str | None:
+    el = num.find(W + "abstractNumId")
+    return el.get(W + "val") if el is not None else None
+
+
+_CN_DIGITS = "〇一二三四五六七八九"
+_CN_LEGAL = "零壹贰叁肆伍陆柒捌玖"
+_TIANGAN = "甲乙丙丁戊己庚辛壬癸"
+_DIZHI = "子丑寅卯辰巳午未申酉戌亥"
+
+
+def _chinese(n: int, digits: str = _CN_DIGITS, units: str = "十百千", zero: str = "零") -> str:
+    """``n`` (1 … 9999) in Chinese counting with units: 十一, 二十, 一百零一, 一千二百."""
+    if n >= 10000:
+        return "".join(digits[int(d)] for d in str(n))
+    parts = []
+    pending_zero = False
+    for power, unit in ((1000, units[2]), (100, units[1]), (10, units[0]), (1, "")):
+        d = n // power % 10
+        if d == 0:
+            pending_zero = bool(parts)
+            continue
+        if pending_zero:
+            parts.append(zero)
+            pending_zero = False
+        parts.append(digits[d] + unit)
+    text = "".join(parts)
+    if digits is _CN_DIGITS and 10 <= n < 20:
+        text = text[1:]  # 十一, not 一十一
+    return text
+
+
+def _letters(n: int) -> str:
+    return chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+
+
+def _roman(n: int) -> str:
+    out = []
+    for value, numeral in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+                           (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out.append(numeral)
+            n -= value
+    return "".join(out)
+
+
+def _format_number(n: int, fmt: str) -> str:
+    """Counter value ``n`` as w:numFmt ``fmt`` shows it (decimal for formats not listed)."""
+    if fmt == "none":
+        return ""
+    if n <= 0:
+        return str(n)
+    if fmt in ("chineseCounting", "chineseCountingThousand", "taiwaneseCounting", "taiwaneseCountingThousand",
+               "japaneseCounting", "koreanCounting"):
+        if fmt in ("chineseCounting", "taiwaneseCounting") and n >= 100:
+            return "".join(_CN_DIGITS[int(d)] for d in str(n))  # 一〇一
+        return _chinese(n)
+    if fmt in ("ideographDigital", "taiwaneseDigital", "japaneseDigitalTenThousand"):
+        return "".join(_CN_DIGITS[int(d)] for d in str(n))
+    if fmt == "chineseLegalSimplified":
+        return _chinese(n, _CN_LEGAL, "拾佰仟")
+    if fmt in ("ideographTraditional", "ideographLegalTraditional"):
+        return _TIANGAN[(n - 1) % 10]
+    if fmt == "ideographZodiac":
+        return _DIZHI[(n - 1) % 12]
+    if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese") and n <= 20:
+        return chr(0x2460 + n - 1)
+    if fmt in ("decimalFullWidth", "decimalFullWidth2"):
+        return "".join(chr(0xFF10 + int(d)) for d in str(n))
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    if fmt == "upperLetter":
+        return _letters(n)
+    if fmt == "lowerLetter":
+        return _letters(n).lower()
+    if fmt == "upperRoman":
+        return _roman(n)
+    if fmt == "lowerRoman":
+        return _roman(n).lower()
+    return str(n)

@@ -1,0 +1,122 @@
+"""What the PDF reader works with: pieces of text with their boxes, physical lines, a page's text frame, and the layout thresholds (in em of the body font) that turn lines into paragraphs."""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass
+
+
+
+# Thresholds, in em (the body font size) unless stated otherwise.
+MARGIN_BAND = 0.15  # fraction of the page height searched for running headers/footers
+INDENT_EM = 1.2  # a first-line indent (公文 use 2 em)
+SHORT_EM = 1.5  # a line ending this far before the right margin is "short"
+FAR_SHORT_EM = 6.0  # … and this far short ends a paragraph even without 。
+GAP_FACTOR = 1.25  # a line pitch this many times the body pitch starts a paragraph
+END_SHORT_EM = 0.7  # in block-style text, a line ending a sentence this short ends the paragraph
+CENTER_TOL_EM = 0.5  # |left gap - right gap| for a centered line
+CENTER_MIN_EM = 4.0  # a centered body-size line leaves at least this much on the left
+SIZE_CHANGE = 0.15  # relative font-size change that starts a paragraph
+PAGE_END_PITCHES = 1.6  # a page whose last line sits this many pitches above the usual last line ended early
+REPEAT_SHARE = 0.5  # a margin line recurring on this share of pages is a running header
+GARBLED_SHARE = 0.3  # share of undecodable characters that makes the text layer unusable
+TABLE_GAP_EM = 1.0  # pieces of a line this far apart are cells of a table row
+TABLE_ROWS = 2  # lines of cells that make a page worth looking for ruled tables
+
+_PDFIUM_LOCK = threading.Lock()  # pdfium is not thread-safe
+
+_PAGE_NUMBER = re.compile(
+    r"""^[\s\-—–－―─~～·•.。_]*                      # decorations: - 8 -, — 9 —, －9－
+        (?:第\s*)?(?:\d{1,4}|[ivxlcdmIVXLCDM]{1,6})(?:\s*页)?   # 第 3 页, 8, iv
+        (?:\s*[/／]\s*\d{1,4}|\s*[,，]?\s*共\s*\d{1,4}\s*页)?     # 3/25, 第3页 共25页
+        [\s\-—–－―─~～·•.。_]*$""",
+    re.VERBOSE,
+)
+# Characters a text layer without a usable Unicode mapping yields.
+_UNDECODABLE = re.compile(r"[\ufffd\ue000-\uf8ff\x00-\x08\x0b-\x1f]")
+# Lines that stand alone: an attachment label (附件 2) and 版记 lines (抄送：…, ……2024年1月5日印发).
+_LABEL = re.compile(
+    r"""^\s*(?:附\s*件\s*\d{0,2}\s*[:：]?\s*$
+        |抄\s*送\s*[:：]
+        |.{2,30}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发\s*$)""",
+    re.VERBOSE,
+)
+# Where a line drawn out of order jumps back (see _jumps_back): spaces and characters that
+# are neither ASCII nor Chinese/full-width (curly quotes, dashes, ellipses, middle dots).
+_JUMP_SITE = re.compile(r"[^\x21-\x7e\u2e80-\u2fdf\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff"
+                        r"\uf900-\ufaff\uff00-\uffef]+")
+_SPACES = re.compile(r" +")
+_DATE_LINE = re.compile(r"^\s*[（(]?\s*\d{4}\s*年\s*\d{1,2}\s*月[\s\d]*日\s*[）)]?\s*$")
+_PAGE_OF = re.compile(r"^\s*(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*$", re.IGNORECASE)
+
+
+def _radical_table() -> dict[int, str]:
+    """Kangxi radicals (U+2F00–U+2FD5) and CJK compatibility ideographs (U+F900–U+FAFF) → the unified
+    ideograph they stand for (NFKC, one code point each). A font subset whose glyph of 二 is also mapped
+    to ⼆ (U+2F06) makes some pdfium builds report the radical (seen with pypdfium2 4.30 on Chromium's
+    PDFs); the text of the report is the ideograph. One to one, so text indices stay char indices."""
+    import unicodedata
+
+    table = {}
+    for cp in [*range(0x2F00, 0x2FD6), *range(0xF900, 0xFB00)]:
+        ch = chr(cp)
+        n = unicodedata.normalize("NFKC", ch)
+        if n != ch and len(n) == 1:
+            table[cp] = n
+    return table
+
+
+_RADICALS = _radical_table()
+
+
+@dataclass(slots=True)
+class _Piece:
+    text: str
+    x0: float
+    x1: float
+    bottom: float
+    top: float
+    size: float
+    start: int = -1  # the page-text range the piece was read from (pdfium text indices)
+    end: int = -1
+    disordered: bool = False  # its characters are not in x order (drawn out of order)
+    gaps: int = 0  # spaces standing for a gap of TABLE_GAP_EM or more (cells of a table row)
+
+
+@dataclass(slots=True)
+class _Line:
+    page: int  # 1-based
+    page_line: int  # 1-based among the page's lines, top first
+    text: str
+    x0: float
+    x1: float
+    bottom: float
+    top: float
+    size: float
+    page_width: float
+    page_height: float
+    # text properties used by the paragraph rules, set by _paragraphs
+    marker: bool = False  # starts with a heading marker
+    heading: bool = False  # looks like a standalone heading line
+    ends: bool = False  # ends a sentence (。！？；： …)
+
+    @property
+    def mid(self) -> float:
+        return (self.bottom + self.top) / 2
+
+
+@dataclass(slots=True)
+class _Frame:
+    """Body geometry: margins and units the paragraph rules are measured in."""
+
+    left: float
+    right: float
+    em: float
+    pitch: float
+    indent_style: bool = True  # paragraphs start with a first-line indent (公文), not only with gaps
+    bottom: float = 0.0  # where a full page's last body line sits (PDF y of its box bottom)
+
+    @property
+    def width(self) -> float:
+        return max(self.right - self.left, self.em)
