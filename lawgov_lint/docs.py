@@ -61,59 +61,26 @@ def explain_rule(key: str, lang: str = "en", registry: Registry | None = None) -
     if r is None:
         return None
     cat = _catalogue()
-    sev = " / ".join(_severity_words(r, lang, cat))
-    why = rule_text(r, "why", lang, cat)
-    if lang == "zh":
-        parts = [f"{r.code} {r.name}（{family_name(r.code, lang)}）— {cat.text('ui.default_severity', lang)}：{sev}",
-                 "", rule_text(r, "summary", lang, cat),
-                 "", f"{cat.text('ui.why', lang)}：" + (why or f"报告应符合{r.source}。"),
-                 "", f"{cat.text('ui.source', lang)}：{r.source}"]
-        if r.fail:
-            parts += ["", f"{cat.text('ui.fails', lang)}：", "    " + r.fail.replace("\n", "\n    ")]
-        if r.passes:
-            parts += ["", f"{cat.text('ui.passes', lang)}：", "    " + r.passes.replace("\n", "\n    ")]
-        other = next(s for s in ("info", "warning", "error") if s != r.severity)
-        parts += [
-            "",
-            "配置方法：",
-            f"    lawgov-lint --ignore {r.code} …        不检查此规则（也可用 --select / --extend-select {r.code} 或 {r.name}）",
-            "    pyproject.toml（[tool.lawgov-lint]）或 lawgov-lint.toml（顶层）：",
-            f"        ignore = [\"{r.code}\"]",
-            f"        per-file-ignores = {{ \"drafts/**\" = [\"{r.code}\"] }}",
-            f"        severity = {{ {r.code} = \"{other}\" }}",
-            "    .txt/.md 中的某一段：在该段前一行写",
-            f"        <!-- lawgov-lint: ignore[{r.code}] -->",
-            f"    .docx 中的某一段：在该段加批注，内容为  lawgov-lint: ignore[{r.code}]",
-            "",
-            f"文档：{rule_url(r.code, r.name)}",
-        ]
-        return "\n".join(parts)
-    parts = [
-        f"{r.code} {r.name} ({FAMILIES.get(r.code[0], '')}) — default severity: {sev}",
-        "",
-        r.summary,
-    ]
-    parts += ["", "Why: " + (r.why or f"the report must follow {r.source}.")]
-    parts += ["", f"Source: {r.source}"]
+
+    def t(mid: str, **args) -> str:
+        return cat.text(f"ui.explain.{mid}", lang, {"code": r.code, "name": r.name, **args})
+
+    indent = "\n    "
+    parts = [t("head", family=family_name(r.code, lang), severity=" / ".join(_severity_words(r, lang, cat))),
+             "", rule_text(r, "summary", lang, cat),
+             "", t("why", why=rule_text(r, "why", lang, cat) or t("why-default", source=r.source)),
+             "", t("source", source=r.source)]
     if r.fail:
-        parts += ["", "Fails:", "    " + r.fail.replace("\n", "\n    ")]
+        parts += ["", t("fails"), "    " + r.fail.replace("\n", indent)]
     if r.passes:
-        parts += ["", "Passes:", "    " + r.passes.replace("\n", "\n    ")]
+        parts += ["", t("passes"), "    " + r.passes.replace("\n", indent)]
     other = next(s for s in ("info", "warning", "error") if s != r.severity)
-    parts += [
-        "",
-        "Configuration:",
-        f"    lawgov-lint --ignore {r.code} …        skip it (also --select / --extend-select {r.code}, or {r.name})",
-        "    pyproject.toml ([tool.lawgov-lint]) or lawgov-lint.toml (top level):",
-        f"        ignore = [\"{r.code}\"]",
-        f"        per-file-ignores = {{ \"drafts/**\" = [\"{r.code}\"] }}",
-        f"        severity = {{ {r.code} = \"{other}\" }}",
-        "    one paragraph of a .txt/.md, on the line before it:",
-        f"        <!-- lawgov-lint: ignore[{r.code}] -->",
-        f"    one paragraph of a .docx: a Word comment on it reading  lawgov-lint: ignore[{r.code}]",
-        "",
-        f"Docs: {rule_url(r.code, r.name)}",
-    ]
+    parts += ["", t("config"), t("config-cli"), t("config-file"),
+              f"        ignore = [\"{r.code}\"]",
+              f"        per-file-ignores = {{ \"drafts/**\" = [\"{r.code}\"] }}",
+              f"        severity = {{ {r.code} = \"{other}\" }}",
+              t("config-txt"), f"        <!-- lawgov-lint: ignore[{r.code}] -->", t("config-docx"),
+              "", t("docs", url=rule_url(r.code, r.name))]
     return "\n".join(parts)
 
 

@@ -22,9 +22,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator, Sequence
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-W = "{%s}" % W_NS
-MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+from .loaders.docx.ooxml import MC_FALLBACK, W, field_char
+
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 AUTHOR = "lawgov-lint"
 # wrappers whose runs are ordinary text of the paragraph (a run inside may be revised)
@@ -78,14 +77,7 @@ def _atoms(p) -> list[_Atom]:
             tag = child.tag
             if not isinstance(tag, str):
                 continue
-            if tag == W + "fldChar":
-                kind = child.get(W + "fldCharType")
-                if kind == "begin":
-                    fields.append(False)
-                elif kind == "separate" and fields:
-                    fields[-1] = True
-                elif kind == "end" and fields:
-                    fields.pop()
+            if field_char(child, fields):
                 continue
             if hidden or not all(fields):
                 continue

@@ -31,3 +31,19 @@ def _int(value: str | None, default: int) -> int:
 def _on(el) -> bool:
     """A w:ST_OnOff toggle element is present and not switched off."""
     return el is not None and el.get(W + "val") not in ("0", "false", "off")
+
+
+def field_char(child, fields: list[bool]) -> bool:
+    """Track Word's complex fields (``w:fldChar`` begin → separate → end) in ``fields``, a stack of
+    "past the separator" flags: text is a field's shown result only where every flag is True (its
+    instruction, before the separator, is not text). Returns whether ``child`` was a ``w:fldChar``."""
+    if child.tag != W + "fldChar":
+        return False
+    kind = child.get(W + "fldCharType")
+    if kind == "begin":
+        fields.append(False)
+    elif kind == "separate" and fields:
+        fields[-1] = True
+    elif kind == "end" and fields:
+        fields.pop()
+    return True

@@ -5,7 +5,7 @@ on the way (the block each ``w:commentRangeStart`` / ``w:commentReference`` fall
 from __future__ import annotations
 
 from ...document import Block, Segment
-from .ooxml import M_T, MC_FALLBACK, W, _children, _int, _on
+from .ooxml import M_T, MC_FALLBACK, W, _children, _int, _on, field_char
 from .styles import Numbering, StyleTable, _align, _jc, _outline, _style_id
 
 _COMMENT_START = W + "commentRangeStart"
@@ -225,14 +225,7 @@ class Walker:
             tag = child.tag
             if not isinstance(tag, str):  # an XML comment or processing instruction
                 continue
-            if tag == W + "fldChar":
-                kind = child.get(W + "fldCharType")
-                if kind == "begin":
-                    fields.append(False)
-                elif kind == "separate" and fields:
-                    fields[-1] = True
-                elif kind == "end" and fields:
-                    fields.pop()
+            if field_char(child, fields):
                 continue
             if tag == W + "rPr":
                 continue
