@@ -94,7 +94,8 @@ SCHEMA: dict[str, dict[str, Any]] = {
         "words": STRS,
     },
     "mentions": {
-        "shufa": Table(optional={"since_year": int, "term": str, "false_prefixes": STRS, "negations": STRS}),
+        "shufa": Table(optional={"since_year": int, "term": str, "false_prefixes": STRS, "law_word_chars": str,
+                                 "negations": STRS}),
         "first_responsible_person": Table(optional={"terms": STRS}),
         "xi_thought": Table(optional={"since_year": int, "terms": STRS}),
         "review_litigation": Table(optional={"terms": STRS}),

@@ -2,7 +2,9 @@
 
 述法 is matched token-aware: an occurrence counts unless the characters before
 it close a different word ending in 述 (表述法律, 陈述法定, 上述法规…), listed in
-the pack's ``false_prefixes``. (The closed class of such words makes a full
+the pack's ``false_prefixes`` — and only when 法 then starts a word of its own
+(法律, 法规, 法治 …: 法 followed by one of the pack's ``law_word_chars``), so that
+``在全会上述法`` (at the meeting, 述法) is 述法 while ``上述法律`` is not. (The closed class of such words makes a full
 segmentation unnecessary here, which keeps jieba's half-second start-up off the
 common path; jieba with the domain dictionary serves the term rules.)
 """
@@ -32,6 +34,7 @@ def _shufa_mentions(rep: Report, packs: Packs, done_only: bool) -> list[tuple[in
     conf = packs["mentions"]["shufa"]
     term = conf["term"]
     prefixes = conf["false_prefixes"]
+    law_chars = conf.get("law_word_chars", "")
     negations = conf.get("negations", [])
     out = []
     for i in rep.body_range():
@@ -43,7 +46,9 @@ def _shufa_mentions(rep: Report, packs: Packs, done_only: bool) -> list[tuple[in
             before = t[max(0, pos - 2): pos + 1]
             clause = re.split(r"[，。；：！？,;]", t[:pos])[-1]
             negated = done_only and any(n in clause for n in negations)
-            if not any(before.endswith(p) for p in prefixes) and not negated:
+            after = t[pos + len(term): pos + len(term) + 1]
+            other_word = any(before.endswith(p) for p in prefixes) and (not law_chars or (after and after in law_chars))
+            if not other_word and not negated:
                 out.append((i, pos, pos + len(term)))
             pos = t.find(term, pos + 1)
     return out
