@@ -106,7 +106,8 @@ class PageMeta:
     Attributes:
         published_on: the page's 发布时间/发布日期 (or ``<meta>`` publication date), the
             publication date D003 checks (第二十四条), or None.
-        published_where: where that date was read, for messages (``the page's 发布时间 on line 2``).
+        published_where: where that date was read, as a catalogue message (``the page's 发布时间 on
+            line 2`` / ``网页第2行所载发布时间``).
         signing_date: a 成文日期/发文日期 the page's 政府信息公开 box gives (not the publication).
         source: the page's 来源, when it names one (a repost names another outlet).
         publisher: the 发布机构 of a 政府信息公开 box.
@@ -115,7 +116,7 @@ class PageMeta:
     """
 
     published_on: date | None = None
-    published_where: str | None = None
+    published_where: "Msg | None" = None
     signing_date: date | None = None
     source: str | None = None
     publisher: str | None = None

@@ -142,7 +142,7 @@ def incomplete(ctx) -> Iterator[Hit]:
                           msg("D002.incomplete.hint"))
 
 
-def publication(rep, options) -> tuple[dt.date | None, str | None, str]:
+def publication(rep, options) -> "tuple[dt.date | None, str | None, Msg | str]":
     """The publication date that counts for D003 (第二十四条), its source and where it came from.
 
     Returns ``(date, source, where)``: ``--published-on`` wins (source "option"); else the web
@@ -204,25 +204,13 @@ def publication_deadline(ctx) -> Iterator[Hit]:
         yield title_hit(ctx, "D003", msg("D003.due-day", **args), severity="info" if repost else "warning")
 
 
-_PAGE_WHERE = re.compile(r"the page's (.+?)(?: on line (\d+))?")
-
-
-def _where_msg(where: str) -> "Msg | str":
-    """Where the publication date was read (:func:`publication`'s third value) as a message: the
-    loaders describe it in English (``the page's 发布时间 on line 3``), which is taken apart here."""
+def _where_msg(where: "Msg | str") -> "Msg | str":
+    """Where the publication date was read (:func:`publication`'s third value) as a message."""
     if where == "--published-on":
         return msg("D003.where-option")
     if where == "the page":
         return msg("D003.where-unknown")
-    m = _PAGE_WHERE.fullmatch(where)
-    if m is None:
-        return where
-    if m.group(1) == "<meta> publication date":
-        return msg("D003.where-meta")
-    label = msg("D003.date-line") if m.group(1) == "date line" else m.group(1)
-    if m.group(2):
-        return msg("D003.where-page-line", label=label, line=int(m.group(2)))
-    return msg("D003.where-page", label=label)
+    return where
 
 
 _MONTH = re.compile(r"(\d{1,2}|[一二三四五六七八九十]{1,3})(?:个)?月")

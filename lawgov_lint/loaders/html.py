@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..document import Block, Document, LoadError, PageMeta, Segment
+from ..i18n import msg
 from .page import DATE_VALUE_RE, chrome_runs, page_meta, parse_date, run_in_heading_cuts
 
 _DROP = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas", "select",
@@ -207,7 +208,7 @@ def load_html(name: str, data: bytes) -> Document:
             lines.append(t)
             owners.append([i])
     flags = chrome_runs(lines)
-    meta = page_meta(lines, flags, [""] * len(lines))
+    meta = page_meta(lines, flags, [None] * len(lines))
     for own, is_chrome in zip(owners, flags):
         if is_chrome:
             for i in own:
@@ -230,7 +231,7 @@ def load_html(name: str, data: bytes) -> Document:
         meta = meta or PageMeta()
         if meta.published_on is None and meta_date:
             meta.published_on = parse_date(DATE_VALUE_RE.search(meta_date).group(0))
-            meta.published_where = "the page's <meta> publication date" if meta.published_on else None
+            meta.published_where = msg("D003.where-meta") if meta.published_on else None
         if meta.source is None and meta_source:
             meta.source = meta_source
     return Document(path=name, format="html", blocks=blocks, page=meta)

@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 
 from ..document import PageMeta
+from ..i18n import msg
 
 _SEP = r"[：:]\s*"
 _DATE_VALUE = (r"(?P<y>20\d{2}|19\d{2})\s*(?:[-/.年])\s*(?P<m>\d{1,2})\s*(?:[-/.月])\s*(?P<d>\d{1,2})\s*日?"
@@ -200,9 +201,9 @@ def chrome_runs(texts: list[str]) -> list[bool]:
     return out
 
 
-def page_meta(texts: list[str], flags: list[bool], where: list[str]) -> PageMeta | None:
-    """The page's metadata read from its chrome lines (``flags``); ``where[i]`` names line i
-    for messages (``line 3``). None when no line is chrome."""
+def page_meta(texts: list[str], flags: list[bool], where: list[int | None]) -> PageMeta | None:
+    """The page's metadata read from its chrome lines (``flags``); ``where[i]`` is the physical line
+    number of line i (None in an .html page, where lines have no number). None when no line is chrome."""
     if not any(flags):
         return None
     meta = PageMeta()
@@ -215,8 +216,9 @@ def page_meta(texts: list[str], flags: list[bool], where: list[str]) -> PageMeta
                 d = parse_date(value)
                 if d is not None:
                     meta.published_on = d
-                    label = key if key != BARE_DATE else "date line"
-                    meta.published_where = f"the page's {label}" + (f" on {place}" if place else "")
+                    label = msg("D003.date-line") if key == BARE_DATE else key
+                    meta.published_where = (msg("D003.where-page-line", label=label, line=place) if place
+                                            else msg("D003.where-page", label=label))
             elif key in SIGNING_KEYS and meta.signing_date is None:
                 meta.signing_date = parse_date(value)
             elif key in ("来源", "信息来源", "文章来源", "稿件来源") and meta.source is None and value:

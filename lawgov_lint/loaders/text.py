@@ -350,7 +350,7 @@ def _drop_page_chrome(lines: list[_Line]) -> tuple[list[_Line], PageMeta | None]
     flags = chrome_runs(texts)
     if not any(flags):
         return lines, None
-    meta = page_meta(texts, flags, [f"line {l.number}" for l in lines])
+    meta = page_meta(texts, flags, [l.number for l in lines])
     kept: list[_Line] = []
     dropped = False
     for line, is_chrome in zip(lines, flags):
