@@ -123,13 +123,33 @@ def use_color(stream, to_file: bool) -> bool:
         return False
 
 
-def _lint_one(args):
-    """Lint one CLI task in a worker process (the registry is rebuilt there: equal, as it is a value)."""
-    path, options, data, name, plugins = args
-    from .engine import lint_path
+# What a worker process lints with: the registry and the loaded packs (keyed by the extra pack files),
+# set by :func:`_warm_worker` once per process — inherited from the parent when the pool forks after loading.
+_WARM: dict[str, object] = {}
+
+
+def _warm_worker(plugins: bool, pack_sets: dict | None = None) -> None:
+    """Pool initialiser: build the registry and load the packs once per worker (unless already inherited)."""
+    if _WARM.get("plugins") is plugins:
+        return
     from .plugins import build_registry
 
-    return lint_path(path, options, data=data, display_name=name, registry=build_registry(plugins))
+    _WARM.update(plugins=plugins, registry=build_registry(plugins), packs=dict(pack_sets or {}))
+
+
+def _lint_one(args):
+    """Lint one CLI task in a worker process, with the worker's registry and packs (equal to the
+    parent's: both are values)."""
+    path, options, data, name, plugins = args
+    from .engine import lint_path
+    from .packs import load_packs
+
+    _warm_worker(plugins)
+    pack_sets = _WARM["packs"]
+    key = tuple(options.rule_packs)
+    if key not in pack_sets:
+        pack_sets[key] = load_packs(options.rule_packs)
+    return lint_path(path, options, pack_sets[key], data=data, display_name=name, registry=_WARM["registry"])
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -360,9 +380,11 @@ def main(paths, output_format, output_file, select, extend_select, ignore, fail_
         elif jobs_n > 1 and len(tasks) > 1:
             from concurrent.futures import ProcessPoolExecutor
 
-            with ProcessPoolExecutor(max_workers=min(jobs_n, len(tasks))) as pool:
+            _WARM.update(plugins=not no_plugins, registry=registry, packs=pack_sets)  # inherited by forked workers
+            with ProcessPoolExecutor(max_workers=min(jobs_n, len(tasks)), initializer=_warm_worker,
+                                     initargs=(not no_plugins,)) as pool:
                 results = []
-                for r in pool.map(_lint_one, tasks):
+                for r in pool.map(_lint_one, tasks, chunksize=_chunksize(len(tasks), jobs_n)):
                     r.registry = registry
                     results.append(r)
                     advance()
@@ -442,6 +464,12 @@ def main(paths, output_format, output_file, select, extend_select, ignore, fail_
     except OutputError as e:
         _fail(str(e))
     sys.exit(exit_code(results, exit_zero))
+
+
+def _chunksize(n_tasks: int, jobs: int) -> int:
+    """Tasks sent to a worker at a time: a few chunks per worker, so that the pipe is not a
+    round trip per file and a slow file does not leave the other workers idle."""
+    return max(1, min(8, n_tasks // (jobs * 4)))
 
 
 def _at_or_above_fail_on(results):
