@@ -26,3 +26,31 @@ def test_small_numerals_do_not_import_cn2an():
             "[cn_value(s) for s in ('两', '百', '两百', '十二', '二十三')]; print('cn2an' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+def test_builtin_packs_cache_equals_the_toml_and_survives_a_bad_file(tmp_path, monkeypatch):
+    from lawgov_lint import packs as P
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    P.builtin_packs.cache_clear()
+    try:
+        parsed = P.builtin_packs()  # parsed from TOML, then stored
+        (cache,) = (tmp_path / "lawgov-lint").glob("packs-*.pickle")
+        P.builtin_packs.cache_clear()
+        assert P.builtin_packs() == parsed  # read from the cache
+        cache.write_bytes(b"not a pickle")
+        P.builtin_packs.cache_clear()
+        assert P.builtin_packs() == parsed  # a broken cache is parsed again and rewritten
+        assert cache.read_bytes() != b"not a pickle"
+    finally:
+        P.builtin_packs.cache_clear()
+
+
+def test_pinyin_reading_table_round_trips():
+    from lawgov_lint.segment import _ReadingTable
+
+    table = {0x7EFF: "lu,lü", 0x4E00: "yi", 0x9F99: "long"}
+    loaded = _ReadingTable(*__import__("marshal").loads(_ReadingTable.of(table).dumps()))
+    assert {cp: loaded.get(cp) for cp in table} == table
+    assert loaded.get(0x4E01) is None and loaded.get(0) is None and loaded.get(0x10FFFF) is None
+    assert _ReadingTable().get(0x4E00) is None
