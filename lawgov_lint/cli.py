@@ -128,13 +128,14 @@ def use_color(stream, to_file: bool) -> bool:
 _WARM: dict[str, object] = {}
 
 
-def _warm_worker(plugins: bool, pack_sets: dict | None = None) -> None:
-    """Pool initialiser: build the registry and load the packs once per worker (unless already inherited)."""
+def _warm_worker(plugins: bool, slim: bool = False) -> None:
+    """Pool initialiser: build the registry and load the packs once per worker (unless already
+    inherited); ``slim``: send back results trimmed by :func:`lawgov_lint.engine.slim_result`."""
     if _WARM.get("plugins") is plugins:
         return
     from .plugins import build_registry
 
-    _WARM.update(plugins=plugins, registry=build_registry(plugins), packs=dict(pack_sets or {}))
+    _WARM.update(plugins=plugins, registry=build_registry(plugins), packs={}, slim=slim)
 
 
 def _lint_one(args):
@@ -149,7 +150,12 @@ def _lint_one(args):
     key = tuple(options.rule_packs)
     if key not in pack_sets:
         pack_sets[key] = load_packs(options.rule_packs)
-    return lint_path(path, options, pack_sets[key], data=data, display_name=name, registry=_WARM["registry"])
+    result = lint_path(path, options, pack_sets[key], data=data, display_name=name, registry=_WARM["registry"])
+    if _WARM.get("slim"):
+        from .engine import slim_result
+
+        slim_result(result)
+    return result
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -370,6 +376,11 @@ def main(paths, output_format, output_file, select, extend_select, ignore, fail_
         _fail(str(e))
 
     jobs_n = jobs or os.cpu_count() or 1
+    # Only --html, --annotate and the fixes read a report beyond what the reporters and the summary keep.
+    slim = not (html_file or annotate_dir or fix or diff)
+    from .engine import slim_result
+
+    _WARM.update(plugins=not no_plugins, registry=registry, packs=pack_sets, slim=slim)  # inherited by forked workers
     with _progress(len(tasks)) as advance:
         if timeout is not None:
             from .runner import run_with_timeout
@@ -380,9 +391,8 @@ def main(paths, output_format, output_file, select, extend_select, ignore, fail_
         elif jobs_n > 1 and len(tasks) > 1:
             from concurrent.futures import ProcessPoolExecutor
 
-            _WARM.update(plugins=not no_plugins, registry=registry, packs=pack_sets)  # inherited by forked workers
             with ProcessPoolExecutor(max_workers=min(jobs_n, len(tasks)), initializer=_warm_worker,
-                                     initargs=(not no_plugins,)) as pool:
+                                     initargs=(not no_plugins, slim)) as pool:
                 results = []
                 for r in pool.map(_lint_one, tasks, chunksize=_chunksize(len(tasks), jobs_n)):
                     r.registry = registry
@@ -393,8 +403,8 @@ def main(paths, output_format, output_file, select, extend_select, ignore, fail_
 
             results = []
             for p, o, d, n, _ in tasks:
-                results.append(lint_path(p, o, pack_sets[tuple(o.rule_packs)], data=d, display_name=n,
-                                         registry=registry))
+                r = lint_path(p, o, pack_sets[tuple(o.rule_packs)], data=d, display_name=n, registry=registry)
+                results.append(slim_result(r) if slim else r)
                 advance()
 
     if fix or diff:

@@ -54,3 +54,16 @@ def test_pinyin_reading_table_round_trips():
     assert {cp: loaded.get(cp) for cp in table} == table
     assert loaded.get(0x4E01) is None and loaded.get(0) is None and loaded.get(0x10FFFF) is None
     assert _ReadingTable().get(0x4E00) is None
+
+
+def test_slim_result_keeps_what_the_outputs_read():
+    from lawgov_lint.engine import Options, lint_path, slim_result
+    from lawgov_lint.reporters.json import file_object
+    from lawgov_lint.summary import summary_row
+
+    options = Options(as_of=__import__("datetime").date(2024, 6, 1))
+    whole = lint_path("fixtures/qingpu-2023.docx", options)
+    before = (file_object(whole), summary_row(whole, options))
+    slim = slim_result(whole)
+    assert slim.report.norm is None and slim.report.packs is None and slim.report.cache == {}
+    assert (file_object(slim), summary_row(slim, options)) == before
