@@ -128,14 +128,15 @@ def use_color(stream, to_file: bool) -> bool:
 _WARM: dict[str, object] = {}
 
 
-def _warm_worker(plugins: bool, slim: bool = False) -> None:
+def _warm_worker(plugins: bool, slim: bool = False, keep_document: bool = True) -> None:
     """Pool initialiser: build the registry and load the packs once per worker (unless already
-    inherited); ``slim``: send back results trimmed by :func:`lawgov_lint.engine.slim_result`."""
+    inherited); ``slim``/``keep_document``: send back results trimmed by
+    :func:`lawgov_lint.engine.slim_result`."""
     if _WARM.get("plugins") is plugins:
         return
     from .plugins import build_registry
 
-    _WARM.update(plugins=plugins, registry=build_registry(plugins), packs={}, slim=slim)
+    _WARM.update(plugins=plugins, registry=build_registry(plugins), packs={}, slim=slim, keep_document=keep_document)
 
 
 def _lint_one(args):
@@ -154,7 +155,7 @@ def _lint_one(args):
     if _WARM.get("slim"):
         from .engine import slim_result
 
-        slim_result(result)
+        slim_result(result, keep_document=bool(_WARM.get("keep_document", True)))
     return result
 
 
@@ -376,11 +377,15 @@ def main(paths, output_format, output_file, select, extend_select, ignore, fail_
         _fail(str(e))
 
     jobs_n = jobs or os.cpu_count() or 1
-    # Only --html, --annotate and the fixes read a report beyond what the reporters and the summary keep.
-    slim = not (html_file or annotate_dir or fix or diff)
+    # Only --html, --annotate, the fixes and --show-metrics (the run's catalogue) read a report further.
+    slim = not (html_file or annotate_dir or fix or diff or show_metrics)
     from .engine import slim_result
 
-    _WARM.update(plugins=not no_plugins, registry=registry, packs=pack_sets, slim=slim)  # inherited by forked workers
+    # The built-in formats other than text print findings with their excerpts, not the document's blocks
+    # (a plugin's reporter may read anything).
+    keep_document = output_format not in BUILTIN_FORMATS or output_format == "text"
+    _WARM.update(plugins=not no_plugins, registry=registry, packs=pack_sets, slim=slim,  # inherited by forked workers
+                 keep_document=keep_document)
     with _progress(len(tasks)) as advance:
         if timeout is not None:
             from .runner import run_with_timeout
@@ -392,7 +397,7 @@ def main(paths, output_format, output_file, select, extend_select, ignore, fail_
             from concurrent.futures import ProcessPoolExecutor
 
             with ProcessPoolExecutor(max_workers=min(jobs_n, len(tasks)), initializer=_warm_worker,
-                                     initargs=(not no_plugins, slim)) as pool:
+                                     initargs=(not no_plugins, slim, keep_document)) as pool:
                 results = []
                 for r in pool.map(_lint_one, tasks, chunksize=_chunksize(len(tasks), jobs_n)):
                     r.registry = registry
@@ -404,7 +409,7 @@ def main(paths, output_format, output_file, select, extend_select, ignore, fail_
             results = []
             for p, o, d, n, _ in tasks:
                 r = lint_path(p, o, pack_sets[tuple(o.rule_packs)], data=d, display_name=n, registry=registry)
-                results.append(slim_result(r) if slim else r)
+                results.append(slim_result(r, keep_document) if slim else r)
                 advance()
 
     if fix or diff:

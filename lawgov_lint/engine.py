@@ -251,17 +251,21 @@ def _block_after_line(doc: Document, line: int) -> int:
     return min(max(line - 1, 0), len(doc.blocks) - 1)
 
 
-def slim_result(result: FileResult) -> FileResult:
+def slim_result(result: FileResult, keep_document: bool = True) -> FileResult:
     """``result`` keeping only what the reporters, the summary and ``--summary`` read (the document,
     the report's fields, findings, metrics and facts): the report's normalised text, its pack
     data and its per-report cache are dropped, so that a batch's memory (and what a worker sends
-    back) does not hold them for every file. Not for ``--html``, ``--annotate`` or ``--fix``,
-    which read the report further. Changes ``result`` in place and returns it."""
+    back) does not hold them for every file; without ``keep_document`` the document (its blocks)
+    goes too — for outputs that print findings with their own excerpts (every built-in format
+    but ``text``). Not for ``--html``, ``--annotate`` or ``--fix``, which read the report further.
+    Changes ``result`` in place and returns it."""
     rep = result.report
     if rep is not None:
         rep.norm = None  # type: ignore[assignment] - any later use fails loudly
         rep.packs = None  # type: ignore[assignment]
         rep.cache = {}
+        if not keep_document:
+            rep.doc = None  # type: ignore[assignment]
     return result
 
 

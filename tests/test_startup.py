@@ -67,3 +67,16 @@ def test_slim_result_keeps_what_the_outputs_read():
     slim = slim_result(whole)
     assert slim.report.norm is None and slim.report.packs is None and slim.report.cache == {}
     assert (file_object(slim), summary_row(slim, options)) == before
+
+
+def test_slim_result_without_the_document_keeps_the_json_and_summary():
+    from lawgov_lint.engine import Options, lint_path, slim_result
+    from lawgov_lint.reporters.json import file_object
+    from lawgov_lint.summary import summary_row, totals
+
+    options = Options(as_of=__import__("datetime").date(2024, 6, 1))
+    whole = lint_path("fixtures/qingpu-2023.txt", options)
+    before = (file_object(whole), summary_row(whole, options), totals([whole], options))
+    slim = slim_result(whole, keep_document=False)
+    assert slim.report.doc is None
+    assert (file_object(slim), summary_row(slim, options), totals([slim], options)) == before
