@@ -24,6 +24,8 @@ No test is timed; the figures go in closing notes.
 from __future__ import annotations
 
 import argparse
+import compileall
+import os
 import shutil
 import statistics
 import subprocess
@@ -106,6 +108,12 @@ def main() -> None:
     args = ap.parse_args()
     lint = [str(BIN), "--output-format", "json", "--as-of", "2026-11-21"]
     print(f"lawgov-lint benchmark — {args.runs} paired runs per row, python {sys.version.split()[0]}")
+    # An installed wheel has its bytecode compiled (pip does it), like python-docx, the floor; an editable
+    # install under PYTHONDONTWRITEBYTECODE=1 would compile every module from source on each cold run
+    # (~0.1 s), which is the environment's cost, not lawgov-lint's. Compile it once, as an install would.
+    compileall.compile_dir(str(ROOT / "lawgov_lint"), quiet=1)
+    # Other work on the machine skews the --jobs row most: print the load the figures were taken under.
+    print(f"load average before the runs: {' '.join(f'{x:.2f}' for x in os.getloadavg())} on {os.cpu_count()} cores")
 
     for name in ("qingpu-2023.docx", "qingpu-2023.pdf"):
         f = FIX / name

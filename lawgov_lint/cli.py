@@ -123,13 +123,40 @@ def use_color(stream, to_file: bool) -> bool:
         return False
 
 
-def _lint_one(args):
-    """Lint one CLI task in a worker process (the registry is rebuilt there: equal, as it is a value)."""
-    path, options, data, name, plugins = args
-    from .engine import lint_path
+# What a worker process lints with: the registry and the loaded packs (keyed by the extra pack files),
+# set by :func:`_warm_worker` once per process — inherited from the parent when the pool forks after loading.
+_WARM: dict[str, object] = {}
+
+
+def _warm_worker(plugins: bool, slim: bool = False, keep_document: bool = True) -> None:
+    """Pool initialiser: build the registry and load the packs once per worker (unless already
+    inherited); ``slim``/``keep_document``: send back results trimmed by
+    :func:`lawgov_lint.engine.slim_result`."""
+    if _WARM.get("plugins") is plugins:
+        return
     from .plugins import build_registry
 
-    return lint_path(path, options, data=data, display_name=name, registry=build_registry(plugins))
+    _WARM.update(plugins=plugins, registry=build_registry(plugins), packs={}, slim=slim, keep_document=keep_document)
+
+
+def _lint_one(args):
+    """Lint one CLI task in a worker process, with the worker's registry and packs (equal to the
+    parent's: both are values)."""
+    path, options, data, name, plugins = args
+    from .engine import lint_path
+    from .packs import load_packs
+
+    _warm_worker(plugins)
+    pack_sets = _WARM["packs"]
+    key = tuple(options.rule_packs)
+    if key not in pack_sets:
+        pack_sets[key] = load_packs(options.rule_packs)
+    result = lint_path(path, options, pack_sets[key], data=data, display_name=name, registry=_WARM["registry"])
+    if _WARM.get("slim"):
+        from .engine import slim_result
+
+        slim_result(result, keep_document=bool(_WARM.get("keep_document", True)))
+    return result
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -350,6 +377,15 @@ def main(paths, output_format, output_file, select, extend_select, ignore, fail_
         _fail(str(e))
 
     jobs_n = jobs or os.cpu_count() or 1
+    # Only --html, --annotate, the fixes and --show-metrics (the run's catalogue) read a report further.
+    slim = not (html_file or annotate_dir or fix or diff or show_metrics)
+    from .engine import slim_result
+
+    # The built-in formats other than text print findings with their excerpts, not the document's blocks
+    # (a plugin's reporter may read anything).
+    keep_document = output_format not in BUILTIN_FORMATS or output_format == "text"
+    _WARM.update(plugins=not no_plugins, registry=registry, packs=pack_sets, slim=slim,  # inherited by forked workers
+                 keep_document=keep_document)
     with _progress(len(tasks)) as advance:
         if timeout is not None:
             from .runner import run_with_timeout
@@ -360,9 +396,10 @@ def main(paths, output_format, output_file, select, extend_select, ignore, fail_
         elif jobs_n > 1 and len(tasks) > 1:
             from concurrent.futures import ProcessPoolExecutor
 
-            with ProcessPoolExecutor(max_workers=min(jobs_n, len(tasks))) as pool:
+            with ProcessPoolExecutor(max_workers=min(jobs_n, len(tasks)), initializer=_warm_worker,
+                                     initargs=(not no_plugins, slim, keep_document)) as pool:
                 results = []
-                for r in pool.map(_lint_one, tasks):
+                for r in pool.map(_lint_one, tasks, chunksize=_chunksize(len(tasks), jobs_n)):
                     r.registry = registry
                     results.append(r)
                     advance()
@@ -371,8 +408,8 @@ def main(paths, output_format, output_file, select, extend_select, ignore, fail_
 
             results = []
             for p, o, d, n, _ in tasks:
-                results.append(lint_path(p, o, pack_sets[tuple(o.rule_packs)], data=d, display_name=n,
-                                         registry=registry))
+                r = lint_path(p, o, pack_sets[tuple(o.rule_packs)], data=d, display_name=n, registry=registry)
+                results.append(slim_result(r, keep_document) if slim else r)
                 advance()
 
     if fix or diff:
@@ -442,6 +479,12 @@ def main(paths, output_format, output_file, select, extend_select, ignore, fail_
     except OutputError as e:
         _fail(str(e))
     sys.exit(exit_code(results, exit_zero))
+
+
+def _chunksize(n_tasks: int, jobs: int) -> int:
+    """Tasks sent to a worker at a time: a few chunks per worker, so that the pipe is not a
+    round trip per file and a slow file does not leave the other workers idle."""
+    return max(1, min(8, n_tasks // (jobs * 4)))
 
 
 def _at_or_above_fail_on(results):

@@ -251,6 +251,24 @@ def _block_after_line(doc: Document, line: int) -> int:
     return min(max(line - 1, 0), len(doc.blocks) - 1)
 
 
+def slim_result(result: FileResult, keep_document: bool = True) -> FileResult:
+    """``result`` keeping only what the reporters, the summary and ``--summary`` read (the document,
+    the report's fields, findings, metrics and facts): the report's normalised text, its pack
+    data and its per-report cache are dropped, so that a batch's memory (and what a worker sends
+    back) does not hold them for every file; without ``keep_document`` the document (its blocks)
+    goes too — for outputs that print findings with their own excerpts (every built-in format
+    but ``text``). Not for ``--html``, ``--annotate`` or ``--fix``, which read the report further.
+    Changes ``result`` in place and returns it."""
+    rep = result.report
+    if rep is not None:
+        rep.norm = None  # type: ignore[assignment] - any later use fails loudly
+        rep.packs = None  # type: ignore[assignment]
+        rep.cache = {}
+        if not keep_document:
+            rep.doc = None  # type: ignore[assignment]
+    return result
+
+
 def lint_path(path: str | Path, options: Options, packs: Packs | None = None,
               data: bytes | None = None, display_name: str | None = None,
               registry: Registry | None = None) -> FileResult:
@@ -276,4 +294,4 @@ def lint_path(path: str | Path, options: Options, packs: Packs | None = None,
                           f"{' '.join(str(e).split())[:160]}; please report it", options=options)
 
 
-__all__ = ["Options", "Selection", "Context", "Registry", "FileResult", "lint_document", "lint_path", "PackError", "DEADLINE_PROFILES"]
+__all__ = ["Options", "Selection", "Context", "Registry", "FileResult", "lint_document", "lint_path", "slim_result", "PackError", "DEADLINE_PROFILES"]

@@ -91,7 +91,7 @@ def cn_ordinal(s: str) -> int:
 def cn_value(s: str) -> Decimal | None:
     """Value of a Chinese numeral of any size, with 万/亿 and 点 (cn2an); a bare 十/百/千/万 reads
     as 一十/一百…; None when ``s`` is not a numeral."""
-    small = small_numeral_table().get(s)
+    small = _small_value(s)
     if small is not None:
         return Decimal(small)
     import cn2an
@@ -106,6 +106,20 @@ def cn_value(s: str) -> Decimal | None:
         return Decimal(str(v))
     except InvalidOperation:
         return None
+
+
+def _small_value(s: str) -> int | None:
+    """Value of ``s`` from the cached 1…999 table, also for the forms cn2an's "normal" mode reads the
+    same way: a leading 两 for 二 (两, 两百 → 2, 200) and a bare leading 十/百 (百 → 一百). None
+    when the table does not hold it (cn2an then decides)."""
+    table = small_numeral_table()
+    value = table.get(s)
+    if value is None and s:
+        if s[0] == "两":
+            value = table.get("二" + s[1:])
+        elif s[0] in "十百千万亿":
+            value = table.get("一" + s)
+    return value
 
 
 def cn_digits_to_int(s: str) -> int:

@@ -136,8 +136,43 @@ def _toneless(reading: str) -> str:
     return unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", reading) if c not in _TONE_MARKS))
 
 
+class _ReadingTable:
+    """Code point → comma-separated toneless readings, as three flat arrays (sorted code points,
+    offsets into a UTF-8 blob, the blob): it loads in ~1 ms where a dict of 40,000 entries
+    takes ~40 ms, and a report looks up only a few characters."""
+
+    def __init__(self, cps: bytes = b"", offsets: bytes = b"\0\0\0\0", blob: bytes = b""):
+        from array import array
+
+        self.cps, self.offsets, self.blob = array("I"), array("I"), blob
+        self.cps.frombytes(cps)
+        self.offsets.frombytes(offsets)
+
+    @classmethod
+    def of(cls, table: dict[int, str]) -> "_ReadingTable":
+        from array import array
+
+        cps = sorted(table)
+        parts = [table[cp].encode() for cp in cps]
+        offsets = array("I", [0])
+        for part in parts:
+            offsets.append(offsets[-1] + len(part))
+        return cls(array("I", cps).tobytes(), offsets.tobytes(), b"".join(parts))
+
+    def dumps(self) -> bytes:
+        return marshal.dumps((self.cps.tobytes(), self.offsets.tobytes(), self.blob))
+
+    def get(self, cp: int) -> str | None:
+        from bisect import bisect_left
+
+        i = bisect_left(self.cps, cp)
+        if i == len(self.cps) or self.cps[i] != cp:
+            return None
+        return self.blob[self.offsets[i]:self.offsets[i + 1]].decode()
+
+
 @lru_cache(maxsize=1)
-def _reading_table() -> dict[int, str]:
+def _reading_table() -> _ReadingTable:
     """Code point → comma-separated toneless readings, from pypinyin's single-character dictionary.
 
     pypinyin's own import costs ~0.15 s (its phrase dictionary), so the table is
@@ -151,24 +186,25 @@ def _reading_table() -> dict[int, str]:
         ver = version("pypinyin")
     except Exception:  # noqa: BLE001 - version only names the cache file
         ver = "unknown"
-    path = os.path.join(user_cache_dir("lawgov-lint"), f"pinyin-{ver}.marshal")
+    path = os.path.join(user_cache_dir("lawgov-lint"), f"pinyin-{ver}.arrays.marshal")
     try:
         with open(path, "rb") as f:
-            table = marshal.load(f)
-        if isinstance(table, dict):
-            return table
+            parts = marshal.load(f)
+        if isinstance(parts, tuple) and len(parts) == 3 and all(isinstance(p, bytes) for p in parts):
+            return _ReadingTable(*parts)
     except (OSError, EOFError, ValueError, TypeError):
         pass
     try:
         from pypinyin.pinyin_dict import pinyin_dict
     except ImportError:  # pragma: no cover - pypinyin is a declared dependency
-        return {}
-    table = {cp: ",".join(dict.fromkeys(_toneless(r) for r in readings.split(","))) for cp, readings in pinyin_dict.items()}
+        return _ReadingTable()
+    table = _ReadingTable.of({cp: ",".join(dict.fromkeys(_toneless(r) for r in readings.split(",")))
+                              for cp, readings in pinyin_dict.items()})
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), suffix=".tmp")
         with os.fdopen(fd, "wb") as f:
-            marshal.dump(table, f)
+            f.write(table.dumps())
         os.replace(tmp, path)
     except OSError:
         pass
