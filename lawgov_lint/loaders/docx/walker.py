@@ -57,21 +57,12 @@ class Walker:
 
     # -- containers
     def walk_body(self, container) -> None:
-        for child in container:
-            tag = child.tag
-            if tag == W + "p":
-                self._paragraph(child)
-            elif tag == W + "tbl":
+        for kind, el in self._cell_items(container):
+            if kind == "p":
+                self._paragraph(el)
+            else:
                 self._flush_carry()
-                self._table(child)
-            elif tag in _DELETED:
-                self.tracked_changes = True
-            elif tag == _COMMENT_START:
-                self._anchor(child)
-            elif tag in _WRAPPERS:
-                if tag in _TRACKED:
-                    self.tracked_changes = True
-                self.walk_body(child)
+                self._table(el)
 
     def finish(self) -> None:
         """Emit a paragraph still waiting for the one its deleted mark joins it to; comments anchored
@@ -328,7 +319,9 @@ class Walker:
                          table=tno, row=rno, col=col, align=align, label=label))
 
     def _cell_items(self, container):
-        """(kind, element) for the paragraphs and nested tables of a cell, in order."""
+        """(kind, element) for the paragraphs and tables of a container (the body, a cell, a text box),
+        in order, through content controls and tracked insertions; deleted text and comment starts
+        are noted on the way."""
         for child in container:
             tag = child.tag
             if tag == W + "p":
