@@ -295,3 +295,20 @@ def test_cli_annotate_fix_makes_safe_fixes_tracked_changes_and_comments_the_rest
     again = lint_path("accepted.docx", Options(as_of=AS_OF), data=buf.getvalue())
     assert not [f for f in again.findings if f.fix is not None and f.fix.applicability == "safe"]
     assert load_docx("accepted.docx", buf.getvalue()).blocks
+
+
+def test_annotate_fix_copy_opens_in_libreoffice(tmp_path):
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    src = tmp_path / "anting-2023.docx"
+    shutil.copy(FIXTURES / "anting-2023.docx", src)
+    r = CliRunner().invoke(main, ["--as-of", AS_OF.isoformat(), "--annotate", str(tmp_path / "out"), "--fix",
+                                  str(src)], catch_exceptions=False)
+    assert r.exit_code in (0, 1), r.output
+    out = tmp_path / "out" / "anting-2023.lawgov.docx"
+    proc = subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path}/lo-profile", "--headless",
+                           "--convert-to", "pdf", "--outdir", str(tmp_path / "pdf"), str(out)],
+                          capture_output=True, text=True, timeout=240)
+    pdf = tmp_path / "pdf" / "anting-2023.lawgov.pdf"
+    assert proc.returncode == 0 and pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 10_000, proc.stderr
