@@ -270,15 +270,9 @@ def main(paths, output_format, output_file, select, extend_select, ignore, fail_
     if list(paths).count("-") > 1:
         _fail("'-' (standard input) given more than once")
 
-    rules = list(registry.iter_rules())
+    from .config import ConfigError, clear_cache, find_config_file, load_config, options_from, rule_keys
 
-    def known(sel: str) -> bool:
-        from .selectors import matches as selector_matches
-
-        return sel.upper() == "ALL" or any(selector_matches(sel, r.code, r.name) for r in rules)
-
-    def is_code(key: str) -> bool:
-        return any(key.upper() == r.code or key == r.name for r in rules)
+    known, is_code, code_of = rule_keys(registry.iter_rules())
 
     cli_select = _codes(select) or None
     cli_extend = _codes(extend_select)
@@ -288,8 +282,6 @@ def main(paths, output_format, output_file, select, extend_select, ignore, fail_
             if not known(sel):
                 _fail(f"{flag}: unknown rule selector {sel!r}: see lawgov-lint --list-rules")
 
-    from .config import ConfigError, clear_cache, find_config_file, load_config
-    from .engine import Options, Selection
     from .packs import PackError, load_packs
 
     clear_cache()
@@ -313,7 +305,6 @@ def main(paths, output_format, output_file, select, extend_select, ignore, fail_
     if not files:
         _fail("no .docx, .pdf, .txt or .md file found in the given paths")
     stdin_name = stdin_filename or "stdin.txt"
-    code_of = {r.name: r.code for r in rules}
     tasks = []
     pack_sets: dict[tuple[str, ...], object] = {}
     for f in files:
@@ -331,22 +322,11 @@ def main(paths, output_format, output_file, select, extend_select, ignore, fail_
             _fail(str(e))
         if cfg is not None and cfg.exclude and f not in paths and cfg.excludes(where):
             continue
-        options = Options(
-            deadline_profile=deadline_profile or (cfg.deadline_profile if cfg else None) or "standard",
+        options = options_from(
+            cfg, where, code_of, deadline_profile=deadline_profile,
             published_on=published_on.get(Path(display).name) if isinstance(published_on, dict) else published_on,
-            as_of=as_of or dt.date.today(),
-            select=cli_select,
-            extend_select=cli_extend,
-            ignore=cli_ignore,
-            severity={code_of.get(k, k.upper()): v for k, v in cfg.severity.items()} if cfg else {},
-            rule_packs=(list(cfg.rule_packs) if cfg else []) + list(rule_packs),
-            base_selection=Selection(cfg.select, list(cfg.extend_select), list(cfg.ignore)) if cfg else None,
-            per_file_ignores=cfg.ignores_for(where) if cfg else [],
-            fail_on=fail_on or (cfg.fail_on if cfg else None) or "error",
-            limits=dict(cfg.limits) if cfg else {},
-            year=year if year is not None else (cfg.year if cfg else None),
-            lang=lang or (cfg.lang if cfg else None) or detect_lang(),
-        )
+            as_of=as_of, select=cli_select, extend_select=cli_extend, ignore=cli_ignore, rule_packs=rule_packs,
+            fail_on=fail_on, year=year, lang=lang)
         key = tuple(options.rule_packs)
         if key not in pack_sets:
             try:

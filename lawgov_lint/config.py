@@ -48,7 +48,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
-from .options import DEADLINE_PROFILES
+from .options import DEADLINE_PROFILES, Options, Selection
 from .packs import SEVERITIES
 
 CONFIG_NAMES = (".lawgov-lint.toml", "lawgov-lint.toml", "pyproject.toml")
@@ -340,5 +340,50 @@ def glob_match(pattern: str, path: str | Path, root: Path) -> bool:
     return bool(_glob_regex(pattern.removeprefix("./")).match(rel))
 
 
-__all__ = ["Config", "ConfigError", "load_config", "find_config_file", "glob_match", "glob_error", "KEYS",
+def rule_keys(rules) -> tuple[Callable[[str], bool], Callable[[str], bool], dict[str, str]]:
+    """For a registry's ``rules``: ``known(selector)`` (a code, prefix, name or ALL), ``is_code(key)``
+    (exactly one rule's code or name) and ``code_of`` (name → code), as configuration validation needs."""
+    from .selectors import matches
+
+    rules = list(rules)
+
+    def known(sel: str) -> bool:
+        return sel.upper() == "ALL" or any(matches(sel, r.code, r.name) for r in rules)
+
+    def is_code(key: str) -> bool:
+        return any(key.upper() == r.code or key == r.name for r in rules)
+
+    return known, is_code, {r.name: r.code for r in rules}
+
+
+def options_from(cfg: "Config | None", where: Path, code_of: dict[str, str], *, deadline_profile: str | None = None,
+                 published_on=None, as_of=None, select: list[str] | None = None, extend_select=(), ignore=(),
+                 rule_packs=(), fail_on: str | None = None, year: int | None = None,
+                 lang: str | None = None) -> Options:
+    """The Options of one input: what was given (the command line; None = not given) over the
+    configuration ``cfg`` (None: none applies) over the defaults. ``where`` is the input's absolute
+    path (for per-file-ignores); ``code_of`` maps rule names to codes (:func:`rule_keys`)."""
+    import datetime as dt
+
+    from .i18n import detect_lang
+
+    return Options(
+        deadline_profile=deadline_profile or (cfg.deadline_profile if cfg else None) or "standard",
+        published_on=published_on,
+        as_of=as_of or dt.date.today(),
+        select=select,
+        extend_select=list(extend_select),
+        ignore=list(ignore),
+        severity={code_of.get(k, k.upper()): v for k, v in cfg.severity.items()} if cfg else {},
+        rule_packs=(list(cfg.rule_packs) if cfg else []) + list(rule_packs),
+        base_selection=Selection(cfg.select, list(cfg.extend_select), list(cfg.ignore)) if cfg else None,
+        per_file_ignores=cfg.ignores_for(where) if cfg else [],
+        fail_on=fail_on or (cfg.fail_on if cfg else None) or "error",
+        limits=dict(cfg.limits) if cfg else {},
+        year=year if year is not None else (cfg.year if cfg else None),
+        lang=lang or (cfg.lang if cfg else None) or detect_lang(),
+    )
+
+
+__all__ = ["rule_keys", "options_from", "Config", "ConfigError", "load_config", "find_config_file", "glob_match", "glob_error", "KEYS",
            "clear_cache"]

@@ -22,7 +22,6 @@ lsprotocol types (SPEC §7 Language server):
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 import re
 import sys
 from dataclasses import dataclass, field
@@ -34,7 +33,7 @@ from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 
 from . import __version__
-from .engine import FileResult, Options, Selection, lint_document, lint_path
+from .engine import FileResult, Options, lint_document, lint_path
 from .findings import Finding
 from .loaders import format_of
 from .loaders.text import load_text
@@ -117,18 +116,9 @@ def options_for(path: str, state: State) -> Options:
         ConfigError: the configuration file is invalid.
     """
     from .checks import builtin_registry
-    from .config import find_config_file, load_config
-    from .selectors import matches
+    from .config import find_config_file, load_config, options_from, rule_keys
 
-    rules = list(builtin_registry().iter_rules())
-    code_of = {r.name: r.code for r in rules}
-
-    def known(sel: str) -> bool:
-        return sel.upper() == "ALL" or any(matches(sel, r.code, r.name) for r in rules)
-
-    def is_code(key: str) -> bool:
-        return any(key.upper() == r.code or key == r.name for r in rules)
-
+    known, is_code, code_of = rule_keys(builtin_registry().iter_rules())
     where = Path(path).absolute()
     found = Path(state.config_file) if state.config_file else None if state.isolated else find_config_file(where.parent)
     cfg = None
@@ -137,21 +127,7 @@ def options_for(path: str, state: State) -> Options:
         if key not in state.configs:
             state.configs[key] = load_config(found, known=known, is_code=is_code, explicit=bool(state.config_file))
         cfg = state.configs[key]
-    from .i18n import detect_lang
-
-    if cfg is None:
-        return Options(as_of=dt.date.today(), lang=detect_lang())
-    return Options(
-        lang=cfg.lang or detect_lang(),
-        deadline_profile=cfg.deadline_profile or "standard",
-        as_of=dt.date.today(),
-        severity={code_of.get(k, k.upper()): v for k, v in cfg.severity.items()},
-        rule_packs=list(cfg.rule_packs),
-        base_selection=Selection(cfg.select, list(cfg.extend_select), list(cfg.ignore)),
-        per_file_ignores=cfg.ignores_for(where),
-        fail_on=cfg.fail_on or "error",
-        limits=dict(cfg.limits),
-    )
+    return options_from(cfg, where, code_of)
 
 
 def lint_source(path: str, source: str | None, state: State) -> FileResult:

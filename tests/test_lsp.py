@@ -203,3 +203,15 @@ def test_a_bad_configuration_is_one_message_and_the_server_goes_on(tmp_path):
     messages, got = asyncio.run(go())
     assert len(messages) == 1 and "fail-on" in messages[0].message and "lawgov-lint.toml" in messages[0].message
     assert got.version == 2 and any(d.code == "P001" for d in got.diagnostics)  # the mended file is read again
+
+
+def test_the_server_reads_a_document_configuration_as_the_command_line_does(tmp_path):
+    from lawgov_lint.lsp import State, options_for
+
+    (tmp_path / "lawgov-lint.toml").write_text('year = 2024\nlang = "zh"\nignore = ["S005"]\n'
+                                             'deadline-profile = "province"\n', encoding="utf-8")
+    doc = tmp_path / "report.txt"
+    doc.write_text(report("正文。"), encoding="utf-8")
+    o = options_for(str(doc), State())
+    assert (o.year, o.lang, o.deadline_profile) == (2024, "zh", "province")
+    assert o.base_selection is not None and o.base_selection.ignore == ["S005"]
