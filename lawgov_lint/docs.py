@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from .checks import FAMILIES, Registry, Rule, builtin_registry
 from .findings import rule_url
+from .catalogue import builtin_catalogue
 from .i18n import Catalogue
 from .loaders.text import display_width
 
@@ -14,9 +15,7 @@ FAMILIES_ZH = {"S": "结构", "D": "日期和期限", "M": "必备表述", "N": 
 
 
 def _catalogue() -> Catalogue:
-    from .packs import builtin_packs
-
-    return Catalogue(builtin_packs().get("messages", {}))
+    return builtin_catalogue()
 
 
 def rule_text(r: Rule, part: str, lang: str = "en", catalogue: Catalogue | None = None) -> str:

@@ -14,7 +14,7 @@ from typing import Any
 from .checks import Check, Context, Hit, Registry, builtin_registry
 from .document import Document, LoadError, locate
 from .findings import Finding, rule_url
-from .i18n import catalogue_from_packs, msg
+from .i18n import msg
 from .options import DEADLINE_PROFILES, Options, Selection
 from .packs import PackError, Packs, load_packs
 from .record import ReportFacts, report_facts
@@ -106,7 +106,7 @@ def lint_document(doc: Document, options: Options, packs: Packs | None = None,
     rules = registry.rules
     rep = analyse(doc, packs, options.year)
     ctx = Context(rep, options, packs)
-    catalogue = catalogue_from_packs(packs)
+    catalogue = packs.catalogue
     from .checks.linter import not_a_report
 
     # SPEC §5 L003: no other rule runs on a file that is no report (unless L003 itself is deselected)
@@ -232,7 +232,7 @@ def _suppress(doc: Document, findings: list[Finding], options: Options, packs: P
             suggestion = canonical_text(Suppression(rest, s.block, s.line, s.file_level), doc.format)
         else:
             suggestion = msg("L001.remove.hint")
-        catalogue = catalogue_from_packs(packs)
+        catalogue = packs.catalogue
         kept.append(Finding(path=doc.path, code="L001", name=l001.name,
                             severity=severity_for("L001", None, options, packs, registry),
                             message=catalogue.render(u.message(), options.lang),

@@ -157,18 +157,6 @@ class _Args(dict):
         return "{" + key + "}"
 
 
-def catalogue_from_packs(packs: Any) -> Catalogue:
-    """The catalogue of a run: the merged ``messages`` pack (built-in + extra packs)."""
-    cached = getattr(packs, "_catalogue", None)
-    if cached is None:
-        cached = Catalogue(packs["messages"] if packs is not None else {})
-        try:
-            packs._catalogue = cached
-        except AttributeError:  # pragma: no cover - a read-only packs object
-            pass
-    return cached
-
-
 SEVERITY_WORDS = {"en": {"error": "error", "warning": "warning", "info": "info"},
                   "zh": {"error": "错误", "warning": "警告", "info": "提示"}}
 
@@ -179,5 +167,4 @@ def has_cjk(text: str) -> bool:
     return bool(_CJK.search(text))
 
 
-__all__ = ["Msg", "msg", "LANGS", "detect_lang", "Catalogue", "CatalogueError", "catalogue_from_packs",
-           "placeholders", "SEVERITY_WORDS"]
+__all__ = ["Msg", "msg", "LANGS", "detect_lang", "Catalogue", "CatalogueError", "placeholders", "SEVERITY_WORDS"]

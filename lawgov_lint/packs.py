@@ -183,6 +183,17 @@ class Packs:
 
     def __init__(self, data: dict[str, Any]):
         self.data = data
+        self._catalogue = None
+
+    @property
+    def catalogue(self):
+        """The run's message catalogue (:class:`lawgov_lint.i18n.Catalogue`): the merged ``messages``
+        pack, built-in entries and extra packs' ``[messages]``; built once per Packs value."""
+        if self._catalogue is None:
+            from .i18n import Catalogue
+
+            self._catalogue = Catalogue(self["messages"])
+        return self._catalogue
 
     def __getitem__(self, name: str) -> dict[str, Any]:
         """A pack's merged sections; ``{}`` for a known pack with no data.

@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from .checks.dates import deadline_status, publication
+from .facts.deadlines import deadline_status, publication
 from .document import Location, locate
 from .facts.mentions import shufa_mentions
 from .options import Options

@@ -18,7 +18,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..i18n import Catalogue, catalogue_from_packs
+from ..catalogue import builtin_catalogue
+from ..i18n import Catalogue
 
 # qualifiers that make the N rules silent on a figure
 _QUIET = ("approximate:", "period:", "year:", "growth", "plan", "respectively:unpaired")
@@ -35,11 +36,7 @@ def _value(v: Any) -> str:
 def _catalogue(result: Any = None) -> Catalogue:
     """The catalogue of ``result``'s run (its packs), else the built-in one."""
     packs = getattr(getattr(result, "report", None), "packs", None)
-    if packs is None:
-        from ..packs import load_packs
-
-        packs = load_packs()
-    return catalogue_from_packs(packs)
+    return packs.catalogue if packs is not None else builtin_catalogue()
 
 
 def _where(loc: dict[str, Any], lang: str = "en", cat: Catalogue | None = None) -> str:
