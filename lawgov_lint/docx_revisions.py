@@ -152,20 +152,15 @@ def _split(atom: _Atom, at: int) -> tuple[_Atom, _Atom]:
     before, after = kids[:pos], kids[pos + 1:]
     parent = r.getparent()
     idx = parent.index(r)
-    new = []
-    if before:
-        head = copy.deepcopy(left)
-        head.remove(head.find(W + "t"))
-        for c in before:
-            head.append(c)
-        new.append(head)
-    new += [left, right]
-    if after:
-        tail = copy.deepcopy(left)
-        tail.remove(tail.find(W + "t"))
-        for c in after:
-            tail.append(c)
-        new.append(tail)
+    def holding(children):  # a run with the original formatting holding ``children``
+        if not children:
+            return []
+        run = copy.deepcopy(left)
+        run.remove(run.find(W + "t"))
+        run.extend(children)
+        return [run]
+
+    new = holding(before) + [left, right] + holding(after)
     parent.remove(r)
     for n, el in enumerate(new):
         parent.insert(idx + n, el)
