@@ -26,7 +26,7 @@ import click
 from . import __version__
 from .findings import SEVERITY_RANK
 from .loaders import SUPPORTED
-from .reporters import BUILTIN_FORMATS
+from .reporters import BUILTIN_FORMATS, STREAMING_FORMATS
 
 
 
@@ -111,52 +111,20 @@ def _excluded(path: Path, root: Path, patterns, glob_match) -> bool:
     return any(glob_match(pat, path, root) for pat in patterns)
 
 
-def use_color(stream, to_file: bool) -> bool:
-    """Colour only on a terminal; ``NO_COLOR`` (non-empty) disables, ``FORCE_COLOR`` (non-empty) forces it."""
-    if to_file or os.environ.get("NO_COLOR"):
-        return False
-    if os.environ.get("FORCE_COLOR"):
-        return True
+def _is_tty(stream) -> bool:
     try:
         return stream.isatty()
     except (AttributeError, ValueError):
         return False
 
 
-# What a worker process lints with: the registry and the loaded packs (keyed by the extra pack files),
-# set by :func:`_warm_worker` once per process — inherited from the parent when the pool forks after loading.
-_WARM: dict[str, object] = {}
-
-
-def _warm_worker(plugins: bool, slim: bool = False, keep_document: bool = True) -> None:
-    """Pool initialiser: build the registry and load the packs once per worker (unless already
-    inherited); ``slim``/``keep_document``: send back results trimmed by
-    :func:`lawgov_lint.engine.slim_result`."""
-    if _WARM.get("plugins") is plugins:
-        return
-    from .plugins import build_registry
-
-    _WARM.update(plugins=plugins, registry=build_registry(plugins), packs={}, slim=slim, keep_document=keep_document)
-
-
-def _lint_one(args):
-    """Lint one CLI task in a worker process, with the worker's registry and packs (equal to the
-    parent's: both are values)."""
-    path, options, data, name, plugins = args
-    from .engine import lint_path
-    from .packs import load_packs
-
-    _warm_worker(plugins)
-    pack_sets = _WARM["packs"]
-    key = tuple(options.rule_packs)
-    if key not in pack_sets:
-        pack_sets[key] = load_packs(options.rule_packs)
-    result = lint_path(path, options, pack_sets[key], data=data, display_name=name, registry=_WARM["registry"])
-    if _WARM.get("slim"):
-        from .engine import slim_result
-
-        slim_result(result, keep_document=bool(_WARM.get("keep_document", True)))
-    return result
+def use_color(stream, to_file: bool) -> bool:
+    """Colour only on a terminal; ``NO_COLOR`` (non-empty) disables, ``FORCE_COLOR`` (non-empty) forces it."""
+    if to_file or os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return _is_tty(stream)
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -359,38 +327,20 @@ def main(paths, output_format, output_file, select, extend_select, ignore, fail_
     jobs_n = jobs or os.cpu_count() or 1
     # Only --html, --annotate, the fixes and --show-metrics (the run's catalogue) read a report further.
     slim = not (html_file or annotate_dir or fix or diff or show_metrics)
-    from .engine import slim_result
-
     # The built-in formats other than text print findings with their excerpts, not the document's blocks
     # (a plugin's reporter may read anything).
     keep_document = output_format not in BUILTIN_FORMATS or output_format == "text"
-    _WARM.update(plugins=not no_plugins, registry=registry, packs=pack_sets, slim=slim,  # inherited by forked workers
-                 keep_document=keep_document)
+    from .runner import run_tasks, warm_worker
+
+    warm_worker(not no_plugins, slim, keep_document, registry=registry, packs=pack_sets)  # inherited by forked workers
+    options0 = tasks[0][1]
+    # A streaming format writes each file's findings as the file is done and keeps only its summary
+    # record; what reads the whole run (the fixes, --statistics, --html, --annotate, --show-metrics)
+    # keeps the results.
+    if output_format in STREAMING_FORMATS and slim and not statistics:
+        _stream_run(tasks, jobs_n, timeout, output_format, output_file, quiet, summary_file, exit_zero)
     with _progress(len(tasks)) as advance:
-        if timeout is not None:
-            from .runner import run_with_timeout
-
-            results = run_with_timeout(tasks, _lint_one, jobs_n, timeout)
-            for r in results:
-                r.registry = registry
-        elif jobs_n > 1 and len(tasks) > 1:
-            from concurrent.futures import ProcessPoolExecutor
-
-            with ProcessPoolExecutor(max_workers=min(jobs_n, len(tasks)), initializer=_warm_worker,
-                                     initargs=(not no_plugins, slim, keep_document)) as pool:
-                results = []
-                for r in pool.map(_lint_one, tasks, chunksize=_chunksize(len(tasks), jobs_n)):
-                    r.registry = registry
-                    results.append(r)
-                    advance()
-        else:
-            from .engine import lint_path
-
-            results = []
-            for p, o, d, n, _ in tasks:
-                r = lint_path(p, o, pack_sets[tuple(o.rule_packs)], data=d, display_name=n, registry=registry)
-                results.append(slim_result(r, keep_document) if slim else r)
-                advance()
+        results = list(run_tasks(tasks, jobs_n, timeout, advance))
 
     if fix or diff:
         from .fixes import fix_results
@@ -402,8 +352,8 @@ def main(paths, output_format, output_file, select, extend_select, ignore, fail_
     from .reporters import get_reporter
     from .summary import totals
 
-    shown = _at_or_above_fail_on(results) if quiet else results
-    summary = totals(shown, tasks[0][1])  # counts of what is shown (--quiet drops findings below --fail-on)
+    shown = [_at_or_above_fail_on(r) for r in results] if quiet else results
+    summary = totals(shown, options0)  # counts of what is shown (--quiet drops findings below --fail-on)
     with contextlib.ExitStack() as stack:
         try:
             out = stack.enter_context(_open_output(output_file)) if output_file else sys.stdout
@@ -414,23 +364,23 @@ def main(paths, output_format, output_file, select, extend_select, ignore, fail_
             from .reporters.concise import report_statistics, report_statistics_json
 
             if output_format == "json":
-                report_statistics_json(shown, tasks[0][1], summary, out, False)
+                report_statistics_json(shown, options0, summary, out, False)
             else:
-                report_statistics(shown, tasks[0][1], summary, out, color)
+                report_statistics(shown, options0, summary, out, color)
         elif output_format == "text":
             from .reporters.text import report_text
 
-            report_text(shown, tasks[0][1], summary, out, color, quiet=quiet)
+            report_text(shown, options0, summary, out, color, quiet=quiet)
         else:
             try:
                 reporter = get_reporter(output_format, extra_formats)
             except KeyError:
                 _fail(f"--output-format: unknown format {output_format!r}")
             if output_format in BUILTIN_FORMATS:
-                reporter(shown, tasks[0][1], summary, out, color)
+                reporter(shown, options0, summary, out, color)
             else:
                 try:
-                    reporter(shown, tasks[0][1], summary, out, color)
+                    reporter(shown, options0, summary, out, color)
                 except Exception as e:  # noqa: BLE001 - a plugin's failure is one line, not a traceback
                     why = " ".join(str(e).split())
                     _fail(f"reporter plugin {output_format!r} failed: {type(e).__name__}{': ' + why if why else ''}")
@@ -443,11 +393,11 @@ def main(paths, output_format, output_file, select, extend_select, ignore, fail_
         if summary_file:
             from .reporters.workbook import write_summary
 
-            write_summary(summary_file, results, tasks[0][1])
+            write_summary(summary_file, results, options0)
         if html_file:
             from .reporters.html import write_html
 
-            write_html(html_file, results, tasks[0][1], totals(results, tasks[0][1]) if quiet else summary)
+            write_html(html_file, results, options0, totals(results, options0) if quiet else summary)
         if annotate_dir:
             from .annotate import annotate_results
 
@@ -461,21 +411,51 @@ def main(paths, output_format, output_file, select, extend_select, ignore, fail_
     sys.exit(exit_code(results, exit_zero))
 
 
-def _chunksize(n_tasks: int, jobs: int) -> int:
-    """Tasks sent to a worker at a time: a few chunks per worker, so that the pipe is not a
-    round trip per file and a slow file does not leave the other workers idle."""
-    return max(1, min(8, n_tasks // (jobs * 4)))
+def _stream_run(tasks: list, jobs: int, timeout: float | None, output_format: str, output_file: str | None,
+                quiet: bool, summary_file: str | None, exit_zero: bool) -> None:
+    """Lint ``tasks`` writing each file's findings as it is done (a streaming format), keep only each
+    file's summary record, end the output, write ``--summary``, and exit with the run's code."""
+    from .outputs import OutputError
+    from .reporters import stream_reporter
+    from .runner import run_tasks
+    from .summary import file_record, totals
+
+    options0 = tasks[0][1]
+    shown_records, full_records = [], []
+    with contextlib.ExitStack() as stack:
+        try:
+            out = stack.enter_context(_open_output(output_file)) if output_file else sys.stdout
+        except OutputError as e:
+            _fail(f"--output-file: {e}")
+        color = use_color(out, bool(output_file)) and output_format == "text"
+        writer = stream_reporter(output_format, options0, out, color, quiet)
+        # the progress bar shares the terminal with the findings only when they go to a file
+        with _progress(len(tasks) if output_file or not _is_tty(sys.stdout) else 0) as advance:
+            for r in run_tasks(tasks, jobs, timeout, advance):
+                shown = _at_or_above_fail_on(r) if quiet else r
+                writer.file(shown)
+                rec = file_record(shown, options0)
+                shown_records.append(rec)
+                full_records.append(file_record(r, options0) if quiet else rec)
+                out.flush()
+        writer.end(shown_records, totals(shown_records, options0))
+        out.flush()
+    if summary_file:
+        from .reporters.workbook import write_summary
+
+        try:
+            write_summary(summary_file, full_records, options0)
+        except OutputError as e:
+            _fail(str(e))
+    sys.exit(exit_code(full_records, exit_zero))
 
 
-def _at_or_above_fail_on(results):
-    """Copies of ``results`` keeping only findings at or above each file's ``fail_on`` (``--quiet``)."""
+def _at_or_above_fail_on(r):
+    """A copy of result ``r`` keeping only findings at or above its ``fail_on`` (``--quiet``)."""
     import dataclasses
 
-    out = []
-    for r in results:
-        threshold = SEVERITY_RANK[r.options.fail_on if r.options else "error"]
-        out.append(dataclasses.replace(r, findings=[f for f in r.findings if SEVERITY_RANK[f.severity] >= threshold]))
-    return out
+    threshold = SEVERITY_RANK[r.options.fail_on if r.options else "error"]
+    return dataclasses.replace(r, findings=[f for f in r.findings if SEVERITY_RANK[f.severity] >= threshold])
 
 
 def _open_output(path: str):
@@ -503,12 +483,19 @@ def _progress(total: int):
 
 def exit_code(results, exit_zero: bool = False) -> int:
     """2 if any file was unreadable; else 0 with ``exit_zero``; else 1 if any file
-    has a finding at or above its own ``fail_on``; else 0."""
+    has a finding at or above its own ``fail_on``; else 0. ``results``: FileResults or their
+    summary records."""
+    from .summary import FileRecord
+
     if any(r.error for r in results):
         return 2
     if exit_zero:
         return 0
     for r in results:
+        if isinstance(r, FileRecord):
+            if r.fails:
+                return 1
+            continue
         threshold = SEVERITY_RANK[r.options.fail_on if r.options else "error"]
         if any(SEVERITY_RANK[f.severity] >= threshold for f in r.findings):
             return 1

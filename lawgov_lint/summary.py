@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 from .engine import FileResult, Options
 
@@ -15,13 +16,50 @@ def compliance(result: FileResult, options: Options | None = None) -> dict[str, 
     return result.facts.compliance(result.path) if result.facts is not None else None
 
 
-def totals(results: list[FileResult], options: Options) -> dict[str, Any]:
-    """The run summary: counts by severity and code, and each file's compliance."""
-    sev = Counter(f.severity for r in results for f in r.findings)
-    codes = Counter(f.code for r in results for f in r.findings)
-    comp = [c for r in results if (c := compliance(r)) is not None]
+@dataclass(slots=True)
+class FileRecord:
+    """What a run keeps of one file once its findings are written (streaming outputs drop the result):
+    the counts, compliance and 汇总表 row that the summary, the table and ``--summary`` read.
+
+    ``row`` is :func:`summary_row` of the result; ``fails`` whether any finding is at or above the
+    file's own ``fail_on`` (the exit code).
+    """
+
+    path: str
+    error: str | None
+    readable: bool
+    severities: Counter
+    codes: Counter
+    compliance: dict[str, Any] | None
+    row: dict[str, Any]
+    fails: bool
+
+
+def file_record(result: FileResult | FileRecord, options: Options) -> FileRecord:
+    """The :class:`FileRecord` of ``result`` (a record is returned as it is)."""
+    if isinstance(result, FileRecord):
+        return result
+    from .findings import SEVERITY_RANK
+
+    threshold = SEVERITY_RANK[result.options.fail_on if result.options else "error"]
+    return FileRecord(result.path, result.error, result.report is not None,
+                      Counter(f.severity for f in result.findings), Counter(f.code for f in result.findings),
+                      compliance(result), summary_row(result, options),
+                      any(SEVERITY_RANK[f.severity] >= threshold for f in result.findings))
+
+
+def totals(results: Iterable[FileResult | FileRecord], options: Options) -> dict[str, Any]:
+    """The run summary: counts by severity and code, and each file's compliance (from results or
+    their records)."""
+    records = [file_record(r, options) for r in results]
+    sev: Counter = Counter()
+    codes: Counter = Counter()
+    for rec in records:
+        sev.update(rec.severities)
+        codes.update(rec.codes)
+    comp = [rec.compliance for rec in records if rec.compliance is not None]
     return {
-        "files": len(results),
+        "files": len(records),
         "errors": sev.get("error", 0),
         "warnings": sev.get("warning", 0),
         "infos": sev.get("info", 0),

@@ -12,13 +12,48 @@ the run's language ``Options.lang``: :func:`ui` gives the lookup.
 
 from __future__ import annotations
 
-from typing import IO, Any, Callable, Mapping
+from typing import IO, Any, Callable, Mapping, Protocol
 
 from ..engine import FileResult, Options
 
 Reporter = Callable[[list[FileResult], Options, dict[str, Any], IO[str], bool], None]
 
 BUILTIN_FORMATS = ("text", "concise", "json", "jsonl", "sarif", "github", "junit")
+# The formats written a file at a time, as results come (memory flat with the batch); json, sarif and
+# junit are documents of the whole run and are written at the end.
+STREAMING_FORMATS = ("text", "concise", "jsonl", "github")
+
+
+class StreamReporter(Protocol):
+    """A format written a file at a time: ``file(result)`` as each result comes (in input order),
+    then ``end(records, summary)`` with every file's :class:`~lawgov_lint.summary.FileRecord` and
+    the run summary."""
+
+    def file(self, result: FileResult) -> None: ...
+
+    def end(self, records: Any, summary: dict[str, Any]) -> None: ...
+
+
+def stream_reporter(name: str, options: Options, stream: IO[str], color: bool, quiet: bool = False) -> StreamReporter:
+    """The streaming writer of a built-in format of :data:`STREAMING_FORMATS` (KeyError otherwise);
+    writing every result through it, then ``end``, gives the same bytes as the format's reporter."""
+    if name == "text":
+        from .text import TextStream
+
+        return TextStream(options, stream, color, quiet)
+    if name == "concise":
+        from .concise import ConciseStream
+
+        return ConciseStream(options, stream, color)
+    if name == "jsonl":
+        from .jsonl import JsonlStream
+
+        return JsonlStream(options, stream, color)
+    if name == "github":
+        from .github import GithubStream
+
+        return GithubStream(options, stream, color)
+    raise KeyError(name)
 
 
 def get_reporter(name: str, extra: Mapping[str, Reporter] | None = None) -> Reporter:

@@ -20,16 +20,29 @@ from ..findings import Finding
 from ..catalogue import ui
 
 
-def report_concise(results: list[FileResult], options: Options, summary: dict[str, Any], stream: IO[str], color: bool) -> None:
-    t = ui(options.lang)
-    for r in results:
+class ConciseStream:
+    """The concise output a file at a time: :meth:`file` writes one result's lines, :meth:`end` the count."""
+
+    def __init__(self, options: Options, stream: IO[str], color: bool = False) -> None:
+        self.options, self.stream, self.t = options, stream, ui(options.lang)
+
+    def file(self, r: FileResult) -> None:
         if r.error:
-            stream.write(f"{r.path}: {t('ui.error')} {r.error}\n")
-            continue
+            self.stream.write(f"{r.path}: {self.t('ui.error')} {r.error}\n")
+            return
         for f in r.findings:
-            stream.write(concise_line(f, options.lang) + "\n")
-    n = summary["errors"] + summary["warnings"] + summary["infos"]
-    stream.write(t("ui.found", n=n, files=summary["files"]) + "\n")
+            self.stream.write(concise_line(f, self.options.lang) + "\n")
+
+    def end(self, records: Any, summary: dict[str, Any]) -> None:
+        n = summary["errors"] + summary["warnings"] + summary["infos"]
+        self.stream.write(self.t("ui.found", n=n, files=summary["files"]) + "\n")
+
+
+def report_concise(results: list[FileResult], options: Options, summary: dict[str, Any], stream: IO[str], color: bool) -> None:
+    out = ConciseStream(options, stream, color)
+    for r in results:
+        out.file(r)
+    out.end(results, summary)
 
 
 def concise_line(f: Finding, lang: str = "en") -> str:

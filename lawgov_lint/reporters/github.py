@@ -22,15 +22,30 @@ def _msg(s: str) -> str:
     return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
-def report_github(results: list[FileResult], options: Options, summary: dict[str, Any], stream: IO[str], color: bool) -> None:
-    t = ui(options.lang)
-    for r in results:
+class GithubStream:
+    """The workflow commands a file at a time (:meth:`file`); nothing at the end."""
+
+    def __init__(self, options: Options, stream: IO[str], color: bool = False) -> None:
+        self.stream, self.t = stream, ui(options.lang)
+
+    def file(self, r: FileResult) -> None:
+        t, stream = self.t, self.stream
         if r.error:
             stream.write(f"::error file={_prop(r.path)},title={_prop(t('ui.unreadable.title'))}::{_msg(r.error)}\n")
-            continue
+            return
         for f in r.findings:
             loc = f.location
             props = (f"file={_prop(f.path)},line={loc.line},col={loc.column},endLine={loc.end_line},"
                      f"endColumn={loc.end_column},title={_prop(f'{f.code} {f.name}')}")
             text = f.message + (t("ui.where.list", places=t("ui.suggestion.label") + f.suggestion) if f.suggestion else "")
             stream.write(f"::{LEVEL[f.severity]} {props}::{_msg(f'{f.code} {text}')}\n")
+
+    def end(self, records: Any, summary: dict[str, Any]) -> None:
+        pass
+
+
+def report_github(results: list[FileResult], options: Options, summary: dict[str, Any], stream: IO[str], color: bool) -> None:
+    out = GithubStream(options, stream, color)
+    for r in results:
+        out.file(r)
+    out.end(results, summary)

@@ -8,10 +8,25 @@ from typing import IO, Any
 from ..engine import FileResult, Options
 
 
-def report_jsonl(results: list[FileResult], options: Options, summary: dict[str, Any], stream: IO[str], color: bool) -> None:
-    for r in results:
+class JsonlStream:
+    """The jsonl output a file at a time (:meth:`file`); nothing at the end."""
+
+    def __init__(self, options: Options, stream: IO[str], color: bool = False) -> None:
+        self.stream = stream
+
+    def file(self, r: FileResult) -> None:
         if r.error:
-            stream.write(json.dumps({"path": r.path, "error": r.error}, ensure_ascii=False) + "\n")
-            continue
+            self.stream.write(json.dumps({"path": r.path, "error": r.error}, ensure_ascii=False) + "\n")
+            return
         for f in r.findings:
-            stream.write(json.dumps({"path": r.path, **f.as_dict()}, ensure_ascii=False) + "\n")
+            self.stream.write(json.dumps({"path": r.path, **f.as_dict()}, ensure_ascii=False) + "\n")
+
+    def end(self, records: Any, summary: dict[str, Any]) -> None:
+        pass
+
+
+def report_jsonl(results: list[FileResult], options: Options, summary: dict[str, Any], stream: IO[str], color: bool) -> None:
+    out = JsonlStream(options, stream, color)
+    for r in results:
+        out.file(r)
+    out.end(results, summary)

@@ -9,7 +9,7 @@ and its table) is a ``ui.*`` catalogue entry in ``Options.lang``.
 
 from __future__ import annotations
 
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any, Iterable
 
 from rich.console import Console
 from rich.table import Table
@@ -19,6 +19,9 @@ from ..engine import FileResult, Options
 from ..loaders.text import display_width as _width
 from ..findings import Finding
 from ..catalogue import builtin_catalogue, ui
+
+if TYPE_CHECKING:
+    from ..summary import FileRecord
 
 SEV_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}
 CN = "一二三四五"
@@ -138,8 +141,12 @@ def kind_text(kind: str, lang: str = "en") -> str:
     return ui(lang)(f"ui.kind.{key}") if key else kind
 
 
-def render_summary(console: Console, results: list[FileResult], summary: dict[str, Any], options: Options) -> None:
-    from ..summary import ABSENT, NO, YES, summary_row
+def render_summary(console: Console, results: Iterable[FileResult | FileRecord], summary: dict[str, Any],
+                   options: Options) -> None:
+    """The counts, the compliance table and the unreadable files, from the run's results or their records."""
+    from ..summary import ABSENT, NO, YES, file_record
+
+    results = [file_record(r, options) for r in results]
 
     lang = options.lang
     t = ui(lang)
@@ -155,7 +162,7 @@ def render_summary(console: Console, results: list[FileResult], summary: dict[st
     if unreadable:
         counts.append(sep + t("ui.counts.unreadable", n=len(unreadable)), style="bold red")
     console.print(counts, highlight=False)
-    readable = [r for r in results if r.report is not None]
+    readable = [r for r in results if r.readable]
     if readable:
         table = Table(title=t("ui.table.title"), title_justify="left", show_lines=False)
         table.add_column(t("ui.table.report"), overflow="fold", ratio=3, min_width=16)
@@ -166,7 +173,7 @@ def render_summary(console: Console, results: list[FileResult], summary: dict[st
         table.add_column(t("ui.table.deadline"), overflow="fold", ratio=2, min_width=14)
         style_of = {YES: "green", NO: "red", ABSENT: "dim", "": ""}
         for r in readable:
-            row = summary_row(r, options)
+            row = r.row
             if row["kind"] != "report":
                 table.add_row(Text(r.path), *[""] * 6, f"{row['errors']}/{row['warnings']}/{row['infos']}",
                               Text(kind_text(row["kind"], lang), style="yellow"))
@@ -182,18 +189,23 @@ def render_summary(console: Console, results: list[FileResult], summary: dict[st
             console.print(Text(f"  {r.path}: ", style="bold") + Text(r.error), soft_wrap=True, highlight=False)
 
 
-def report_text(results: list[FileResult], options: Options, summary: dict[str, Any], stream: IO[str], color: bool,
-                quiet: bool = False) -> None:
-    """Print each file's findings, then (unless ``quiet``) the summary and the compliance table."""
-    console = Console(file=stream, force_terminal=color, no_color=not color, color_system="auto" if color else None,
-                      width=None if color else 160, highlight=False)
-    lang = options.lang
-    t = ui(lang)
-    for r in results:
+class TextStream:
+    """The text output written a file at a time: :meth:`file` prints one result's notes and
+    findings as soon as it is linted, :meth:`end` the summary (unless ``quiet``)."""
+
+    def __init__(self, options: Options, stream: IO[str], color: bool, quiet: bool = False) -> None:
+        self.options, self.quiet = options, quiet
+        self.console = Console(file=stream, force_terminal=color, no_color=not color,
+                               color_system="auto" if color else None, width=None if color else 160,
+                               highlight=False)
+
+    def file(self, r: FileResult) -> None:
+        console, lang = self.console, self.options.lang
+        t = ui(lang)
         if r.error:
             console.print(Text(f"{r.path}: ", style="bold") + Text(t("ui.error") + " ", style=SEV_STYLE["error"])
                           + Text(r.error), soft_wrap=True, highlight=False)
-            continue
+            return
         doc = r.report.doc if r.report else None
         for note in (doc.notes if doc else []):
             console.print(Text(f"{r.path}: ", style="bold") + Text(t("ui.note.label"), style="dim")
@@ -205,5 +217,16 @@ def report_text(results: list[FileResult], options: Options, summary: dict[str, 
                 text = None  # about text outside the block (a suppression comment): show the excerpt itself
             heading = heading_of(r.report, f.location.block - 1) if doc is not None and doc.format == "docx" else None
             render_finding(console, f, text, heading, lang)
-    if not quiet:
-        render_summary(console, results, summary, options)
+
+    def end(self, records: Iterable[FileResult | FileRecord], summary: dict[str, Any]) -> None:
+        if not self.quiet:
+            render_summary(self.console, records, summary, self.options)
+
+
+def report_text(results: list[FileResult], options: Options, summary: dict[str, Any], stream: IO[str], color: bool,
+                quiet: bool = False) -> None:
+    """Print each file's findings, then (unless ``quiet``) the summary and the compliance table."""
+    out = TextStream(options, stream, color, quiet)
+    for r in results:
+        out.file(r)
+    out.end(results, summary)

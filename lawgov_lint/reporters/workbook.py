@@ -19,20 +19,21 @@ from pathlib import Path
 from ..engine import FileResult, Options
 from ..loaders.text import display_width
 from ..outputs import OutputError, atomic_write
-from ..summary import ABSENT, NO, ROW_COLUMNS, YES, summary_row
+from ..summary import ABSENT, NO, ROW_COLUMNS, YES, FileRecord, summary_row
 from ..catalogue import ui
 from .text import kind_text
 
 SUFFIXES = (".csv", ".xlsx")
 
 
-def rows(results: list[FileResult], options: Options) -> list[list]:
-    """Header row, then one row per result, in :data:`~lawgov_lint.summary.ROW_COLUMNS` order, in ``options.lang``."""
+def rows(results: list[FileResult] | list[FileRecord], options: Options) -> list[list]:
+    """Header row, then one row per result (or its summary record), in
+    :data:`~lawgov_lint.summary.ROW_COLUMNS` order, in ``options.lang``."""
     lang = options.lang
     t = ui(lang)
     out: list[list] = [[t(f"ui.column.{k}") for k in ROW_COLUMNS]]
     for r in results:
-        row = summary_row(r, options)
+        row = dict(r.row) if isinstance(r, FileRecord) else summary_row(r, options)
         row["kind"] = kind_text(row["kind"], lang)
         if lang != "en" and row["deadline"]:
             row["deadline"] = t(f"ui.deadline.{row['deadline']}")
@@ -40,7 +41,7 @@ def rows(results: list[FileResult], options: Options) -> list[list]:
     return out
 
 
-def write_summary(path: str | Path, results: list[FileResult], options: Options) -> None:
+def write_summary(path: str | Path, results: list[FileResult] | list[FileRecord], options: Options) -> None:
     """Write the 汇总表 to ``path`` (.csv or .xlsx, chosen by the suffix), atomically.
 
     Raises:
