@@ -19,9 +19,9 @@ from ..engine import FileResult, Options
 Reporter = Callable[[list[FileResult], Options, dict[str, Any], IO[str], bool], None]
 
 BUILTIN_FORMATS = ("text", "concise", "json", "jsonl", "sarif", "github", "junit")
-# The formats written a file at a time, as results come (memory flat with the batch); json, sarif and
-# junit are documents of the whole run and are written at the end.
-STREAMING_FORMATS = ("text", "concise", "jsonl", "github")
+# The formats written a file at a time, as results come (memory flat with the batch; json's summary
+# follows its files); sarif and junit are written at the end.
+STREAMING_FORMATS = ("text", "concise", "json", "jsonl", "github")
 
 
 class StreamReporter(Protocol):
@@ -45,6 +45,10 @@ def stream_reporter(name: str, options: Options, stream: IO[str], color: bool, q
         from .concise import ConciseStream
 
         return ConciseStream(options, stream, color)
+    if name == "json":
+        from .json import JsonStream
+
+        return JsonStream(options, stream, color)
     if name == "jsonl":
         from .jsonl import JsonlStream
 

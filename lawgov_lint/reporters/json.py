@@ -50,6 +50,38 @@ def build(results: list[FileResult], summary: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+class JsonStream:
+    """The JSON document written a file at a time: the head at the first :meth:`file` (or at
+    :meth:`end` for a run without files), each FILE object as it comes, the summary at :meth:`end`
+    — the bytes of ``json.dump(build(...), indent=2)``, without holding the run's results."""
+
+    def __init__(self, options: Options, stream: IO[str], color: bool = False) -> None:
+        self.stream = stream
+        self.n = 0
+
+    @staticmethod
+    def _nested(obj: Any, depth: int) -> str:
+        """``obj`` as indent-2 JSON whose lines after the first are indented ``depth`` levels deeper
+        (JSON strings hold no raw newline, so every line break is the encoder's)."""
+        text = json.dumps(obj, ensure_ascii=False, indent=2)
+        return text.replace("\n", "\n" + "  " * depth)
+
+    def file(self, r: FileResult) -> None:
+        head = self._head() + '"files": [\n    ' if self.n == 0 else ",\n    "
+        self.stream.write(head + self._nested(file_object(r), 2))
+        self.n += 1
+
+    def _head(self) -> str:
+        top = {"version": 1, "tool": {"name": "lawgov-lint", "version": __version__}}
+        return "{\n  " + ",\n  ".join(f"{json.dumps(k)}: {self._nested(v, 1)}" for k, v in top.items()) + ",\n  "
+
+    def end(self, records: Any, summary: dict[str, Any]) -> None:
+        files = "\n  ]" if self.n else self._head() + '"files": []'
+        self.stream.write(files + ',\n  "summary": ' + self._nested(summary, 1) + "\n}\n")
+
+
 def report_json(results: list[FileResult], options: Options, summary: dict[str, Any], stream: IO[str], color: bool) -> None:
-    json.dump(build(results, summary), stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+    out = JsonStream(options, stream, color)
+    for r in results:
+        out.file(r)
+    out.end(results, summary)
