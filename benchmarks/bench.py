@@ -12,6 +12,7 @@ Rows (goal in brackets):
    files in one process                                                                              [≤ 2×]
 4. ``--jobs 1`` / ``--jobs 2`` on a folder of ≥ 50 reports (.docx and .txt)                         [≥ 1.8×]
 5. peak memory (RSS of the whole process tree) of a jsonl run on 10× the files / on 1× the files    [≤ 1.25×]
+6. the language server's re-lint of a 30-page text after an edit (benchmarks/lsp_relint.py)       [≤ 50 ms]
 
 The folders are built in a temporary directory from ``fixtures/`` (each file copied under new names), so
 anyone can reproduce them. Usage::
@@ -145,6 +146,11 @@ def main() -> None:
             f"{m10 / 1024:.0f} MB / {m1 / 1024:.0f} MB = {m10 / m1:.2f}×")
         mj = peak_kb([str(BIN), "--output-format", "json", "--as-of", "2026-11-21", str(big)])
         print(f"{'(for reference) peak memory json, ' + str(n10) + ' files':<58} {mj / 1024:.0f} MB")
+
+    out = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "lsp_relint.py"), "--runs", str(max(10, args.runs * 4))],
+                         capture_output=True, text=True, check=True).stdout
+    median = float(out.split("median ")[1].split(" ms")[0])
+    row("language server re-lint, 30-page text", "≤ 50 ms", median <= 50, f"median {median:.1f} ms")
 
 
 if __name__ == "__main__":
