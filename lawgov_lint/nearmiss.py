@@ -11,12 +11,40 @@ one run's extra ``[dictionary] words`` never reach another's.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable
+from functools import lru_cache
+from typing import Any, Callable, Iterable, TypeVar
 
 from .i18n import Msg, msg
 from .segment import is_word, tokens
 from .segment import pinyin_readings as readings
 from .spans import is_han
+
+
+_T = TypeVar("_T")
+
+
+@lru_cache(maxsize=8)
+def _derived(packs: Any) -> dict[str, Any]:
+    return {}
+
+
+def per_packs(packs: Any, key: str, build: Callable[[], _T]) -> _T:
+    """``build()``, computed once per ``packs`` object (a :class:`lawgov_lint.packs.Packs`) and kept
+    with it: for what is derived from the run's packs alone (finders, look-alike maps, folded
+    titles), so that a lint does not rebuild it and one run's extra packs never reach another's
+    (the cache is keyed on the object itself, and holds the last 8 used). ``key`` names the
+    value (``"module.what"``); a ``packs`` that is None or not hashable is not cached."""
+    try:
+        store = _derived(packs) if packs is not None else None
+    except TypeError:  # a plain dict of packs
+        store = None
+    if store is None:
+        return build()
+    try:
+        return store[key]
+    except KeyError:
+        value = store[key] = build()
+        return value
 
 
 def sound_alike(a: str, b: str) -> bool:
@@ -110,6 +138,7 @@ class NearMissFinder:
     known: set[str] = field(default_factory=set)
     look: dict[str, set[str]] = field(default_factory=dict)
     packs: Any = None
+    _index: Any = field(default=None, init=False, repr=False, compare=False)
 
     @classmethod
     def from_pack(cls, terms: Iterable[str], pack: dict, extra_known: Iterable[str] = (),
@@ -170,6 +199,56 @@ class NearMissFinder:
                 pos = ctx.find(kw, pos + 1)
         return False
 
+    def _anchors(self) -> tuple[tuple[str, tuple[tuple[int, str, int, int], ...]], ...]:
+        """Each distinct anchor with its users ``(term index, term, len(term), offset)``: a term of at
+        least ``min_length`` characters is found by its head (offset 0: the window starts at the hit)
+        and its tail (offset k: the window ends k characters after the hit), k = max(2, (m - 1) // 2).
+        Built on first use; terms sharing an anchor (法治 …) share its scan."""
+        if self._index is None:
+            min_len = self._s("min_length", 4)
+            anchors: dict[str, list[tuple[int, str, int, int]]] = {}
+            for idx, term in enumerate(self.terms):
+                m = len(term)
+                if m < min_len:
+                    continue
+                k = max(2, (m - 1) // 2)
+                anchors.setdefault(term[:k], []).append((idx, term, m, 0))
+                anchors.setdefault(term[m - k:], []).append((idx, term, m, k))
+            self._index = tuple((a, tuple(users)) for a, users in anchors.items())
+        return self._index
+
+    def _windows(self, text: str) -> dict[int, set[tuple[int, int]]]:
+        """Term index → candidate windows ``(a, b)`` of length m - 1, m or m + 1 that start at a hit of
+        the term's head or end where its tail ends. A hit inside an exact occurrence of the term
+        gives none: each of its windows starts one character before, at, or after the occurrence,
+        which :meth:`find` rejects (the term itself, a dropped or added last character, the exact
+        term next door)."""
+        n = len(text)
+        out: dict[int, set[tuple[int, int]]] = {}
+        for anchor, users in self._anchors():
+            pos = text.find(anchor)
+            while pos >= 0:
+                for idx, term, m, off in users:
+                    if m > n + 1:
+                        continue
+                    if off:
+                        e = pos + off
+                        if e >= m and text.startswith(term, e - m):
+                            continue
+                        ws = out.get(idx)
+                        if ws is None:
+                            ws = out[idx] = set()
+                        ws.update(((e - m + 1, e), (e - m, e), (e - m - 1, e)))
+                    else:
+                        if text.startswith(term, pos):
+                            continue
+                        ws = out.get(idx)
+                        if ws is None:
+                            ws = out[idx] = set()
+                        ws.update(((pos, pos + m - 1), (pos, pos + m), (pos, pos + m + 1)))
+                pos = text.find(anchor, pos + 1)
+        return out
+
     def find(self, text: str, evidence: Callable[[str], bool] = lambda t: True,
              skip: Callable[[int, int], bool] = lambda a, b: False) -> list[NearMiss]:
         """Near-misses in ``text`` (normalised), sorted by position; the longest term wins on overlaps.
@@ -178,37 +257,38 @@ class NearMissFinder:
         for short terms); ``skip(a, b)`` vetoes a span (quotations, titles).
         """
         found: list[NearMiss] = []
-        min_len = self._s("min_length", 4)
         min_drop = self._s("min_length_dropped", 6)
         align_below = self._s("dictionary_check_below", 8)
         n = len(text)
-        for term in self.terms:
+        known = self.known
+        windows = self._windows(text)
+        for idx in sorted(windows):  # the terms' order: ties below keep it
+            term = self.terms[idx]
             m = len(term)
-            if m < min_len or m > n + 1:
-                continue
-            k = max(2, (m - 1) // 2)
-            windows: set[tuple[int, int]] = set()
-            head, tail = term[:k], term[m - k:]
-            pos = text.find(head)
-            while pos >= 0:
-                windows.update((pos, pos + L) for L in (m - 1, m, m + 1))
-                pos = text.find(head, pos + 1)
-            pos = text.find(tail)
-            while pos >= 0:
-                e = pos + k
-                windows.update((e - L, e) for L in (m - 1, m, m + 1))
-                pos = text.find(tail, pos + 1)
-            chars = set(term)
-            for a, b in windows:
+            first, last, init, rest = term[0], term[-1], term[:-1], term[1:]
+            swap_start, swap_end = term[1] + term[0] + term[2:], term[:-2] + term[-1] + term[-2]
+            chars = None
+            for a, b in windows[idx]:
                 if a < 0 or b > n:
                     continue
+                # an edit that survives the checks below leaves the term's first and last characters in
+                # place, except a replacement or a swap at either end
+                if (text[a] != first or text[b - 1] != last) and not (
+                        b - a == m and (text.startswith(init, a) or text.endswith(rest, a, b)
+                                        or text.startswith(swap_start, a) or text.startswith(swap_end, a))):
+                    continue
                 w = text[a:b]
-                if w == term or w in self.known:
+                if w == term or w in known:
+                    continue
+                # the edit must not be explained by the text around it: 法治政府建设 exact next door
+                if text.startswith(term, max(0, a - 1)) or text.startswith(term, a + 1):
                     continue
                 edit = classify(term, w)
                 if edit is None:
                     continue
                 kind, i = edit
+                if chars is None:
+                    chars = set(term)
                 if any(not is_han(c) and c not in chars for c in w):
                     continue
                 if kind == "dropped":
@@ -225,9 +305,6 @@ class NearMissFinder:
                     if kind is None:
                         continue
                 if skip(a, b):
-                    continue
-                # the edit must not be explained by the text around it: 法治政府建设 exact next door
-                if text.startswith(term, max(0, a - 1)) or text.startswith(term, a + 1):
                     continue
                 if self._covered_by_known(text, a, b, w):
                     continue
@@ -246,4 +323,4 @@ class NearMissFinder:
 
 
 
-__all__ = ["NearMiss", "NearMissFinder", "classify", "sound_alike", "look_alikes", "aligned"]
+__all__ = ["NearMiss", "NearMissFinder", "classify", "sound_alike", "look_alikes", "aligned", "per_packs"]

@@ -27,11 +27,20 @@ def _compile(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
-def _confusions(ctx, i: int) -> Iterator[tuple[int, int, str, str, dict, tuple[int, int]]]:
-    """Known confusions in block i outside quotations: ``(start, end, wrong, right, entry, match span)``."""
+def _confusions(ctx, i: int) -> list[tuple[int, int, str, str, dict, tuple[int, int]]]:
+    """Known confusions in block i outside quotations: ``(start, end, wrong, right, entry, match span)``;
+    found once per report and block (T003 reports them, T001, T002 and T004 leave their spans)."""
+    done = ctx.report.cache.setdefault("confusions", {})
+    found = done.get(i)
+    if found is None:
+        found = done[i] = list(_find_confusions(ctx, i))
+    return found
+
+
+def _find_confusions(ctx, i: int) -> Iterator[tuple[int, int, str, str, dict, tuple[int, int]]]:
     entries = ctx.packs["terms"].get("confusions", [])
     text = ctx.report.norm[i].text
-    spans = protected_spans(text)
+    spans = None
     seen: set[tuple[int, int]] = set()
     for entry in entries:
         for m in _compile(entry["pattern"]).finditer(text):
@@ -39,8 +48,13 @@ def _confusions(ctx, i: int) -> Iterator[tuple[int, int, str, str, dict, tuple[i
             if g is None:
                 continue
             s, e = m.span(g)
-            if (s, e) in seen or (inside(spans, s, e) and not entry.get("quoted")):
-                continue  # `quoted` entries are names conventionally written in quotes (“枫桥经验”)
+            if (s, e) in seen:
+                continue
+            if not entry.get("quoted"):
+                if spans is None:
+                    spans = protected_spans(text)
+                if inside(spans, s, e):
+                    continue  # `quoted` entries are names conventionally written in quotes (“枫桥经验”)
             seen.add((s, e))
             wrong = m.group(g)
             right = entry["right"]
