@@ -199,53 +199,102 @@ class NearMissFinder:
                 pos = ctx.find(kw, pos + 1)
         return False
 
-    def _anchors(self) -> tuple[tuple[str, tuple[tuple[int, str, int, int], ...]], ...]:
-        """Each distinct anchor with its users ``(term index, term, len(term), offset)``: a term of at
-        least ``min_length`` characters is found by its head (offset 0: the window starts at the hit)
-        and its tail (offset k: the window ends k characters after the hit), k = max(2, (m - 1) // 2).
-        Built on first use; terms sharing an anchor (法治 …) share its scan."""
+    def _anchors(self) -> tuple:
+        """The scan plan, built on first use: each distinct anchor (terms sharing one, 法治 …, share
+        its scan) with its head users and its tail users, grouped by where their windows fall.
+
+        A term of at least ``min_length`` characters is found by its head, its first k characters
+        (the windows start at the hit), and its tail, its last k characters (the windows end k
+        characters after the hit), k = max(2, (m - 1) // 2). A head group is ``(m, last characters,
+        first m - 2 characters, users)``, a tail group ``(k, m, first characters, last m - 2
+        characters, users)``; a user is ``(term index, term, ends)``, ``ends`` the term's first and
+        last characters and its forms with either end replaced or swapped (see :meth:`_windows`)."""
         if self._index is None:
             min_len = self._s("min_length", 4)
-            anchors: dict[str, list[tuple[int, str, int, int]]] = {}
+            heads: dict[str, dict[int, list]] = {}
+            tails: dict[str, dict[tuple[int, int], list]] = {}
             for idx, term in enumerate(self.terms):
                 m = len(term)
                 if m < min_len:
                     continue
                 k = max(2, (m - 1) // 2)
-                anchors.setdefault(term[:k], []).append((idx, term, m, 0))
-                anchors.setdefault(term[m - k:], []).append((idx, term, m, k))
-            self._index = tuple((a, tuple(users)) for a, users in anchors.items())
+                user = (idx, term, (term[0], term[-1], term[:-1], term[1:], term[1] + term[0] + term[2:],
+                                    term[:-2] + term[-1] + term[-2]))
+                heads.setdefault(term[:k], {}).setdefault(m, []).append(user)
+                tails.setdefault(term[m - k:], {}).setdefault((k, m), []).append(user)
+            plan = []
+            for anchor in dict.fromkeys([*heads, *tails]):
+                hs = tuple((m, frozenset(u[1][-1] for u in us), frozenset(u[1][:-2] for u in us), tuple(us))
+                           for m, us in heads.get(anchor, {}).items())
+                ts = tuple((k, m, frozenset(u[1][0] for u in us), frozenset(u[1][2:] for u in us), tuple(us))
+                           for (k, m), us in tails.get(anchor, {}).items())
+                plan.append((anchor, hs, ts))
+            self._index = tuple(plan)
         return self._index
 
     def _windows(self, text: str) -> dict[int, set[tuple[int, int]]]:
-        """Term index → candidate windows ``(a, b)`` of length m - 1, m or m + 1 that start at a hit of
-        the term's head or end where its tail ends. A hit inside an exact occurrence of the term
-        gives none: each of its windows starts one character before, at, or after the occurrence,
-        which :meth:`find` rejects (the term itself, a dropped or added last character, the exact
-        term next door)."""
+        """Term index → candidate windows ``(a, b)``: of length m - 1, m or m + 1, starting at a hit of
+        the term's head or ending where a hit of its tail ends, and worth judging.
+
+        Not worth it, as :meth:`find` would reject them whatever the text around: every window of a
+        hit inside an exact occurrence of the term (each starts one character before, at or after the
+        occurrence: the term itself, a dropped or added last character, the exact term next door);
+        a window whose first or last character is not the term's, unless it is the term with its
+        first or last character replaced or its first or last two swapped (a dropped or doubled
+        character that survives the checks is never at either end). A group of users whose
+        windows can hold none of their last (head) or first (tail) characters, nor their forms with
+        an end replaced or swapped, is passed over whole."""
         n = len(text)
         out: dict[int, set[tuple[int, int]]] = {}
-        for anchor, users in self._anchors():
+        for anchor, heads, tails in self._anchors():
             pos = text.find(anchor)
             while pos >= 0:
-                for idx, term, m, off in users:
-                    if m > n + 1:
+                for m, lasts, inits, users in heads:  # the windows start at pos, with the term's first character
+                    b = pos + m
+                    if b > n + 1 or not (text[b - 2] in lasts or (b <= n and text[b - 1] in lasts)
+                                         or (b < n and text[b] in lasts) or text[pos:b - 2] in inits):
                         continue
-                    if off:
-                        e = pos + off
-                        if e >= m and text.startswith(term, e - m):
-                            continue
-                        ws = out.get(idx)
-                        if ws is None:
-                            ws = out[idx] = set()
-                        ws.update(((e - m + 1, e), (e - m, e), (e - m - 1, e)))
-                    else:
+                    for idx, term, (first, last, init, rest, swap_start, swap_end) in users:
                         if text.startswith(term, pos):
                             continue
-                        ws = out.get(idx)
-                        if ws is None:
-                            ws = out[idx] = set()
-                        ws.update(((pos, pos + m - 1), (pos, pos + m), (pos, pos + m + 1)))
+                        found = []
+                        if text[b - 2] == last:
+                            found.append((pos, b - 1))
+                        if b <= n and (text[b - 1] == last or text.startswith(init, pos)
+                                       or text.endswith(rest, pos, b) or text.startswith(swap_start, pos)
+                                       or text.startswith(swap_end, pos)):
+                            found.append((pos, b))
+                        if b < n and text[b] == last:
+                            found.append((pos, b + 1))
+                        if found:
+                            ws = out.get(idx)
+                            if ws is None:
+                                out[idx] = set(found)
+                            else:
+                                ws.update(found)
+                for k, m, firsts, rests, users in tails:  # the windows end at e, with the term's last character
+                    e = pos + k
+                    a = e - m
+                    if a < -1 or not (text[a + 1] in firsts or (a >= 0 and text[a] in firsts)
+                                      or (a >= 1 and text[a - 1] in firsts) or text[a + 2:e] in rests):
+                        continue
+                    for idx, term, (first, last, init, rest, swap_start, swap_end) in users:
+                        if a >= 0 and text.startswith(term, a):
+                            continue
+                        found = []
+                        if text[a + 1] == first:
+                            found.append((a + 1, e))
+                        if a >= 0 and (text[a] == first or text.startswith(init, a) or text.endswith(rest, a, e)
+                                       or text.startswith(swap_start, a) or text.startswith(swap_end, a)):
+                            found.append((a, e))
+                        if a >= 1 and text[a - 1] == first:
+                            found.append((a - 1, e))
+                        if found:
+                            ws = out.get(idx)
+                            if ws is None:
+                                out[idx] = set(found)
+                            else:
+                                ws.update(found)
                 pos = text.find(anchor, pos + 1)
         return out
 
@@ -257,26 +306,17 @@ class NearMissFinder:
         for short terms); ``skip(a, b)`` vetoes a span (quotations, titles).
         """
         found: list[NearMiss] = []
+        windows = self._windows(text)
+        if not windows:
+            return found
         min_drop = self._s("min_length_dropped", 6)
         align_below = self._s("dictionary_check_below", 8)
-        n = len(text)
         known = self.known
-        windows = self._windows(text)
         for idx in sorted(windows):  # the terms' order: ties below keep it
             term = self.terms[idx]
             m = len(term)
-            first, last, init, rest = term[0], term[-1], term[:-1], term[1:]
-            swap_start, swap_end = term[1] + term[0] + term[2:], term[:-2] + term[-1] + term[-2]
             chars = None
             for a, b in windows[idx]:
-                if a < 0 or b > n:
-                    continue
-                # an edit that survives the checks below leaves the term's first and last characters in
-                # place, except a replacement or a swap at either end
-                if (text[a] != first or text[b - 1] != last) and not (
-                        b - a == m and (text.startswith(init, a) or text.endswith(rest, a, b)
-                                        or text.startswith(swap_start, a) or text.startswith(swap_end, a))):
-                    continue
                 w = text[a:b]
                 if w == term or w in known:
                     continue

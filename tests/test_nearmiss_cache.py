@@ -204,3 +204,58 @@ def test_per_report_caches_travel_with_the_result():
     assert sorted(f.code for f in first.findings if f.code.startswith("T")) == ["T001", "T002", "T003"]
     pickle.dumps(first)  # a worker sends its result back: the report's cache must pickle
     assert lint_text(doc).findings == first.findings
+
+
+# ---------------------------------------------------------------- known confusions: the words a block must hold
+
+@pytest.mark.parametrize("pattern,words", [
+    ("(?:工作|管理)(?P<w>体质)", ("体质",)),
+    ("法治(?:政府)?建设(?P<w>首要责任人|首要负责人|第一负责人)", ("首要责任人", "首要负责人", "第一负责人")),
+    ("(?:学习|认真)(?P<w>贯切)|(?P<w2>贯切)(?:落实|执行)", ("贯切",)),
+    (r"[(?P<w>x)](?P<w>b)", ("b",)),  # a class is no group
+    (r"\((?P<w>x)\)", ("x",)),
+    ("(?P<w>枫[乔侨荞]经验)", None),  # not a plain word: the pattern always runs
+    ("(?P<w>a(?:b|c))", None),
+    (r"(?P<w>a\.b)", None),
+    ("(?i)(?P<w>ab)", None),
+    ("(?P<x>q)", None),  # no w group: nothing known
+])
+def test_required_words(pattern, words):
+    from lawgov_lint.checks.confusions import required_words
+
+    assert required_words(pattern) == words
+
+
+def _strings(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from _strings(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _strings(v)
+
+
+def test_a_built_in_confusion_reports_only_where_one_of_its_words_is():
+    import re
+    import tomllib
+
+    from helpers import FIXTURES, ROOT
+    from lawgov_lint.checks.confusions import required_words
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.txt"))]
+    for case in sorted((ROOT / "tests" / "cases").glob("*.toml")):
+        texts += list(_strings(tomllib.loads(case.read_text(encoding="utf-8"))))
+    reported = 0
+    for entry in PACK["confusions"]:
+        words = required_words(entry["pattern"])
+        if words is None:
+            continue
+        for text in texts:
+            for m in re.finditer(entry["pattern"], text):
+                wrong = [v for k, v in m.groupdict().items() if k.startswith("w") and v is not None]
+                if wrong:
+                    reported += 1
+                    assert wrong[0] in words
+    assert reported >= 20  # the case files hold many known confusions

@@ -171,6 +171,9 @@ def _alike(a: str, b: str, look: dict[str, set[str]]) -> bool:
     return a != b and is_han(a) and is_han(b) and (b in look.get(a, ()) or sound_alike(a, b))
 
 
+_SENTENCE = re.compile(r"[^。；！？\n：:]+")
+
+
 def _lead_in(ctx, i: int, lead: dict, look: dict[str, set[str]],
              taken: list[tuple[int, int]]) -> Iterator[Hit]:
     """The lead-in formula 现将……报告如下 with one character changed (terms.toml [formulas.lead_in]):
@@ -181,9 +184,14 @@ def _lead_in(ctx, i: int, lead: dict, look: dict[str, set[str]],
     head, tail = lead["head"], lead["tail"]
     ok_heads = tuple(lead.get("ok_heads", [head]))
     ok_tails = tuple(lead.get("ok_tails", [tail]))
+    # a clause opening with an accepted head, or a sentence ending with an accepted tail: neither
+    # can be without one of them in the block
+    if not per_packs(ctx.packs, "terms.lead_in", lambda: re.compile("|".join(map(re.escape, ok_heads + ok_tails)))
+                     ).search(text):
+        return
     particles = ctx.packs["terms"].get("near_miss", {}).get("particles", "")
     spans = protected_spans(text) + taken  # quotations, and slips T004's word list already reported
-    for sm in re.finditer(r"[^。；！？\n：:]+", text):  # 报告如下： may run into the first heading
+    for sm in _SENTENCE.finditer(text):  # 报告如下： may run into the first heading
         a, b = sm.span()
         sent = sm.group(0).rstrip(" ：:，,")
         end = a + len(sent)

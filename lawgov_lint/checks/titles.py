@@ -114,13 +114,11 @@ def _near_title(base: str, entries: list[TitleEntry],
         if e.title.startswith(_PREFIX):
             forms.append(e.title[len(_PREFIX):])
         for c in forms:
-            if len(c) < 5 or abs(len(c) - len(base)) > 2:
+            if len(c) < 5 or abs(len(c) - len(base)) > 2 or base[0] != c[0]:
                 continue
             limit = 1 if len(c) < 12 else 2
             d = Levenshtein.distance(base, c, score_cutoff=limit)
             if d == 0 or d > limit:
-                continue
-            if base[0] != c[0]:
                 continue
             if base[-1] != c[-1]:
                 truncated = len(c) >= 8 and len(base) == len(c) - 1 and c.startswith(base)
