@@ -2,8 +2,9 @@
 
 :class:`NearMissFinder` finds a character dropped, doubled, two neighbours swapped, or one replaced
 by a sound-alike (same pinyin, via pypinyin) or a look-alike. Candidates are found by exact anchors
-(the term's head and tail), so a clean report costs a few ``str.find`` calls per term; each
-candidate is then judged (edit kind, position, dictionary words and token boundaries through jieba,
+(the term's head and tail), all of a finder's terms in one pass of an Aho-Corasick automaton
+(pyahocorasick) over the text, so a clean report costs one pass per block; each candidate window
+that could be a slip is then judged (edit kind, position, dictionary words and token boundaries through jieba,
 evidence in the report). The jieba dictionary is the run's (the packs given to the finder), so that
 one run's extra ``[dictionary] words`` never reach another's.
 """
@@ -199,9 +200,10 @@ class NearMissFinder:
                 pos = ctx.find(kw, pos + 1)
         return False
 
-    def _anchors(self) -> tuple:
-        """The scan plan, built on first use: each distinct anchor (terms sharing one, 法治 …, share
-        its scan) with its head users and its tail users, grouped by where their windows fall.
+    def _anchors(self) -> Any:
+        """The scan plan, built on first use: an Aho-Corasick automaton (pyahocorasick) of the distinct
+        anchors (terms sharing one, 法治 …, share it), each with ``(len(anchor) - 1, head groups, tail
+        groups)``, its users grouped by where their windows fall; None when no term is long enough.
 
         A term of at least ``min_length`` characters is found by its head, its first k characters
         (the windows start at the hit), and its tail, its last k characters (the windows end k
@@ -222,15 +224,21 @@ class NearMissFinder:
                                     term[:-2] + term[-1] + term[-2]))
                 heads.setdefault(term[:k], {}).setdefault(m, []).append(user)
                 tails.setdefault(term[m - k:], {}).setdefault((k, m), []).append(user)
-            plan = []
+            automaton = None
             for anchor in dict.fromkeys([*heads, *tails]):
                 hs = tuple((m, frozenset(u[1][-1] for u in us), frozenset(u[1][:-2] for u in us), tuple(us))
                            for m, us in heads.get(anchor, {}).items())
                 ts = tuple((k, m, frozenset(u[1][0] for u in us), frozenset(u[1][2:] for u in us), tuple(us))
                            for (k, m), us in tails.get(anchor, {}).items())
-                plan.append((anchor, hs, ts))
-            self._index = tuple(plan)
-        return self._index
+                if automaton is None:
+                    import ahocorasick  # pyahocorasick: one pass over a text finds every anchor
+
+                    automaton = ahocorasick.Automaton()
+                automaton.add_word(anchor, (len(anchor) - 1, hs, ts))
+            if automaton is not None:
+                automaton.make_automaton()
+            self._index = (automaton,)
+        return self._index[0]
 
     def _windows(self, text: str) -> dict[int, set[tuple[int, int]]]:
         """Term index → candidate windows ``(a, b)``: of length m - 1, m or m + 1, starting at a hit of
@@ -246,56 +254,57 @@ class NearMissFinder:
         an end replaced or swapped, is passed over whole."""
         n = len(text)
         out: dict[int, set[tuple[int, int]]] = {}
-        for anchor, heads, tails in self._anchors():
-            pos = text.find(anchor)
-            while pos >= 0:
-                for m, lasts, inits, users in heads:  # the windows start at pos, with the term's first character
-                    b = pos + m
-                    if b > n + 1 or not (text[b - 2] in lasts or (b <= n and text[b - 1] in lasts)
-                                         or (b < n and text[b] in lasts) or text[pos:b - 2] in inits):
+        automaton = self._anchors()
+        if automaton is None:
+            return out
+        for last_index, (span, heads, tails) in automaton.iter(text):
+            pos = last_index - span
+            for m, lasts, inits, users in heads:  # the windows start at pos, with the term's first character
+                b = pos + m
+                if b > n + 1 or not (text[b - 2] in lasts or (b <= n and text[b - 1] in lasts)
+                                     or (b < n and text[b] in lasts) or text[pos:b - 2] in inits):
+                    continue
+                for idx, term, (first, last, init, rest, swap_start, swap_end) in users:
+                    if text.startswith(term, pos):
                         continue
-                    for idx, term, (first, last, init, rest, swap_start, swap_end) in users:
-                        if text.startswith(term, pos):
-                            continue
-                        found = []
-                        if text[b - 2] == last:
-                            found.append((pos, b - 1))
-                        if b <= n and (text[b - 1] == last or text.startswith(init, pos)
-                                       or text.endswith(rest, pos, b) or text.startswith(swap_start, pos)
-                                       or text.startswith(swap_end, pos)):
-                            found.append((pos, b))
-                        if b < n and text[b] == last:
-                            found.append((pos, b + 1))
-                        if found:
-                            ws = out.get(idx)
-                            if ws is None:
-                                out[idx] = set(found)
-                            else:
-                                ws.update(found)
-                for k, m, firsts, rests, users in tails:  # the windows end at e, with the term's last character
-                    e = pos + k
-                    a = e - m
-                    if a < -1 or not (text[a + 1] in firsts or (a >= 0 and text[a] in firsts)
-                                      or (a >= 1 and text[a - 1] in firsts) or text[a + 2:e] in rests):
+                    found = []
+                    if text[b - 2] == last:
+                        found.append((pos, b - 1))
+                    if b <= n and (text[b - 1] == last or text.startswith(init, pos)
+                                   or text.endswith(rest, pos, b) or text.startswith(swap_start, pos)
+                                   or text.startswith(swap_end, pos)):
+                        found.append((pos, b))
+                    if b < n and text[b] == last:
+                        found.append((pos, b + 1))
+                    if found:
+                        ws = out.get(idx)
+                        if ws is None:
+                            out[idx] = set(found)
+                        else:
+                            ws.update(found)
+            for k, m, firsts, rests, users in tails:  # the windows end at e, with the term's last character
+                e = pos + k
+                a = e - m
+                if a < -1 or not (text[a + 1] in firsts or (a >= 0 and text[a] in firsts)
+                                  or (a >= 1 and text[a - 1] in firsts) or text[a + 2:e] in rests):
+                    continue
+                for idx, term, (first, last, init, rest, swap_start, swap_end) in users:
+                    if a >= 0 and text.startswith(term, a):
                         continue
-                    for idx, term, (first, last, init, rest, swap_start, swap_end) in users:
-                        if a >= 0 and text.startswith(term, a):
-                            continue
-                        found = []
-                        if text[a + 1] == first:
-                            found.append((a + 1, e))
-                        if a >= 0 and (text[a] == first or text.startswith(init, a) or text.endswith(rest, a, e)
-                                       or text.startswith(swap_start, a) or text.startswith(swap_end, a)):
-                            found.append((a, e))
-                        if a >= 1 and text[a - 1] == first:
-                            found.append((a - 1, e))
-                        if found:
-                            ws = out.get(idx)
-                            if ws is None:
-                                out[idx] = set(found)
-                            else:
-                                ws.update(found)
-                pos = text.find(anchor, pos + 1)
+                    found = []
+                    if text[a + 1] == first:
+                        found.append((a + 1, e))
+                    if a >= 0 and (text[a] == first or text.startswith(init, a) or text.endswith(rest, a, e)
+                                   or text.startswith(swap_start, a) or text.startswith(swap_end, a)):
+                        found.append((a, e))
+                    if a >= 1 and text[a - 1] == first:
+                        found.append((a - 1, e))
+                    if found:
+                        ws = out.get(idx)
+                        if ws is None:
+                            out[idx] = set(found)
+                        else:
+                            ws.update(found)
         return out
 
     def find(self, text: str, evidence: Callable[[str], bool] = lambda t: True,
