@@ -4,9 +4,9 @@
 by a sound-alike (same pinyin, via pypinyin) or a look-alike. Candidates are found by exact anchors
 (the term's head and tail), all of a finder's terms in one pass of an Aho-Corasick automaton
 (pyahocorasick) over the text, so a clean report costs one pass per block; each candidate window
-that could be a slip is then judged (edit kind, position, dictionary words and token boundaries through jieba,
-evidence in the report). The jieba dictionary is the run's (the packs given to the finder), so that
-one run's extra ``[dictionary] words`` never reach another's.
+that could be a slip is then judged (edit kind, position, dictionary words and token boundaries
+through jieba, evidence in the report). The jieba dictionary is the run's (the packs given to the
+finder), so that one run's extra ``[dictionary] words`` never reach another's.
 """
 
 from __future__ import annotations
@@ -237,7 +237,7 @@ class NearMissFinder:
                 automaton.add_word(anchor, (len(anchor) - 1, hs, ts))
             if automaton is not None:
                 automaton.make_automaton()
-            self._index = (automaton,)
+            self._index = (automaton,)  # built, even when there is nothing to find
         return self._index[0]
 
     def _windows(self, text: str) -> dict[int, set[tuple[int, int]]]:

@@ -439,7 +439,7 @@ def _running_titles(ctx, finder: NearMissFinder | None, i: int) -> list[NearMiss
     those that are a known confusion (T003 reports the slip); found once per report and block."""
     if finder is None:
         return []
-    done = ctx.report.cache.setdefault("titles.running", {})
+    done = ctx.report.cache.setdefault("titles.running_found", {})
     if i in done:
         return done[i]
     text = ctx.report.norm[i].text
@@ -477,6 +477,8 @@ def _cut_plenums(ctx, i: int) -> Iterator[Hit]:
     """Plenary sessions named without 全会 in running text (学习十九届五中精神). A list of ordinals
     sharing one trailing 全会 (二中、三中、四中全会) is complete and matched whole, so it is silent."""
     text = ctx.report.norm[i].text
+    if "届" not in text:  # in every match: a cheap test before the expression
+        return
     spans = None
     for m in _PLENUM_CUT.finditer(text):
         if spans is None:
