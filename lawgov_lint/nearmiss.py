@@ -2,21 +2,50 @@
 
 :class:`NearMissFinder` finds a character dropped, doubled, two neighbours swapped, or one replaced
 by a sound-alike (same pinyin, via pypinyin) or a look-alike. Candidates are found by exact anchors
-(the term's head and tail), so a clean report costs a few ``str.find`` calls per term; each
-candidate is then judged (edit kind, position, dictionary words and token boundaries through jieba,
-evidence in the report). The jieba dictionary is the run's (the packs given to the finder), so that
-one run's extra ``[dictionary] words`` never reach another's.
+(the term's head and tail), all of a finder's terms in one pass of an Aho-Corasick automaton
+(pyahocorasick) over the text, so a clean report costs one pass per block; each candidate window
+that could be a slip is then judged (edit kind, position, dictionary words and token boundaries
+through jieba, evidence in the report). The jieba dictionary is the run's (the packs given to the
+finder), so that one run's extra ``[dictionary] words`` never reach another's.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable
+from functools import lru_cache
+from typing import Any, Callable, Iterable, TypeVar
 
 from .i18n import Msg, msg
 from .segment import is_word, tokens
 from .segment import pinyin_readings as readings
 from .spans import is_han
+
+
+_T = TypeVar("_T")
+
+
+@lru_cache(maxsize=8)
+def _derived(packs: Any) -> dict[str, Any]:
+    return {}
+
+
+def per_packs(packs: Any, key: str, build: Callable[[], _T]) -> _T:
+    """``build()``, computed once per ``packs`` object (a :class:`lawgov_lint.packs.Packs`) and kept
+    with it: for what is derived from the run's packs alone (finders, look-alike maps, folded
+    titles), so that a lint does not rebuild it and one run's extra packs never reach another's
+    (the cache is keyed on the object itself, and holds the last 8 used). ``key`` names the
+    value (``"module.what"``); a ``packs`` that is None or not hashable is not cached."""
+    try:
+        store = _derived(packs) if packs is not None else None
+    except TypeError:  # a plain dict of packs
+        store = None
+    if store is None:
+        return build()
+    try:
+        return store[key]
+    except KeyError:
+        value = store[key] = build()
+        return value
 
 
 def sound_alike(a: str, b: str) -> bool:
@@ -110,6 +139,7 @@ class NearMissFinder:
     known: set[str] = field(default_factory=set)
     look: dict[str, set[str]] = field(default_factory=dict)
     packs: Any = None
+    _index: Any = field(default=None, init=False, repr=False, compare=False)
 
     @classmethod
     def from_pack(cls, terms: Iterable[str], pack: dict, extra_known: Iterable[str] = (),
@@ -170,6 +200,113 @@ class NearMissFinder:
                 pos = ctx.find(kw, pos + 1)
         return False
 
+    def _anchors(self) -> Any:
+        """The scan plan, built on first use: an Aho-Corasick automaton (pyahocorasick) of the distinct
+        anchors (terms sharing one, 法治 …, share it), each with ``(len(anchor) - 1, head groups, tail
+        groups)``, its users grouped by where their windows fall; None when no term is long enough.
+
+        A term of at least ``min_length`` characters is found by its head, its first k characters
+        (the windows start at the hit), and its tail, its last k characters (the windows end k
+        characters after the hit), k = max(2, (m - 1) // 2). A head group is ``(m, last characters,
+        first m - 2 characters, users)``, a tail group ``(k, m, first characters, last m - 2
+        characters, users)``; a user is ``(term index, term, ends)``, ``ends`` the term's first and
+        last characters and its forms with either end replaced or swapped (see :meth:`_windows`)."""
+        if self._index is None:
+            min_len = self._s("min_length", 4)
+            heads: dict[str, dict[int, list]] = {}
+            tails: dict[str, dict[tuple[int, int], list]] = {}
+            for idx, term in enumerate(self.terms):
+                m = len(term)
+                if m < min_len:
+                    continue
+                k = max(2, (m - 1) // 2)
+                user = (idx, term, (term[0], term[-1], term[:-1], term[1:], term[1] + term[0] + term[2:],
+                                    term[:-2] + term[-1] + term[-2]))
+                heads.setdefault(term[:k], {}).setdefault(m, []).append(user)
+                tails.setdefault(term[m - k:], {}).setdefault((k, m), []).append(user)
+            automaton = None
+            for anchor in dict.fromkeys([*heads, *tails]):
+                hs = tuple((m, frozenset(u[1][-1] for u in us), frozenset(u[1][:-2] for u in us), tuple(us))
+                           for m, us in heads.get(anchor, {}).items())
+                ts = tuple((k, m, frozenset(u[1][0] for u in us), frozenset(u[1][2:] for u in us), tuple(us))
+                           for (k, m), us in tails.get(anchor, {}).items())
+                if automaton is None:
+                    import ahocorasick  # pyahocorasick: one pass over a text finds every anchor
+
+                    automaton = ahocorasick.Automaton()
+                automaton.add_word(anchor, (len(anchor) - 1, hs, ts))
+            if automaton is not None:
+                automaton.make_automaton()
+            self._index = (automaton,)  # built, even when there is nothing to find
+        return self._index[0]
+
+    def _windows(self, text: str) -> dict[int, set[tuple[int, int]]]:
+        """Term index → candidate windows ``(a, b)``: of length m - 1, m or m + 1, starting at a hit of
+        the term's head or ending where a hit of its tail ends, and worth judging.
+
+        Not worth it, as :meth:`find` would reject them whatever the text around: every window of a
+        hit inside an exact occurrence of the term (each starts one character before, at or after the
+        occurrence: the term itself, a dropped or added last character, the exact term next door);
+        a window whose first or last character is not the term's, unless it is the term with its
+        first or last character replaced or its first or last two swapped (a dropped or doubled
+        character that survives the checks is never at either end). A group of users whose
+        windows can hold none of their last (head) or first (tail) characters, nor their forms with
+        an end replaced or swapped, is passed over whole."""
+        n = len(text)
+        out: dict[int, set[tuple[int, int]]] = {}
+        automaton = self._anchors()
+        if automaton is None:
+            return out
+        for last_index, (span, heads, tails) in automaton.iter(text):
+            pos = last_index - span
+            for m, lasts, inits, users in heads:  # the windows start at pos, with the term's first character
+                b = pos + m
+                if b > n + 1 or not (text[b - 2] in lasts or (b <= n and text[b - 1] in lasts)
+                                     or (b < n and text[b] in lasts) or text[pos:b - 2] in inits):
+                    continue
+                for idx, term, (first, last, init, rest, swap_start, swap_end) in users:
+                    if text.startswith(term, pos):
+                        continue
+                    found = []
+                    if text[b - 2] == last:
+                        found.append((pos, b - 1))
+                    if b <= n and (text[b - 1] == last or text.startswith(init, pos)
+                                   or text.endswith(rest, pos, b) or text.startswith(swap_start, pos)
+                                   or text.startswith(swap_end, pos)):
+                        found.append((pos, b))
+                    if b < n and text[b] == last:
+                        found.append((pos, b + 1))
+                    if found:
+                        ws = out.get(idx)
+                        if ws is None:
+                            out[idx] = set(found)
+                        else:
+                            ws.update(found)
+            for k, m, firsts, rests, users in tails:  # the windows end at e, with the term's last character
+                e = pos + k
+                a = e - m
+                if a < -1 or not (text[a + 1] in firsts or (a >= 0 and text[a] in firsts)
+                                  or (a >= 1 and text[a - 1] in firsts) or text[a + 2:e] in rests):
+                    continue
+                for idx, term, (first, last, init, rest, swap_start, swap_end) in users:
+                    if a >= 0 and text.startswith(term, a):
+                        continue
+                    found = []
+                    if text[a + 1] == first:
+                        found.append((a + 1, e))
+                    if a >= 0 and (text[a] == first or text.startswith(init, a) or text.endswith(rest, a, e)
+                                   or text.startswith(swap_start, a) or text.startswith(swap_end, a)):
+                        found.append((a, e))
+                    if a >= 1 and text[a - 1] == first:
+                        found.append((a - 1, e))
+                    if found:
+                        ws = out.get(idx)
+                        if ws is None:
+                            out[idx] = set(found)
+                        else:
+                            ws.update(found)
+        return out
+
     def find(self, text: str, evidence: Callable[[str], bool] = lambda t: True,
              skip: Callable[[int, int], bool] = lambda a, b: False) -> list[NearMiss]:
         """Near-misses in ``text`` (normalised), sorted by position; the longest term wins on overlaps.
@@ -178,37 +315,29 @@ class NearMissFinder:
         for short terms); ``skip(a, b)`` vetoes a span (quotations, titles).
         """
         found: list[NearMiss] = []
-        min_len = self._s("min_length", 4)
+        windows = self._windows(text)
+        if not windows:
+            return found
         min_drop = self._s("min_length_dropped", 6)
         align_below = self._s("dictionary_check_below", 8)
-        n = len(text)
-        for term in self.terms:
+        known = self.known
+        for idx in sorted(windows):  # the terms' order: ties below keep it
+            term = self.terms[idx]
             m = len(term)
-            if m < min_len or m > n + 1:
-                continue
-            k = max(2, (m - 1) // 2)
-            windows: set[tuple[int, int]] = set()
-            head, tail = term[:k], term[m - k:]
-            pos = text.find(head)
-            while pos >= 0:
-                windows.update((pos, pos + L) for L in (m - 1, m, m + 1))
-                pos = text.find(head, pos + 1)
-            pos = text.find(tail)
-            while pos >= 0:
-                e = pos + k
-                windows.update((e - L, e) for L in (m - 1, m, m + 1))
-                pos = text.find(tail, pos + 1)
-            chars = set(term)
-            for a, b in windows:
-                if a < 0 or b > n:
-                    continue
+            chars = None
+            for a, b in windows[idx]:
                 w = text[a:b]
-                if w == term or w in self.known:
+                if w == term or w in known:
+                    continue
+                # the edit must not be explained by the text around it: 法治政府建设 exact next door
+                if text.startswith(term, max(0, a - 1)) or text.startswith(term, a + 1):
                     continue
                 edit = classify(term, w)
                 if edit is None:
                     continue
                 kind, i = edit
+                if chars is None:
+                    chars = set(term)
                 if any(not is_han(c) and c not in chars for c in w):
                     continue
                 if kind == "dropped":
@@ -225,9 +354,6 @@ class NearMissFinder:
                     if kind is None:
                         continue
                 if skip(a, b):
-                    continue
-                # the edit must not be explained by the text around it: 法治政府建设 exact next door
-                if text.startswith(term, max(0, a - 1)) or text.startswith(term, a + 1):
                     continue
                 if self._covered_by_known(text, a, b, w):
                     continue
@@ -246,4 +372,4 @@ class NearMissFinder:
 
 
 
-__all__ = ["NearMiss", "NearMissFinder", "classify", "sound_alike", "look_alikes", "aligned"]
+__all__ = ["NearMiss", "NearMissFinder", "classify", "sound_alike", "look_alikes", "aligned", "per_packs"]

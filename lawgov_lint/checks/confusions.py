@@ -13,6 +13,7 @@ from typing import Iterator
 
 from ..findings import Fix
 from ..i18n import Msg, msg
+from ..nearmiss import per_packs
 from ..spans import inside, protected_spans
 from . import Hit, body_blocks, check, rule
 
@@ -27,20 +28,93 @@ def _compile(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
-def _confusions(ctx, i: int) -> Iterator[tuple[int, int, str, str, dict, tuple[int, int]]]:
-    """Known confusions in block i outside quotations: ``(start, end, wrong, right, entry, match span)``."""
-    entries = ctx.packs["terms"].get("confusions", [])
+_WORDS = re.compile(r"[^\\()\[\]{}?*+.^$|]*(?:\|[^\\()\[\]{}?*+.^$|]*)*")  # plain words between |
+
+
+def _group_bodies(pattern: str) -> Iterator[tuple[str, str]]:
+    """``(name, text up to the next ")")`` of each named group ``(?P<name>…)`` of ``pattern`` (outside
+    character classes and escapes); the text is the group's body when it holds no group of its own."""
+    i, n = 0, len(pattern)
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":  # skip the class: a leading ^ and a leading ] are part of it
+            i += 1
+            if pattern.startswith("^", i):
+                i += 1
+            if pattern.startswith("]", i):
+                i += 1
+            while i < n and pattern[i] != "]":
+                i += 2 if pattern[i] == "\\" else 1
+            i += 1
+            continue
+        if pattern.startswith("(?P<", i):
+            close = pattern.find(">", i)
+            end = pattern.find(")", close)
+            if close < 0 or end < 0:
+                return
+            yield pattern[i + 4:close], pattern[close + 1:end]
+        i += 1
+
+
+def required_words(pattern: str) -> tuple[str, ...] | None:
+    """Words one of which a text holds wherever a [[confusions]] ``pattern`` reports: a match reports
+    only through a ``w…`` group, so when each such group is a plain list of words (体质,
+    首要责任人|首要负责人|第一负责人), a text with none of them has nothing to report and its regular
+    expression need not run. None when a ``w`` group is anything else (枫[乔侨荞]经验), or the
+    pattern ignores case or whitespace."""
+    if _compile(pattern).flags & (re.IGNORECASE | re.VERBOSE):
+        return None
+    words: list[str] = []
+    for name, body in _group_bodies(pattern):
+        if name.startswith("w"):
+            if not _WORDS.fullmatch(body):
+                return None
+            words += body.split("|")
+    return tuple(dict.fromkeys(words)) or None
+
+
+def _compiled(ctx) -> list[tuple[re.Pattern[str], dict, tuple[str, ...] | None]]:
+    """Each [[confusions]] entry with its pattern compiled and its :func:`required_words` (once per Packs)."""
+    return per_packs(ctx.packs, "confusions.compiled", lambda: [
+        (_compile(e["pattern"]), e, required_words(e["pattern"])) for e in ctx.packs["terms"].get("confusions", [])])
+
+
+def _confusions(ctx, i: int) -> list[tuple[int, int, str, str, dict, tuple[int, int]]]:
+    """Known confusions in block i outside quotations: ``(start, end, wrong, right, entry, match span)``;
+    found once per report and block (T003 reports them, T001, T002 and T004 leave their spans)."""
+    done = ctx.report.cache.setdefault("confusions", {})
+    found = done.get(i)
+    if found is None:
+        found = done[i] = list(_find_confusions(ctx, i))
+    return found
+
+
+def _find_confusions(ctx, i: int) -> Iterator[tuple[int, int, str, str, dict, tuple[int, int]]]:
     text = ctx.report.norm[i].text
-    spans = protected_spans(text)
+    spans = None
     seen: set[tuple[int, int]] = set()
-    for entry in entries:
-        for m in _compile(entry["pattern"]).finditer(text):
+    for rx, entry, words in _compiled(ctx):
+        if words is not None:
+            for w in words:
+                if w in text:
+                    break
+            else:
+                continue
+        for m in rx.finditer(text):
             g = next((k for k, v in m.groupdict().items() if k.startswith("w") and v is not None), None)
             if g is None:
                 continue
             s, e = m.span(g)
-            if (s, e) in seen or (inside(spans, s, e) and not entry.get("quoted")):
-                continue  # `quoted` entries are names conventionally written in quotes (“枫桥经验”)
+            if (s, e) in seen:
+                continue
+            if not entry.get("quoted"):
+                if spans is None:
+                    spans = protected_spans(text)
+                if inside(spans, s, e):
+                    continue  # `quoted` entries are names conventionally written in quotes (“枫桥经验”)
             seen.add((s, e))
             wrong = m.group(g)
             right = entry["right"]

@@ -18,7 +18,7 @@ from rapidfuzz.distance import Levenshtein
 
 from ..findings import Fix
 from ..i18n import msg
-from ..nearmiss import NearMissFinder, classify, look_alikes, sound_alike
+from ..nearmiss import NearMissFinder, classify, look_alikes, per_packs, sound_alike
 from ..spans import inside, is_han, protected_spans
 from . import Hit, body_blocks, check, rule
 from .confusions import confusion_spans, source_text
@@ -41,12 +41,17 @@ rule("T004", "formula-near-miss", "warning",
 # ---------------------------------------------------------------- helpers over the report
 
 def _evidence(ctx) -> Callable[[str], bool]:
+    """Whether a term occurs in the report proper (asked of short terms); the answers are kept per
+    report (``rep.cache``), shared by T001 and T004."""
     rep = ctx.report
-    body = "\n".join(rep.norm[i].text for i in rep.body_range())
-    cache: dict[str, bool] = {}
+    cache: dict[str, bool] = rep.cache.setdefault("terms.evidence", {})
+    body: str | None = None
 
     def has(term: str) -> bool:
+        nonlocal body
         if term not in cache:
+            if body is None:
+                body = "\n".join(rep.norm[i].text for i in rep.body_range())
             cache[term] = term in body
         return cache[term]
 
@@ -60,22 +65,50 @@ def _term_source(pack: dict, term: str) -> str | None:
     return None
 
 
+def _canonical_terms(pack: dict) -> list[str]:
+    return [w for g in pack.get("terms", []) for w in g.get("words", [])]
+
+
+def _term_finder(ctx, with_titles: bool) -> NearMissFinder:
+    """The finder of the canonical terms (built once per Packs): T001's never reports a canonical
+    title or its short form; T004's, which only tells where T001 reports, knows no titles."""
+    packs = ctx.packs
+    pack = packs["terms"]
+    if with_titles:
+        return per_packs(packs, "terms.T001", lambda: NearMissFinder.from_pack(
+            _canonical_terms(pack), pack, titles_known(ctx), packs))
+    return per_packs(packs, "terms.T004.terms", lambda: NearMissFinder.from_pack(
+        _canonical_terms(pack), pack, packs=packs))
+
+
+def _lazy_skip(text: str) -> Callable[[int, int], bool]:
+    """``skip(a, b)`` for a finder: the span overlaps a quotation or a cited title of ``text``
+    (found only when a candidate gets that far)."""
+    spans: list[tuple[int, int]] | None = None
+
+    def skip(a: int, b: int) -> bool:
+        nonlocal spans
+        if spans is None:
+            spans = protected_spans(text)
+        return inside(spans, a, b)
+
+    return skip
+
+
 # ---------------------------------------------------------------- T001
 
 @check("T001")
 def term_near_miss(ctx) -> Iterator[Hit]:
     pack = ctx.packs["terms"]
-    terms = [w for g in pack.get("terms", []) for w in g.get("words", [])]
-    if not terms:
+    if not _canonical_terms(pack):
         return
-    finder = NearMissFinder.from_pack(terms, pack, titles_known(ctx), ctx.packs)
+    finder = _term_finder(ctx, True)
     evidence = _evidence(ctx)
     t002 = title_spans_t002(ctx)
     for i in body_blocks(ctx):
         text = ctx.report.norm[i].text
-        spans = protected_spans(text)
         taken: list[tuple[int, int]] | None = None
-        for nm in finder.find(text, evidence, lambda a, b: inside(spans, a, b)):
+        for nm in finder.find(text, evidence, _lazy_skip(text)):
             if taken is None:
                 taken = confusion_spans(ctx, i) + t002(i)
             if inside(taken, nm.start, nm.end):
@@ -98,18 +131,17 @@ def formula_near_miss(ctx) -> Iterator[Hit]:
     blocks = body_blocks(ctx)
     done: dict[int, list[tuple[int, int]]] = {}  # spans already reported: one slip, one finding
     if words:
-        pack = ctx.packs["terms"]
-        finder = NearMissFinder.from_pack(words, pack, packs=ctx.packs)
-        terms = NearMissFinder.from_pack([w for g in pack.get("terms", []) for w in g.get("words", [])], pack,
-                                         packs=ctx.packs)
+        packs = ctx.packs
+        pack = packs["terms"]
+        finder = per_packs(packs, "terms.T004.formulas", lambda: NearMissFinder.from_pack(words, pack, packs=packs))
         evidence = _evidence(ctx)
         for i in blocks:
             text = rep.norm[i].text
-            spans = protected_spans(text)
-            found = finder.find(text, evidence, lambda a, b: inside(spans, a, b))
+            skip = _lazy_skip(text)
+            found = finder.find(text, evidence, skip)
             if found:
                 # a slip inside a canonical term inside the formula is T001's (or T003's)
-                taken = [(x.start, x.end) for x in terms.find(text, evidence, lambda a, b: inside(spans, a, b))]
+                taken = [(x.start, x.end) for x in _term_finder(ctx, False).find(text, evidence, skip)]
                 taken += confusion_spans(ctx, i)
                 found = [nm for nm in found if not inside(taken, nm.start, nm.end)]
             for nm in found:
@@ -118,7 +150,7 @@ def formula_near_miss(ctx) -> Iterator[Hit]:
                               msg("T004.formula", term=nm.term, edit=nm.describe()), nm.term)
     lead = conf.get("lead_in", {})
     if lead.get("head") and lead.get("tail"):
-        look = look_alikes(ctx.packs["terms"])
+        look = per_packs(ctx.packs, "terms.look_alikes", lambda: look_alikes(ctx.packs["terms"]))
         for i in blocks:
             yield from _lead_in(ctx, i, lead, look, done.get(i, []))
     closings = conf.get("closings", [])
@@ -139,6 +171,9 @@ def _alike(a: str, b: str, look: dict[str, set[str]]) -> bool:
     return a != b and is_han(a) and is_han(b) and (b in look.get(a, ()) or sound_alike(a, b))
 
 
+_SENTENCE = re.compile(r"[^。；！？\n：:]+")
+
+
 def _lead_in(ctx, i: int, lead: dict, look: dict[str, set[str]],
              taken: list[tuple[int, int]]) -> Iterator[Hit]:
     """The lead-in formula 现将……报告如下 with one character changed (terms.toml [formulas.lead_in]):
@@ -149,9 +184,14 @@ def _lead_in(ctx, i: int, lead: dict, look: dict[str, set[str]],
     head, tail = lead["head"], lead["tail"]
     ok_heads = tuple(lead.get("ok_heads", [head]))
     ok_tails = tuple(lead.get("ok_tails", [tail]))
+    # a clause opening with an accepted head, or a sentence ending with an accepted tail: neither
+    # can be without one of them in the block
+    if not per_packs(ctx.packs, "terms.lead_in", lambda: re.compile("|".join(map(re.escape, ok_heads + ok_tails)))
+                     ).search(text):
+        return
     particles = ctx.packs["terms"].get("near_miss", {}).get("particles", "")
     spans = protected_spans(text) + taken  # quotations, and slips T004's word list already reported
-    for sm in re.finditer(r"[^。；！？\n：:]+", text):  # 报告如下： may run into the first heading
+    for sm in _SENTENCE.finditer(text):  # 报告如下： may run into the first heading
         a, b = sm.span()
         sent = sm.group(0).rstrip(" ：:，,")
         end = a + len(sent)

@@ -18,7 +18,7 @@ from rapidfuzz.distance import Levenshtein
 
 from ..findings import Fix
 from ..i18n import Msg, msg
-from ..nearmiss import NearMiss, NearMissFinder, look_alikes, sound_alike
+from ..nearmiss import NearMiss, NearMissFinder, look_alikes, per_packs, sound_alike
 from ..spans import inside, title_spans
 from . import Hit, body_blocks, check, rule
 from .confusions import confusion_spans, source_text
@@ -58,8 +58,13 @@ class TitleEntry:
 
 
 def _title_entries(ctx) -> list[TitleEntry]:
+    """The canonical titles of titles.toml (built once per Packs)."""
+    return per_packs(ctx.packs, "titles.entries", lambda: _read_entries(ctx.packs))
+
+
+def _read_entries(packs) -> list[TitleEntry]:
     out = []
-    for e in ctx.packs["titles"].get("titles", []):
+    for e in packs["titles"].get("titles", []):
         periods = []
         for p in e.get("periods", []):
             m = re.match(r"(\d{4})\D+(\d{4})", p)
@@ -109,13 +114,11 @@ def _near_title(base: str, entries: list[TitleEntry],
         if e.title.startswith(_PREFIX):
             forms.append(e.title[len(_PREFIX):])
         for c in forms:
-            if len(c) < 5 or abs(len(c) - len(base)) > 2:
+            if len(c) < 5 or abs(len(c) - len(base)) > 2 or base[0] != c[0]:
                 continue
             limit = 1 if len(c) < 12 else 2
             d = Levenshtein.distance(base, c, score_cutoff=limit)
             if d == 0 or d > limit:
-                continue
-            if base[0] != c[0]:
                 continue
             if base[-1] != c[-1]:
                 truncated = len(c) >= 8 and len(base) == len(c) - 1 and c.startswith(base)
@@ -176,11 +179,17 @@ def _about_period(clause: str, a: int, b: int) -> bool:
     return any(a <= int(m.group(1)) <= b for m in _YEAR.finditer(outside))
 
 
+_MARKS = re.compile("[《〈<》〉>]")
+
+
 def _cited_titles(text: str) -> list[tuple[int, int]]:
     """Inner spans of every title cited in 《》 or nested 〈〉 (and < > inside 《》)."""
     out = []
+    if "《" not in text and "〈" not in text:
+        return out
     stack: list[int] = []
-    for i, ch in enumerate(text):
+    for mark in _MARKS.finditer(text):
+        i, ch = mark.start(), mark.group()
         if ch in "《〈" or (ch == "<" and stack):
             stack.append(i)
         elif (ch in "》〉" or (ch == ">" and stack)) and stack:
@@ -192,7 +201,11 @@ def _cited_titles(text: str) -> list[tuple[int, int]]:
 def laws_in_force(packs) -> frozenset[str]:
     """Folded titles of the national laws in force (laws.toml ``laws``), each also without its
     中华人民共和国 prefix: exact citations that are never a near-miss of another title (the list is
-    checked when the packs load)."""
+    checked when the packs load); built once per Packs."""
+    return per_packs(packs, "titles.laws", lambda: _laws_in_force(packs))
+
+
+def _laws_in_force(packs) -> frozenset[str]:
     laws = packs["laws"].get("laws", [])
     out = set()
     for t in laws:
@@ -202,7 +215,11 @@ def laws_in_force(packs) -> frozenset[str]:
 
 
 def _word_swaps(packs) -> list[tuple[str, str]]:
-    """titles.toml [word_swaps] ``pairs`` in both directions: (written, meant)."""
+    """titles.toml [word_swaps] ``pairs`` in both directions: (written, meant); built once per Packs."""
+    return per_packs(packs, "titles.swaps", lambda: _read_word_swaps(packs))
+
+
+def _read_word_swaps(packs) -> list[tuple[str, str]]:
     out = []
     for a, b in packs["titles"].get("word_swaps", {}).get("pairs", []):
         out += [(a, b), (b, a)]
@@ -244,7 +261,8 @@ def _check_cited_title(ctx, i: int, s: int, e: int, entries, exact, y, laws=froz
                                                source=source_text(entry.source)), fixed)
             return
     if entry is None:
-        near = _near_title(base, entries, look_alikes(ctx.packs["terms"]))
+        near = _near_title(base, entries, per_packs(ctx.packs, "terms.look_alikes",
+                                                    lambda: look_alikes(ctx.packs["terms"])))
         if near is None:
             near = _genre_swapped(base, pm, entries, tuple(ctx.packs["titles"].get("genre_words", [])))
         if near is None or base in exact:
@@ -321,11 +339,17 @@ def _writing_date(rep) -> tuple[dt.date | None, "Msg | str"]:
     return None, ""
 
 
+def _calendar(ctx, conf: dict) -> tuple[dict[str, list[dt.date]], dict[str, dt.date]]:
+    """The plenums and congresses of titles.toml [meetings] ``conf`` as dates (read once per Packs)."""
+    return per_packs(ctx.packs, "titles.calendar", lambda: (
+        {k: [dt.date.fromisoformat(d) for d in v] for k, v in conf.get("plenums", {}).items()},
+        {k: dt.date.fromisoformat(v) for k, v in conf.get("congresses", {}).items()}))
+
+
 def _meetings(ctx, i: int, latest: dt.date, shown: "Msg | str", conf: dict) -> Iterator[Hit]:
     text = ctx.report.norm[i].text
-    plenums = {k: [dt.date.fromisoformat(d) for d in v] for k, v in conf.get("plenums", {}).items()}
+    plenums, congresses = _calendar(ctx, conf)
     complete = conf.get("complete", {})
-    congresses = {k: dt.date.fromisoformat(v) for k, v in conf.get("congresses", {}).items()}
     future = conf.get("future_words", [])
 
     def clause_of(s: int) -> str:
@@ -394,31 +418,51 @@ def _exact_titles(entries: list[TitleEntry]) -> dict[str, TitleEntry]:
     return exact
 
 
+def _exact(ctx) -> dict[str, TitleEntry]:
+    """:func:`_exact_titles` of the run's titles (built once per Packs)."""
+    return per_packs(ctx.packs, "titles.exact", lambda: _exact_titles(_title_entries(ctx)))
+
+
 def _running_finder(ctx, exact: dict[str, TitleEntry]) -> NearMissFinder | None:
-    """The finder of titles and meeting names in running text (near-misses of the longer ones)."""
-    running = [t for t in exact if len(t) >= 10 and "〈" not in t]
-    running += _meeting_names(ctx.packs["titles"].get("meetings", {}))
-    return NearMissFinder.from_pack(running, ctx.packs["terms"], titles_known(ctx), ctx.packs) if running else None
+    """The finder of titles and meeting names in running text (near-misses of the longer ones);
+    ``exact`` is :func:`_exact` (the finder is built once per Packs)."""
+    def build() -> NearMissFinder | None:
+        running = [t for t in exact if len(t) >= 10 and "〈" not in t]
+        running += _meeting_names(ctx.packs["titles"].get("meetings", {}))
+        return NearMissFinder.from_pack(running, ctx.packs["terms"], titles_known(ctx), ctx.packs) if running else None
+
+    return per_packs(ctx.packs, "titles.running", build)
 
 
 def _running_titles(ctx, finder: NearMissFinder | None, i: int) -> list[NearMiss]:
     """Near-misses of titles and meeting names in block i's running text (outside 《》), except
-    those that are a known confusion (T003 reports the slip)."""
+    those that are a known confusion (T003 reports the slip); found once per report and block."""
     if finder is None:
         return []
+    done = ctx.report.cache.setdefault("titles.running_found", {})
+    if i in done:
+        return done[i]
     text = ctx.report.norm[i].text
-    spans = title_spans(text)
-    found = finder.find(text, skip=lambda a, b: inside(spans, a, b))
+    spans: list[tuple[int, int]] | None = None
+
+    def skip(a: int, b: int) -> bool:
+        nonlocal spans
+        if spans is None:
+            spans = title_spans(text)
+        return inside(spans, a, b)
+
+    found = finder.find(text, skip=skip)
     if found:
         t003 = confusion_spans(ctx, i)
         found = [nm for nm in found if not inside(t003, nm.start, nm.end)]
+    done[i] = found
     return found
 
 
 def title_spans_t002(ctx) -> Callable[[int], list[tuple[int, int]]]:
     """Block → spans T002 reports in running text: a slip in a term inside a title (全面依法冶国 in
     中央全面依法冶国工作会议) is reported once, against the title."""
-    finder = _running_finder(ctx, _exact_titles(_title_entries(ctx)))
+    finder = _running_finder(ctx, _exact(ctx))
     return lambda i: [(nm.start, nm.end) for nm in _running_titles(ctx, finder, i)]
 
 
@@ -433,8 +477,12 @@ def _cut_plenums(ctx, i: int) -> Iterator[Hit]:
     """Plenary sessions named without 全会 in running text (学习十九届五中精神). A list of ordinals
     sharing one trailing 全会 (二中、三中、四中全会) is complete and matched whole, so it is silent."""
     text = ctx.report.norm[i].text
-    spans = title_spans(text)
+    if "届" not in text:  # in every match: a cheap test before the expression
+        return
+    spans = None
     for m in _PLENUM_CUT.finditer(text):
+        if spans is None:
+            spans = title_spans(text)
         if inside(spans, m.start(), m.end()):
             continue
         name = m.group(0)
@@ -442,32 +490,38 @@ def _cut_plenums(ctx, i: int) -> Iterator[Hit]:
                       name.rstrip("、，和及与") + "全会")
 
 
+def _swapped_forms(ctx, conf: dict, swaps) -> list[tuple[str, str, str, str]]:
+    """``(term, wrong, right, written)`` for each [word_swaps] ``terms`` entry and each swap pair
+    whose meant word is in it, in that order (built once per Packs)."""
+    return per_packs(ctx.packs, "titles.swapped_forms", lambda: [
+        (term, wrong, right, term.replace(right, wrong, 1))
+        for term in conf.get("terms", []) for wrong, right in swaps if right in term])
+
+
 def _swapped_terms(ctx, i: int, swaps) -> Iterator[Hit]:
     """A fixed running term with one word of a swap pair in place of the other
     (推进法治政府建设第一责任人 for 推进法治建设第一责任人), per titles.toml [word_swaps] ``terms``, at
     ``terms_severity`` (warning: the slip is common and the meaning survives; a cited title is exact)."""
     text = ctx.report.norm[i].text
-    spans = title_spans(text)
+    spans = None
     conf = ctx.packs["titles"].get("word_swaps", {})
-    for term in conf.get("terms", []):
-        for wrong, right in swaps:
-            if right not in term:
-                continue
-            written = term.replace(right, wrong, 1)
-            pos = text.find(written)
-            while pos >= 0:
-                if not inside(spans, pos, pos + len(written)):
-                    yield ctx.hit("T002", i, pos, pos + len(written),
-                                  msg("T002.term-word", written=written, term=term, right=right, wrong=wrong), term,
-                                  severity=conf.get("terms_severity"))
-                pos = text.find(written, pos + 1)
+    for term, wrong, right, written in _swapped_forms(ctx, conf, swaps):
+        pos = text.find(written)
+        while pos >= 0:
+            if spans is None:
+                spans = title_spans(text)
+            if not inside(spans, pos, pos + len(written)):
+                yield ctx.hit("T002", i, pos, pos + len(written),
+                              msg("T002.term-word", written=written, term=term, right=right, wrong=wrong), term,
+                              severity=conf.get("terms_severity"))
+            pos = text.find(written, pos + 1)
 
 
 @check("T002")
 def title_mismatch(ctx) -> Iterator[Hit]:
     rep = ctx.report
     entries = _title_entries(ctx)
-    exact = _exact_titles(entries)
+    exact = _exact(ctx)
     laws = laws_in_force(ctx.packs)
     swaps = _word_swaps(ctx.packs)
     y = rep.reporting_year
