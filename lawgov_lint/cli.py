@@ -17,11 +17,17 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import gc
 import os
 import sys
 from pathlib import Path
 
-import click
+# A run allocates a few hundred thousand objects that live until it ends (modules, compiled patterns, the
+# packs, the documents) and makes few reference cycles: collecting the youngest generation every 700
+# allocations (the default) is ~9 ms of a 0.3 s cold run for nothing. Collect every 50,000 instead.
+gc.set_threshold(50_000, 20, 10)
+
+import click  # noqa: E402 - after the collector is set, so that imports run under it
 
 from . import __version__
 from .findings import SEVERITY_RANK
