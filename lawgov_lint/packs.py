@@ -240,11 +240,12 @@ class Packs:
     @property
     def catalogue(self):
         """The run's message catalogue (:class:`lawgov_lint.i18n.Catalogue`): the merged ``messages``
-        pack, built-in entries and extra packs' ``[messages]``; built once per Packs value."""
+        pack, built-in entries and extra packs' ``[messages]`` (each validated already: the built-in ones
+        by a test, an extra pack's when it loaded); built once per Packs value."""
         if self._catalogue is None:
             from .i18n import Catalogue
 
-            self._catalogue = Catalogue(self["messages"])
+            self._catalogue = Catalogue(self["messages"], checked=True)
         return self._catalogue
 
     def __getitem__(self, name: str) -> dict[str, Any]:

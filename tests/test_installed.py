@@ -1,18 +1,13 @@
-"""installed.py: versions and entry-point groups read from the .dist-info folders as importlib.metadata reads them,
-and a plain lint that imports none of importlib.metadata (issue 14: nothing the file does not need)."""
+"""installed.py: versions and entry-point groups read from the .dist-info folders as importlib.metadata reads them."""
 
 from __future__ import annotations
 
 import importlib.metadata
-import subprocess
-import sys
 
 import pytest
 
 from lawgov_lint.installed import dist_version, may_have_entry_points
 from lawgov_lint.plugins import REPORTER_GROUP, RULE_GROUP
-
-from helpers import COMPLETE
 
 
 @pytest.mark.parametrize("name", ["cn2an", "pypinyin", "python-docx", "python_docx", "Jinja2", "lawgov-lint"])
@@ -50,15 +45,3 @@ def test_a_zip_on_the_path_is_left_to_importlib_metadata(tmp_path, monkeypatch):
     z.write_bytes(b"PK\x05\x06" + b"\0" * 18)  # an empty zip archive
     monkeypatch.syspath_prepend(str(z))
     assert may_have_entry_points(RULE_GROUP)
-
-
-def test_a_plain_lint_imports_no_metadata_toml_or_pickle(tmp_path):
-    report = tmp_path / "report.txt"
-    report.write_text(COMPLETE, encoding="utf-8")
-    code = ("import sys; from lawgov_lint.cli import main; sys.argv = ['lawgov-lint', '--output-format', 'json', "
-            f"'--as-of', '2026-11-21', {str(report)!r}]\n"
-            "try: main()\nexcept SystemExit: pass\n"
-            "print(sorted(m for m in ('importlib.metadata', 'tomllib', 'pickle', 'rich', 'lawgov_lint.pack_schema') "
-            "if m in sys.modules), file=sys.stderr)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path)
-    assert out.stderr.strip().splitlines()[-1] == "[]", out.stderr[-2000:]
