@@ -78,6 +78,8 @@ class Part:
         self.rels: dict[str, Rel] = {}
         if parsed:
             self.element = parse_xml(blob)
+        elif content_type.endswith("xml"):
+            parse_xml(blob)  # an XML part a later python-docx may parse too: if it is damaged, python-docx decides
 
     @property
     def related_parts(self) -> dict[str, "Part"]:
