@@ -27,3 +27,19 @@ def test_a_plain_lint_imports_no_metadata_toml_or_pickle(tmp_path):
             "if m in sys.modules), file=sys.stderr)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path)
     assert out.stderr.strip().splitlines()[-1] == "[]", out.stderr[-2000:]
+
+
+def test_the_collector_is_back_to_its_defaults_when_files_are_linted(tmp_path):
+    """Start-up runs with a raised threshold; the files are linted with the defaults (memory stays flat)."""
+    report = tmp_path / "report.txt"
+    report.write_text(COMPLETE, encoding="utf-8")
+    code = ("import gc, sys; before = gc.get_threshold(); import lawgov_lint.cli as c\n"
+            "raised = gc.get_threshold() != before\n"
+            "import lawgov_lint.engine as e; seen = []; lint = e.lint_path\n"
+            "e.lint_path = lambda *a, **k: seen.append((gc.get_threshold() == before, gc.get_freeze_count() > 0)) "
+            "or lint(*a, **k)\n"
+            f"sys.argv = ['lawgov-lint', '--output-format', 'json', '--as-of', '2026-11-21', {str(report)!r}]\n"
+            "try: c.main()\nexcept SystemExit: pass\n"
+            "print(raised, seen, file=sys.stderr)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path)
+    assert out.stderr.strip().splitlines()[-1] == "True [(True, True)]", out.stderr[-2000:]
