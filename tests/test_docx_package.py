@@ -103,3 +103,11 @@ def test_an_unusual_package_is_left_to_python_docx(edit, monkeypatch):
     data = _edited(_rich_document(), edit)
     assert not _fast_path_taken(data)
     assert _load(data, monkeypatch, True) == _load(data, monkeypatch, False)
+
+
+def test_the_parts_read_are_those_python_docx_parses():
+    from docx.opc.part import PartFactory
+
+    from lawgov_lint.loaders.docx.package import _XML_PARTS
+
+    assert set(PartFactory.part_type_for) == _XML_PARTS

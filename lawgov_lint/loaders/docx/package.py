@@ -32,7 +32,8 @@ RT_IMAGE = _RT + "image"
 _WML = "application/vnd.openxmlformats-officedocument.wordprocessingml."
 CT_DOCUMENT_MAIN = _WML + "document.main+xml"
 CT_STYLES = _WML + "styles+xml"
-# The parts python-docx parses when it opens a package (docx/__init__.py: PartFactory.part_type_for).
+# The parts python-docx parses when it opens a package (docx/__init__.py: PartFactory.part_type_for; a test
+# checks the installed python-docx registers exactly these). Others (stylesWithEffects.xml: 400 KB) are not read.
 _XML_PARTS = frozenset([
     "application/vnd.openxmlformats-package.core-properties+xml", _WML + "comments+xml", CT_DOCUMENT_MAIN,
     _WML + "footer+xml", _WML + "header+xml", _WML + "numbering+xml", _WML + "settings+xml", CT_STYLES,
@@ -78,8 +79,6 @@ class Part:
         self.rels: dict[str, Rel] = {}
         if parsed:
             self.element = parse_xml(blob)
-        elif content_type.endswith("xml"):
-            parse_xml(blob)  # an XML part a later python-docx may parse too: if it is damaged, python-docx decides
 
     @property
     def related_parts(self) -> dict[str, "Part"]:
