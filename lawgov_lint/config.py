@@ -42,7 +42,6 @@ and the key.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -101,6 +100,8 @@ class Config:
 
 def _table_of(path: Path) -> dict[str, Any] | None:
     """The lawgov-lint table of a configuration file (None: a pyproject.toml without one)."""
+    import tomllib
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except tomllib.TOMLDecodeError as e:

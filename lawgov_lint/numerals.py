@@ -31,15 +31,10 @@ def small_numeral_table() -> dict[str, int]:
     import json
     import os
     import tempfile
-    from importlib.metadata import PackageNotFoundError, version
 
-    from platformdirs import user_cache_dir
+    from .installed import dist_version, user_cache_dir
 
-    try:
-        ver = version("cn2an")
-    except PackageNotFoundError:  # pragma: no cover - cn2an is a declared dependency
-        ver = "unknown"
-    path = os.path.join(user_cache_dir("lawgov-lint"), f"cn2an-{ver}-{SMALL_NUMBERS}.json")
+    path = os.path.join(user_cache_dir(), f"cn2an-{dist_version('cn2an')}-{SMALL_NUMBERS}.json")
     try:
         with open(path, encoding="utf-8") as f:
             table = json.load(f)

@@ -8,9 +8,8 @@ a ``[severity]`` table mapping rule codes to ``"error"|"warning"|"info"``.
 
 from __future__ import annotations
 
-import tomllib
+import sys
 from functools import lru_cache
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -37,9 +36,20 @@ def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _read(path: Path | Any, label: str) -> dict[str, Any]:
+def _read(path: Path, label: str) -> dict[str, Any]:
+    return _parse(lambda: path.read_text(encoding="utf-8"), label)
+
+
+def _parse(read_text, label: str) -> dict[str, Any]:
+    """The TOML of ``read_text()``.
+
+    Raises:
+        PackError: unreadable or not TOML (one line naming ``label``).
+    """
+    import tomllib
+
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(read_text())
     except tomllib.TOMLDecodeError as e:
         raise PackError(f"{label}: invalid TOML ({e})") from None
     except (OSError, UnicodeDecodeError) as e:
@@ -51,63 +61,105 @@ def builtin_packs() -> dict[str, Any]:
     """All built-in packs merged, keyed by pack name: the file stem up to its first dot, so that
     ``messages.toml``, ``messages.structure.toml`` … are parts of one pack (``messages``).
 
-    Parsing the TOML costs ~40 ms of a cold run, so the merged result is kept in the user cache
-    directory, keyed by a digest of the pack files' names and bytes (any edit, any new version
-    reads them again); an unreadable or stale cache is ignored.
+    Parsing the TOML costs ~12 ms of a cold run, so the merged result is kept in the user cache
+    directory as a marshal file (reading it: ~0.5 ms), keyed by the package version, the Python
+    version and the pack files' names, sizes and modification times (any edit, any new version reads
+    them again); an unreadable or stale cache is ignored. The built-in packs are not validated here:
+    a test validates them (tests/test_packs.py).
     """
-    root = files("lawgov_lint.rules")
-    entries = sorted((e for e in root.iterdir() if e.name.endswith(".toml")), key=lambda e: e.name)
-    raw = [(e.name, e.read_bytes()) for e in entries]
-    cached = _cached_packs(raw)
+    stamp, entries = _builtin_pack_files()
+    cached = _cached_packs(stamp)
     if cached is not None:
         return cached
     packs: dict[str, Any] = {}
-    for entry in entries:
-        name = entry.name[:-5].split(".")[0]
-        packs[name] = _merge(packs.get(name, {}), _read(entry, f"built-in pack {entry.name}"))
-    _store_packs(raw, packs)
+    for name, read_text in entries:
+        pack = name[:-5].split(".")[0]
+        packs[pack] = _merge(packs.get(pack, {}), _parse(read_text, f"built-in pack {name}"))
+    _store_packs(stamp, packs)
     return packs
 
 
-def _packs_cache_path(raw: list[tuple[str, bytes]]) -> Path:
-    import hashlib
+def _builtin_pack_files() -> tuple[tuple, list[tuple[str, Any]]]:
+    """The built-in pack files sorted by name, as ``(name, read_text)``, and their stamp: what
+    identifies their contents (folder, names, sizes, modification times; package and Python versions).
 
-    from platformdirs import user_cache_dir
+    The packs are package data of ``lawgov_lint.rules``: a folder in any ordinary install, read with
+    ``os``; otherwise (a zip) through ``importlib.resources``, and stamped by their bytes.
+    """
+    import os
+    from importlib.util import find_spec
 
-    digest = hashlib.blake2b(digest_size=16)
-    for name, data in raw:
-        digest.update(name.encode() + b"\0" + len(data).to_bytes(8, "big") + data)
-    return Path(user_cache_dir("lawgov-lint")) / f"packs-{digest.hexdigest()}.pickle"
+    from . import __version__
+
+    spec = find_spec(f"{__package__}.rules")
+    locations = list(spec.submodule_search_locations or []) if spec is not None else []
+    folder = locations[0] if len(locations) == 1 else ""
+    head = (__version__, tuple(sys.version_info[:2]), folder)
+    if os.path.isdir(folder):
+        names = sorted(n for n in os.listdir(folder) if n.endswith(".toml"))
+        stats = [os.stat(os.path.join(folder, n)) for n in names]
+        entries = [(n, _file_reader(os.path.join(folder, n))) for n in names]
+        return head + tuple((n, st.st_size, st.st_mtime_ns) for n, st in zip(names, stats)), entries
+    from importlib.resources import files  # pragma: no cover - a zip install
+
+    found = sorted((e for e in files("lawgov_lint.rules").iterdir() if e.name.endswith(".toml")),
+                   key=lambda e: e.name)
+    raw = [(e.name, e.read_bytes()) for e in found]
+    return head + tuple(raw), [(n, (lambda b=b: b.decode("utf-8"))) for n, b in raw]
 
 
-def _cached_packs(raw: list[tuple[str, bytes]]) -> dict[str, Any] | None:
-    import pickle
+def _file_reader(path: str):
+    def read_text() -> str:
+        with open(path, encoding="utf-8") as f:
+            return f.read()
+
+    return read_text
+
+
+def _packs_cache_path(stamp: tuple) -> Path:
+    import zlib
+
+    from .installed import user_cache_dir
+
+    return Path(user_cache_dir()) / f"packs-{zlib.crc32(repr(stamp).encode()):08x}.marshal"
+
+
+def _cached_packs(stamp: tuple) -> dict[str, Any] | None:
+    """The cached packs of these pack files: the file holds ``(stamp, packs)``, and a stamp that is not
+    this one (another install or version whose name collided) is a miss."""
+    import marshal
 
     try:
-        with open(_packs_cache_path(raw), "rb") as f:
-            data = pickle.load(f)
+        with open(_packs_cache_path(stamp), "rb") as f:
+            data = marshal.load(f)
     except Exception:  # noqa: BLE001 - a missing, truncated or foreign cache file is read again from TOML
         return None
-    return data if isinstance(data, dict) else None
+    if isinstance(data, tuple) and len(data) == 2 and data[0] == stamp and isinstance(data[1], dict):
+        return data[1]
+    return None
 
 
-def _store_packs(raw: list[tuple[str, bytes]], packs: dict[str, Any]) -> None:
+def _store_packs(stamp: tuple, packs: dict[str, Any]) -> None:
     """Write the cache atomically; drop caches of other pack versions unused for a week (several
     installs may share the cache directory, so a fresh one is left alone)."""
+    import marshal
     import os
-    import pickle
     import tempfile
     import time
 
-    path = _packs_cache_path(raw)
+    path = _packs_cache_path(stamp)
+    try:
+        blob = marshal.dumps((stamp, packs))
+    except ValueError:  # a value marshal cannot write (a TOML date): no cache, the TOML is read each run
+        return
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
         with os.fdopen(fd, "wb") as f:
-            pickle.dump(packs, f, protocol=pickle.HIGHEST_PROTOCOL)
+            f.write(blob)
         os.replace(tmp, path)
-        for old in path.parent.glob("packs-*.pickle"):
-            if old != path and time.time() - old.stat().st_mtime > 7 * 86400:
+        for old in path.parent.glob("packs-*"):
+            if old != path and old.suffix in (".marshal", ".pickle") and time.time() - old.stat().st_mtime > 7 * 86400:
                 old.unlink(missing_ok=True)
     except OSError:
         pass
@@ -141,10 +193,10 @@ def load_packs(extra: list[str | Path] | tuple = ()) -> "Packs":
         PackError: a pack file is missing, not TOML, or does not fit the
             schema (one line naming the file, the key and the problem).
     """
-    from .pack_schema import PackSchemaError, route, validate
-
     packs = {k: dict(v) for k, v in builtin_packs().items()}
     for p in extra:
+        from .pack_schema import PackSchemaError, route, validate
+
         path = Path(p)
         if not path.is_file():
             raise PackError(f"{p}: rule pack not found")
@@ -188,11 +240,12 @@ class Packs:
     @property
     def catalogue(self):
         """The run's message catalogue (:class:`lawgov_lint.i18n.Catalogue`): the merged ``messages``
-        pack, built-in entries and extra packs' ``[messages]``; built once per Packs value."""
+        pack, built-in entries and extra packs' ``[messages]`` (each validated already: the built-in ones
+        by a test, an extra pack's when it loaded); built once per Packs value."""
         if self._catalogue is None:
             from .i18n import Catalogue
 
-            self._catalogue = Catalogue(self["messages"])
+            self._catalogue = Catalogue(self["messages"], checked=True)
         return self._catalogue
 
     def __getitem__(self, name: str) -> dict[str, Any]:

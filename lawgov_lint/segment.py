@@ -178,15 +178,9 @@ def _reading_table() -> _ReadingTable:
     pypinyin's own import costs ~0.15 s (its phrase dictionary), so the table is
     converted once and kept as a marshal file in the user cache directory.
     """
-    from platformdirs import user_cache_dir
+    from .installed import dist_version, user_cache_dir
 
-    try:
-        from importlib.metadata import version
-
-        ver = version("pypinyin")
-    except Exception:  # noqa: BLE001 - version only names the cache file
-        ver = "unknown"
-    path = os.path.join(user_cache_dir("lawgov-lint"), f"pinyin-{ver}.arrays.marshal")
+    path = os.path.join(user_cache_dir(), f"pinyin-{dist_version('pypinyin')}.arrays.marshal")
     try:
         with open(path, "rb") as f:
             parts = marshal.load(f)

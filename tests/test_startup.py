@@ -35,13 +35,13 @@ def test_builtin_packs_cache_equals_the_toml_and_survives_a_bad_file(tmp_path, m
     P.builtin_packs.cache_clear()
     try:
         parsed = P.builtin_packs()  # parsed from TOML, then stored
-        (cache,) = (tmp_path / "lawgov-lint").glob("packs-*.pickle")
+        (cache,) = (tmp_path / "lawgov-lint").glob("packs-*.marshal")
         P.builtin_packs.cache_clear()
         assert P.builtin_packs() == parsed  # read from the cache
-        cache.write_bytes(b"not a pickle")
+        cache.write_bytes(b"not a marshal file")
         P.builtin_packs.cache_clear()
         assert P.builtin_packs() == parsed  # a broken cache is parsed again and rewritten
-        assert cache.read_bytes() != b"not a pickle"
+        assert cache.read_bytes() != b"not a marshal file"
     finally:
         P.builtin_packs.cache_clear()
 

@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from ..document import Block, Document, LoadError, PageMeta, Segment, Suppression
 from ..i18n import msg
 from ..lexers.markers import CLOSING, ends_sentence, find_marker, looks_like_heading_line
-from .page import chrome_runs, page_meta, run_in_heading_cuts
 
 _BOMS = [
     (b"\xef\xbb\xbf", "utf-8-sig"),
@@ -323,6 +322,8 @@ def load_text(name: str, data: bytes, fmt: str = "txt") -> Document:
 def split_run_in_headings(lines: list[_Line]) -> list[_Line]:
     """Split top-level headings that a repost ran into the previous paragraph back onto lines
     of their own (see :func:`lawgov_lint.loaders.page.run_in_heading_cuts`); columns are kept."""
+    from .page import run_in_heading_cuts  # imported here: a reporter importing display_width compiles none of it
+
     cuts = run_in_heading_cuts([l.text for l in lines])
     if not cuts:
         return lines
@@ -346,6 +347,8 @@ def split_run_in_headings(lines: list[_Line]) -> list[_Line]:
 def _drop_page_chrome(lines: list[_Line]) -> tuple[list[_Line], PageMeta | None]:
     """Take web-page chrome lines out of the text (see :mod:`lawgov_lint.loaders.page`); the line
     after a dropped one starts a paragraph."""
+    from .page import chrome_runs, page_meta
+
     texts = [l.text for l in lines]
     flags = chrome_runs(texts)
     if not any(flags):
