@@ -15,9 +15,7 @@ paragraph or inherited from its style) has no ``一、`` in its text; the label
 Word draws for it is computed from numbering.xml (:class:`_Numbering`) and
 stored in ``Block.label``, the text left unchanged.
 
-XML is parsed with python-docx's parser settings (lxml, entity resolution
-disabled): a well-formed package by :mod:`.package` without importing
-python-docx (~35 ms of a cold run), anything unusual by python-docx itself; this
+XML is parsed by python-docx (lxml with entity resolution disabled); this
 module only walks the resulting trees.
 """
 
@@ -30,7 +28,6 @@ from ...document import Document, LoadError, Segment, Suppression
 from ...i18n import msg
 from ...suppress import suppressions_from_comments
 from .ooxml import OLE2_MAGIC, R_ID, STRICT_NS_PREFIX, W
-from .package import Unusual, open_package, parse_xml
 from .styles import Numbering, StyleTable
 from .walker import Walker
 
@@ -59,7 +56,7 @@ def load_docx(name: str, data: bytes) -> Document:
     docx_doc = _open(data)
     styles = StyleTable.from_document(docx_doc)
     walker = Walker(styles, Numbering.from_document(docx_doc, styles))
-    body = docx_doc.element.find(W + "body")
+    body = docx_doc.element.body
     walker.walk_body(body)
     walker.finish()
     if not walker.rendered_breaks:  # Word recorded no layout: no page numbers rather than "page 1" everywhere
@@ -93,7 +90,9 @@ def _suppressions(docx_doc, walker: Walker, notes: list[str]) -> list[Suppressio
             part = rel.target_part
             root = getattr(part, "element", None)
             if root is None:
-                root = parse_xml(part.blob)  # lxml with entity resolution off, as python-docx parses
+                from docx.oxml import parse_xml  # lxml with entity resolution off
+
+                root = parse_xml(part.blob)
             for c in root.iter(W + "comment"):
                 cid = c.get(W + "id")
                 if cid is None or cid in seen:
@@ -111,9 +110,7 @@ def _suppressions(docx_doc, walker: Walker, notes: list[str]) -> list[Suppressio
 # --------------------------------------------------------------------------- opening
 
 def _open(data: bytes):
-    """The opened package of ``data``: read by :mod:`.package` when python-docx would open it without
-    complaint (the common case, without importing python-docx), else a python-docx Document; or a
-    LoadError saying why not."""
+    """The python-docx Document for ``data``, or a LoadError saying why not."""
     if data[:4] == OLE2_MAGIC:
         if "EncryptedPackage".encode("utf-16-le") in data:
             raise LoadError("password-protected .docx: remove the password in Word "
@@ -139,11 +136,6 @@ def _open(data: bytes):
             raise LoadError(f"damaged or not a .docx file ({what}): re-save it from Word as .docx")
     if STRICT_NS_PREFIX.encode() in rels:
         raise LoadError("a Strict Open XML document: save it as a regular Word Document (.docx)")
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            return open_package(zf)
-    except (Unusual, zipfile.BadZipFile, OSError, ValueError, EOFError):
-        pass  # python-docx reads it, or says what is wrong
 
     import docx  # python-docx; imported late so that `--help` stays fast
 
@@ -175,7 +167,7 @@ def _headers_footers(docx_doc) -> tuple[list[str], list[str]]:
     footers: list[str] = []
     seen: set[str] = set()
     walker = Walker(StyleTable())
-    body = docx_doc.element.find(W + "body")
+    body = docx_doc.element.body
     sect_prs = body.findall(".//" + W + "sectPr")
     related = docx_doc.part.related_parts
     for sect in sect_prs:

@@ -224,10 +224,10 @@ class Numbering:
 
     @classmethod
     def from_document(cls, docx_doc, styles: StyleTable) -> "Numbering":
-        from .package import RT_NUMBERING
+        from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
         try:
-            root = docx_doc.part.part_related_by(RT_NUMBERING).element
+            root = docx_doc.part.part_related_by(RT.NUMBERING).element
         except Exception:  # no (or an unreadable) numbering part: nothing is auto-numbered
             return cls({}, styles)
         abstracts = {}
