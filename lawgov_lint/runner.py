@@ -17,12 +17,11 @@ batch. Up to ``jobs`` workers run at once.
 
 from __future__ import annotations
 
-import multiprocessing as mp
 import time
 from collections import deque
 from typing import Any, Callable, Iterator
 
-from .engine import FileResult, lint_path, slim_result
+from .engine import FileResult, slim_result
 
 # A task: (path, options, data or None, display name or None, plugins enabled).
 Task = tuple
@@ -51,6 +50,8 @@ def warm_worker(plugins: bool, slim: bool = False, keep_document: bool = True, r
 
 def lint_task(task: Task) -> FileResult:
     """Lint one task with this process's registry and packs (equal to the parent's: both are values)."""
+    from .engine import lint_path
+
     path, options, data, name, plugins = task
     if _WARM.get("plugins") is not plugins:
         warm_worker(plugins)
@@ -89,6 +90,7 @@ def run_tasks(tasks: list[Task], jobs: int, timeout: float | None = None,
             advance()
             yield r
         return
+    import multiprocessing as mp
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
@@ -148,6 +150,8 @@ def run_with_timeout(tasks: list, fn: Callable[[Any], FileResult], jobs: int, ti
         One FileResult per task, in task order; a timed-out or crashed worker
         gives a FileResult whose ``error`` says so.
     """
+    import multiprocessing as mp
+
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
     results: list[FileResult | None] = [None] * len(tasks)
     pending = list(range(len(tasks)))

@@ -110,7 +110,9 @@ def test_a_streaming_run_writes_each_file_before_linting_the_next(tmp_path, monk
     for n in ("a", "b", "c"):
         shutil.copy(FIXTURES / "miaohang-2023.txt", tmp_path / f"{n}.txt")
     events = []
-    real_lint, real_file = runner.lint_path, None
+    from lawgov_lint import engine
+
+    real_lint = engine.lint_path
     from lawgov_lint.reporters.concise import ConciseStream
 
     real_file = ConciseStream.file
@@ -123,7 +125,7 @@ def test_a_streaming_run_writes_each_file_before_linting_the_next(tmp_path, monk
         events.append(("write", r.path.rsplit("/", 1)[-1]))
         return real_file(self, r)
 
-    monkeypatch.setattr(runner, "lint_path", lint)
+    monkeypatch.setattr(engine, "lint_path", lint)
     monkeypatch.setattr(ConciseStream, "file", write)
     r = CliRunner().invoke(main, [*AS_OF, "--output-format", "concise", str(tmp_path)], catch_exceptions=False)
     assert r.exit_code == 1, r.output
