@@ -21,6 +21,7 @@ from ..lexers.markers import find_marker
 from ..findings import Fix
 from ..i18n import Msg, msg
 from . import Hit, check, rule
+from .context import block_memo, packs_memo
 
 GBT9704 = "GB/T 9704—2012《党政机关公文格式》"
 
@@ -67,13 +68,31 @@ _EXT_END = re.compile(r"\.[A-Za-z][A-Za-z0-9]{1,4}(?=[^\x00-\x7f])")
 
 def machine_spans(text: str) -> list[tuple[int, int]]:
     """Spans of URLs, e-mail addresses and file paths in ``text``, sorted."""
-    spans = [m.span() for m in URL.finditer(text)]
-    spans += [m.span() for m in _DOMAIN.finditer(text)]
+    # each pattern is run only when the text holds what every match of it holds (most paragraphs
+    # hold none of . / \ @)
+    dot, slash = "." in text, "/" in text or "\\" in text
+    if not (dot or slash or "@" in text):
+        return []
+    spans = [m.span() for m in URL.finditer(text)] if "www." in text or "://" in text or "@" in text else []
+    if dot:
+        spans += [m.span() for m in _DOMAIN.finditer(text)]
+    if not slash:
+        return sorted(spans)
     for m in _PATH.finditer(text):
         s, e = m.span()
         ext = _EXT_END.search(text, s, e)  # D:\报告.docx欢迎查阅: the path ends at its extension
         spans.append((s, ext.end() if ext else e))
     return sorted(spans)
+
+
+def machine_spans_at(ctx, i: int) -> list[tuple[int, int]]:
+    """:func:`machine_spans` of block ``i``'s normalised text, computed once per report (F and P
+    share it); the list is shared, not to be changed."""
+    memo = block_memo(ctx, "machine_spans")
+    spans = memo.get(i)
+    if spans is None:
+        spans = memo[i] = machine_spans(ctx.report.norm[i].text)
+    return spans
 
 
 def in_spans(spans: list[tuple[int, int]], s: int, e: int | None = None) -> bool:
@@ -220,7 +239,7 @@ def document_number(ctx) -> Iterator[Hit]:
         if i in done or i in titles:
             continue
         t = rep.norm[i].text
-        machine = machine_spans(t)
+        machine = machine_spans_at(ctx, i)
         for m in DOC_NUMBER_ANY.finditer(t):
             if in_spans(machine, *m.span()):
                 continue
@@ -566,9 +585,14 @@ def _compile(pattern: str) -> re.Pattern[str]:
 
 def measure_alternation(packs) -> str:
     """The measure words and units of measure_words.toml as one regex alternation, longest first
-    (the list is checked when the packs load)."""
-    words = packs["measure_words"].get("words", [])
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    (the list is checked when the packs load); built once per Packs value."""
+    memo = packs_memo(packs)
+    alt = memo.get("measure_alternation")
+    if alt is None:
+        words = packs["measure_words"].get("words", [])
+        alt = memo["measure_alternation"] = "|".join(
+            re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    return alt
 
 
 def _measure_pattern(pattern: str | None, packs) -> re.Pattern[str] | None:
@@ -580,15 +604,27 @@ def _measure_pattern(pattern: str | None, packs) -> re.Pattern[str] | None:
     return _compile(pattern)
 
 
+def _placeholder_patterns(packs) -> tuple[list[re.Pattern[str]], re.Pattern[str], re.Pattern[str] | None]:
+    """F004's patterns (the [placeholders] runs, then single and empty), the measure-word pattern
+    and the single one; compiled once per Packs value."""
+    memo = packs_memo(packs)
+    found = memo.get("F004")
+    if found is None:
+        conf = packs["format"].get("placeholders", {})
+        pats = [re.compile(p) for p in conf.get("runs", [])]
+        measure = _measure_pattern("{measure}", packs)
+        single = _measure_pattern(conf.get("single"), packs)
+        empty = _measure_pattern(conf.get("empty"), packs)
+        pats += [p for p in (single, empty) if p is not None]
+        found = memo["F004"] = (pats, measure, single)
+    return found
+
+
 @check("F004")
 def placeholder(ctx) -> Iterator[Hit]:
     rep = ctx.report
     conf = ctx.packs["format"].get("placeholders", {})
-    pats = [re.compile(p) for p in conf.get("runs", [])]
-    measure = _measure_pattern("{measure}", ctx.packs)
-    single = _measure_pattern(conf.get("single"), ctx.packs)
-    empty = _measure_pattern(conf.get("empty"), ctx.packs)
-    pats += [p for p in (single, empty) if p is not None]
+    pats, measure, single = _placeholder_patterns(ctx.packs)
     marker_words = tuple(conf.get("marker_words", []))
     marker_before = conf.get("marker_before", "")
     anonymised = tuple(conf.get("anonymised_before", []))
@@ -602,7 +638,7 @@ def placeholder(ctx) -> Iterator[Hit]:
                 continue  # a thematic break (*** or ___)
             markup = markdown_emphasis(t)  # in Markdown, **粗体** is markup, not template residue
         found: list[tuple[int, int]] = []
-        machine = machine_spans(t)
+        machine = machine_spans_at(ctx, i)
         for p in pats:
             for m in p.finditer(t):
                 s, e = m.span()
@@ -643,7 +679,7 @@ def year_ranges(ctx) -> Iterator[Hit]:
     rep = ctx.report
     for i in rep.body_range():
         t = rep.norm[i].text
-        machine = machine_spans(t)
+        machine = machine_spans_at(ctx, i)
         for m in _RANGE_LOST.finditer(t):
             a, b = int(m.group(1)), int(m.group(2))
             if 0 < b - a <= 30 and not in_spans(machine, *m.span()):

@@ -26,6 +26,9 @@ MARKER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("circled", re.compile(r"^([①-⑳])\s*")),
 ]
 
+# what a marker can start with (MARKER_PATTERNS' first characters; \d is any decimal digit: str.isdecimal)
+_FIRST = frozenset("第（(" + CN_DIGITS + "".join(map(chr, range(ord("①"), ord("⑳") + 1))))
+
 # The level each marker kind has in GB/T 9704 (the expected nesting).
 STANDARD_LEVEL = {"part": 0, "cn_dun": 1, "cn_paren": 2, "num_dot": 3, "num_dun": 3, "num_paren": 4, "circled": 5}
 
@@ -61,6 +64,9 @@ def find_marker(text: str) -> Marker | None:
     item ``1.`` inside body text does), so callers weigh the context.
     """
     stripped = text.lstrip(" \u3000\t")
+    first = stripped[:1]
+    if not first or not (first in _FIRST or first.isdecimal()):
+        return None  # no pattern can match: most paragraphs
     lead = len(text) - len(stripped)
     for kind, pattern in MARKER_PATTERNS:
         m = pattern.match(stripped)
