@@ -64,9 +64,14 @@ _QUOTE = re.compile(r"“[^“”\n]{1,100}”|‘[^‘’\n]{1,60}’|\"[^\"\n]
 
 def protected_spans(text: str) -> list[tuple[int, int]]:
     """Quoted and cited stretches (“…” up to 100 characters, 《…》) that T001/T003/T004 leave alone."""
+    return list(_protected_spans(text))
+
+
+@lru_cache(maxsize=512)  # T001, T003 and T004 each ask about the same paragraph
+def _protected_spans(text: str) -> tuple[tuple[int, int], ...]:
     spans = title_spans(text)
     spans += [(m.start(), m.end()) for m in _QUOTE.finditer(text)]
-    return sorted(spans)
+    return tuple(sorted(spans))
 
 
 

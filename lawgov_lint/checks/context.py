@@ -5,7 +5,6 @@ import them from."""
 
 from __future__ import annotations
 
-import weakref
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -72,19 +71,6 @@ def title_hit(ctx: Context, code: str, message: "Msg | str", suggestion: "Msg | 
     rep = ctx.report
     i = rep.title_blocks[0] if rep.title_blocks else rep.start
     return Hit(code, i, 0, len(ctx.doc.blocks[i].text), message, suggestion, severity)
-
-
-_PACKS_MEMO: "weakref.WeakKeyDictionary[Packs, dict[Any, Any]]" = weakref.WeakKeyDictionary()
-
-
-def packs_memo(packs: "Packs") -> dict[Any, Any]:
-    """A dict kept with ``packs`` for what checks derive from the packs alone (joined alternations,
-    compiled patterns), built once per :class:`~lawgov_lint.packs.Packs` value and dropped with it:
-    one run's extra packs never leak into another's."""
-    memo = _PACKS_MEMO.get(packs)
-    if memo is None:
-        memo = _PACKS_MEMO[packs] = {}
-    return memo
 
 
 def block_memo(ctx: Context, name: str) -> dict[int, Any]:

@@ -21,7 +21,7 @@ from ..lexers.markers import find_marker
 from ..findings import Fix
 from ..i18n import Msg, msg
 from . import Hit, check, rule
-from .context import block_memo, packs_memo
+from .context import block_memo
 
 GBT9704 = "GB/T 9704—2012《党政机关公文格式》"
 
@@ -239,6 +239,8 @@ def document_number(ctx) -> Iterator[Hit]:
         if i in done or i in titles:
             continue
         t = rep.norm[i].text
+        if "号" not in t:
+            continue  # (every 文号 ends with 号: the pattern is costly to run on every paragraph)
         machine = machine_spans_at(ctx, i)
         for m in DOC_NUMBER_ANY.finditer(t):
             if in_spans(machine, *m.span()):
@@ -586,13 +588,10 @@ def _compile(pattern: str) -> re.Pattern[str]:
 def measure_alternation(packs) -> str:
     """The measure words and units of measure_words.toml as one regex alternation, longest first
     (the list is checked when the packs load); built once per Packs value."""
-    memo = packs_memo(packs)
-    alt = memo.get("measure_alternation")
-    if alt is None:
+    if "measure_alternation" not in packs.memo:
         words = packs["measure_words"].get("words", [])
-        alt = memo["measure_alternation"] = "|".join(
-            re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
-    return alt
+        packs.memo["measure_alternation"] = "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    return packs.memo["measure_alternation"]
 
 
 def _measure_pattern(pattern: str | None, packs) -> re.Pattern[str] | None:
@@ -607,8 +606,7 @@ def _measure_pattern(pattern: str | None, packs) -> re.Pattern[str] | None:
 def _placeholder_patterns(packs) -> tuple[list[re.Pattern[str]], re.Pattern[str], re.Pattern[str] | None]:
     """F004's patterns (the [placeholders] runs, then single and empty), the measure-word pattern
     and the single one; compiled once per Packs value."""
-    memo = packs_memo(packs)
-    found = memo.get("F004")
+    found = packs.memo.get("F004")
     if found is None:
         conf = packs["format"].get("placeholders", {})
         pats = [re.compile(p) for p in conf.get("runs", [])]
@@ -616,7 +614,7 @@ def _placeholder_patterns(packs) -> tuple[list[re.Pattern[str]], re.Pattern[str]
         single = _measure_pattern(conf.get("single"), packs)
         empty = _measure_pattern(conf.get("empty"), packs)
         pats += [p for p in (single, empty) if p is not None]
-        found = memo["F004"] = (pats, measure, single)
+        found = packs.memo["F004"] = (pats, measure, single)
     return found
 
 
@@ -672,6 +670,9 @@ def placeholder(ctx) -> Iterator[Hit]:
 
 _RANGE_LOST = re.compile(r"(?<![\d.\-])((?:19|20)\d{2}) ?((?:19|20)\d{2})(?=年|）|\))")
 _RANGE_HYPHEN = re.compile(r"(?<![\d.\-－])((?:19|20)\d{2})(年?) ?([-－–‐‑−]) ?((?:19|20)\d{2})(?![\d.]|[-－]\d)")
+# what every match of each holds (cheap to look for: no lookbehind at every position)
+_RANGE_LOST_HINT = re.compile(r"(?:19|20)\d{2} ?(?:19|20)\d{2}")
+_RANGE_DASHES = "-－–‐‑−"
 
 
 @check("F005", "F006")
@@ -679,13 +680,17 @@ def year_ranges(ctx) -> Iterator[Hit]:
     rep = ctx.report
     for i in rep.body_range():
         t = rep.norm[i].text
+        lost = _RANGE_LOST_HINT.search(t) is not None
+        hyphen = any(c in t for c in _RANGE_DASHES)
+        if not (lost or hyphen):
+            continue  # most paragraphs: neither pattern can match
         machine = machine_spans_at(ctx, i)
-        for m in _RANGE_LOST.finditer(t):
+        for m in _RANGE_LOST.finditer(t) if lost else ():
             a, b = int(m.group(1)), int(m.group(2))
             if 0 < b - a <= 30 and not in_spans(machine, *m.span()):
                 yield ctx.hit("F005", i, m.start(), m.end(),
                               msg("F005.lost-dash", range=m.group(0)), f"{a}—{b}", fix=Fix(f"{a}—{b}"))
-        for m in _RANGE_HYPHEN.finditer(t):
+        for m in _RANGE_HYPHEN.finditer(t) if hyphen else ():
             a, b = int(m.group(1)), int(m.group(4))
             if 0 < b - a <= 30 and not in_spans(machine, *m.span()):
                 yield ctx.hit("F006", i, m.start(), m.end(),

@@ -188,7 +188,7 @@ def pair_problems(text: str, pairs: list[list[str]],
     opens = {o: c for o, c in pairs}
     closes = {c: o for o, c in pairs}
     skip: set[int] = set()
-    for m in DOC_NUMBER_ANY.finditer(text):
+    for m in DOC_NUMBER_ANY.finditer(text) if "号" in text else ():  # every 文号 ends with 号
         skip.update(range(m.start(), m.end()))
     for s, e in machine_spans(text) if machine is None else machine:  # a bracket inside a URL or a file path is not prose's
         skip.update(range(s, e))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from ..numerals import CN_DIGITS, cn_ordinal
 
 _CN = f"[{CN_DIGITS}]{{1,3}}"
@@ -57,6 +58,7 @@ def _ordinal(kind: str, raw: str) -> int:
     return int(raw)
 
 
+@lru_cache(maxsize=2048)  # the same paragraph is asked about by the locator, the heading parser and F/P
 def find_marker(text: str) -> Marker | None:
     """The heading marker at the start of ``text`` (after leading blanks), if any.
 

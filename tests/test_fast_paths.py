@@ -1,16 +1,27 @@
-"""The fast lexers give what their plain character-by-character definitions give (issue 14: speed).
+"""The fast paths give what their plain definitions give (issue 14: speed).
 
 Each reference below is the earlier, obviously correct implementation; the package's version
-scans with regular expressions and translate tables instead, and must agree on any text.
+scans with regular expressions and translate tables, or skips work it can prove useless, and must
+agree on any text.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from rapidfuzz import fuzz
+
+from lawgov_lint.lexers.markers import find_marker
 from lawgov_lint.normalize import NormText, is_cjk, normalize
+from lawgov_lint.packs import load_packs
 from lawgov_lint.spans import is_han, title_spans
+from lawgov_lint.structure.sections import _content_scores
+
+PACKS = load_packs()
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
 ALPHABET = " \n\r\t\u3000\u00a0\u2003ａＺ０９ｚ！～aZ09.,;:()<>[]\"'“”‘’《》〈〉（）【】〔〕一二中国法治，。、；：？！—…·"
 texts = st.text(alphabet=ALPHABET, max_size=60) | st.text(max_size=30)
@@ -83,3 +94,46 @@ def test_is_han_by_code_point():
     han = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0002fa1f]")
     for ch in ["", "中", "㐀", "䶿", "鿿", "\U00020000", "\U0002fa1f", "\U0002fa20", "a", "，", "《", "中a", "a中"]:
         assert is_han(ch) == (bool(ch) and han.match(ch) is not None), ch
+
+
+def _content_scores_reference(body: str, packs) -> dict[int, float]:
+    conf = packs["sections"]
+    threshold = conf.get("thresholds", {}).get("synonym", 88)
+    scores: dict[int, float] = {}
+    for key, c in conf["contents"].items():
+        best = 0.0
+        for syn in c["synonyms"]:
+            if syn in body:
+                best = max(best, 100.0 + len(syn))
+            elif len(syn) >= 4:
+                best = max(best, fuzz.partial_ratio(syn, body))
+        for kw in c.get("keywords", []):
+            if kw in body:
+                best = max(best, 95.0 + len(kw) / 10)
+        if best >= threshold:
+            scores[int(key)] = best
+    return scores
+
+
+SYNONYM_CHARS = sorted({ch for c in PACKS["sections"]["contents"].values() for s in c["synonyms"] for ch in s})
+headings = st.text(alphabet=SYNONYM_CHARS + list("一二、（）的和及年2025"), min_size=1, max_size=24)
+
+
+@settings(max_examples=800, deadline=None)
+@given(headings)
+def test_content_scores_skip_only_synonyms_that_cannot_reach_the_threshold(body):
+    assert _content_scores(body, PACKS) == _content_scores_reference(body, PACKS)
+
+
+def test_content_scores_of_the_fixture_headings():
+    from lawgov_lint.loaders import load
+    from lawgov_lint.structure import analyse
+
+    n = 0
+    for path in sorted(FIXTURES.glob("*.docx")):
+        for h in analyse(load(path), PACKS).headings:
+            m = find_marker(h.text)
+            body = (h.text[m.end:] if m else h.text).strip()
+            assert _content_scores(body, PACKS) == _content_scores_reference(body, PACKS), h.text
+            n += 1
+    assert n > 50
