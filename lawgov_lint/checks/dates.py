@@ -91,6 +91,8 @@ def incomplete(ctx) -> Iterator[Hit]:
                           msg("D002.no-day", text=line.text), msg("D002.no-day.hint", text=line.text))
     for i in blocks:
         t = rep.norm[i].text
+        if "日" not in t or "月" not in t:
+            continue  # (every match holds 年…月…日)
         for m in INCOMPLETE_DATE_RE.finditer(t):
             if DATE_RE.fullmatch(m.group(0)) and find_dates(m.group(0)):
                 continue
@@ -172,13 +174,21 @@ def _end_month(period: str) -> int | None:
         return None
 
 
+def _partial_patterns(packs) -> tuple[list[re.Pattern[str]], re.Pattern[str]]:
+    """D004's partial-period patterns and its figure pattern, compiled once per Packs value."""
+    found = packs.memo.get("D004")
+    if found is None:
+        conf = packs["report"]["dates"]
+        units = "|".join(re.escape(u) for u in sorted(conf.get("figure_units", ["件", "%"]), key=len, reverse=True))
+        found = packs.memo["D004"] = ([re.compile(p) for p in conf["partial_periods"]],
+                                      re.compile(rf"\d[\d,.]*\s*(?:{units})"))
+    return found
+
+
 @check("D004")
 def partial_period(ctx) -> Iterator[Hit]:
     rep = ctx.report
-    conf = ctx.packs["report"]["dates"]
-    pats = [re.compile(p) for p in conf["partial_periods"]]
-    units = "|".join(re.escape(u) for u in sorted(conf.get("figure_units", ["件", "%"]), key=len, reverse=True))
-    figure = re.compile(rf"\d[\d,.]*\s*(?:{units})")
+    pats, figure = _partial_patterns(ctx.packs)
     y = rep.reporting_year
     for i in rep.body_range():
         if rep.section_of(i) == 4:

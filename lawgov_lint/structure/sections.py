@@ -255,7 +255,7 @@ def find_run_ins(rep: Report) -> None:
             spans.append((lead, end))
         # a later sentence given to (三): the principal leader as its subject, performing the duty
         # (区政府主要负责人切实履行推进法治建设第一责任人职责，…); not 会上通报了…第一责任人职责…
-        for m in re.finditer(r"(?<=[。！？])[^。！？]{4,80}", t):
+        for m in re.finditer(r"(?<=[。！？])[^。！？]{4,80}", t) if "第一责任人" in t else ():
             if _LEADER_SUBJECT.match(m.group(0)) and not any(s <= m.start() < e for s, e in spans):
                 spans.append((m.start(), m.end()))
         for s, e in spans:
