@@ -54,6 +54,7 @@ def is_cjk(ch: str) -> bool:
 # no-break spaces and tabs to a space (one character for one, so offsets do not move)
 _FOLD_TABLE = {o: o - 0xFEE0 for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
                for o in range(r[0], r[1] + 1)} | {ord(c): " " for c in "\u3000\u00a0\t"}
+_FOLDED = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000\u00a0\t]")  # (translate is slow)
 _BLANKS = re.compile("[ \n\r]+")  # after folding
 
 
@@ -90,7 +91,7 @@ def normalize(text: str, simplify: Callable[[str], str] | None = None) -> NormTe
         if len(simple) == len(text):
             converted = sum(1 for a, b in zip(text, simple) if a != b)
             text = simple
-    folded = text.translate(_FOLD_TABLE)
+    folded = text.translate(_FOLD_TABLE) if _FOLDED.search(text) else text
     n = len(folded)
     out: list[str] = []
     src: list[int] = []

@@ -137,3 +137,36 @@ def test_content_scores_of_the_fixture_headings():
             assert _content_scores(body, PACKS) == _content_scores_reference(body, PACKS), h.text
             n += 1
     assert n > 50
+
+
+# ---------------------------------------------------------------- screens before pack patterns
+
+SCREENED = [
+    *PACKS["format"]["placeholders"]["runs"], PACKS["format"]["placeholders"]["question"],
+    *PACKS["report"]["dates"]["partial_periods"],
+    r"(?:^|x)y", r"(a)\1b", r"(?<=[一二])三+", r"(?=[ab])[a-c]{2}", r"(?>ab|c)d", r"[a-c]*+d", r"(?:ab)?c",
+]
+pattern_texts = st.text(alphabet="Xx×＊*□_＿【】？?截至止到前上半年一二三1１23月底个季度，。abcdy（）()[] ", max_size=40)
+
+
+@settings(max_examples=500, deadline=None)
+@given(pattern_texts)
+def test_a_screen_never_turns_away_a_text_its_pattern_matches(text):
+    import re
+
+    from lawgov_lint.lexers.screen import screen
+
+    for pattern in SCREENED:
+        scr = screen(pattern)
+        if re.search(pattern, text):
+            assert scr is None or scr.search(text), (pattern, text)
+
+
+def test_screens_name_the_first_character_or_give_up():
+    from lawgov_lint.lexers.screen import first_chars
+
+    assert first_chars(r"(?<![A-Za-z])[Xx]{2,}(?![A-Za-z])") == {"X", "x"}
+    assert first_chars(r"(?:^|(?<=[，。]))到\d月") == {"到"}
+    assert first_chars(r"(?:ab)?c") == {"a", "c"}
+    for unknown in ["", "a?", "(?i)ab", "(?i:a)b", r"\d+", ".x", "[^a]", r"[\u4e00-\u9fff]", "(a)?\\1"]:
+        assert first_chars(unknown) is None, unknown

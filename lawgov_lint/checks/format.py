@@ -17,7 +17,9 @@ from typing import Iterator
 
 from ..numerals import to_cn
 from ..lexers.dates import find_dates
+from ..lexers.machine import in_spans, machine_spans
 from ..lexers.markers import find_marker
+from ..lexers.screen import screen
 from ..findings import Fix
 from ..i18n import Msg, msg
 from . import Hit, check, rule
@@ -50,39 +52,8 @@ rule("F006", "year-range-hyphen", "info",
 
 # ---------------------------------------------------------------- machine text
 
-# URLs, e-mail addresses and file paths are machine text: nothing inside them is judged by F or P
-# (www.example.gov.cn/2021-2025/plan.html is not a year range, xx.gov.cn not template residue).
-URL = re.compile(r"(?:https?://|ftp://|www\.)[A-Za-z0-9._~:/?#\[\]@!$&'()*+,;=%\-]+"
-                 r"|[\w.+\-]+@[\w\-]+\.[\w.\-]+", re.ASCII)
-_DOMAIN = re.compile(r"(?<![\w.@/\-])(?:[A-Za-z0-9\-]+\.)+(?:cn|com|net|org|gov|edu|info|int)(?![A-Za-z0-9\-])"
-                     r"(?:[/:][A-Za-z0-9._~:/?#\[\]@!$&'()*+,;=%\-]*)?", re.ASCII)
-_STOP = r"\s\u3000，。；：、！？“”‘’（）《》【】"
-_PATH = re.compile(
-    rf"(?<![\w])[A-Za-z]:[\\/][^{_STOP}]+"                                   # D:\资料\2021-2025年\报告.docx
-    rf"|\\\\[^{_STOP}]+"                                             # \\server\share\…
-    r"|(?<![\w.\-/])(?:~|\.{1,2})?/(?:[\w.\-]+/)+[\w.\-]*"          # /srv/docs/…, ./a/b/
-    r"|(?<![\w.\-/])[\w\-]+(?:/[\w.\-]+)+\.[A-Za-z][A-Za-z0-9]{1,4}(?![\w])",  # docs/2021-2025/plan.pdf
-    re.ASCII)
-_EXT_END = re.compile(r"\.[A-Za-z][A-Za-z0-9]{1,4}(?=[^\x00-\x7f])")
-
-
-def machine_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of URLs, e-mail addresses and file paths in ``text``, sorted."""
-    # each pattern is run only when the text holds what every match of it holds (most paragraphs
-    # hold none of . / \ @)
-    dot, slash = "." in text, "/" in text or "\\" in text
-    if not (dot or slash or "@" in text):
-        return []
-    spans = [m.span() for m in URL.finditer(text)] if "www." in text or "://" in text or "@" in text else []
-    if dot:
-        spans += [m.span() for m in _DOMAIN.finditer(text)]
-    if not slash:
-        return sorted(spans)
-    for m in _PATH.finditer(text):
-        s, e = m.span()
-        ext = _EXT_END.search(text, s, e)  # D:\报告.docx欢迎查阅: the path ends at its extension
-        spans.append((s, ext.end() if ext else e))
-    return sorted(spans)
+# URLs, e-mail addresses and file paths are machine text (lexers.machine): nothing inside them is
+# judged by F or P.
 
 
 def machine_spans_at(ctx, i: int) -> list[tuple[int, int]]:
@@ -93,12 +64,6 @@ def machine_spans_at(ctx, i: int) -> list[tuple[int, int]]:
     if spans is None:
         spans = memo[i] = machine_spans(ctx.report.norm[i].text)
     return spans
-
-
-def in_spans(spans: list[tuple[int, int]], s: int, e: int | None = None) -> bool:
-    """``[s, e)`` (or position ``s``) overlaps one of ``spans``."""
-    e = s + 1 if e is None else e
-    return any(a < e and s < b for a, b in spans)
 
 
 # ---------------------------------------------------------------- F001
@@ -569,6 +534,9 @@ def question_residue(text: str, conf: dict) -> list[tuple[int, int]]:
     pat = conf.get("question")
     if not pat:
         return []
+    scr = screen(pat)
+    if scr is not None and scr.search(text) is None:
+        return []
     qwords = tuple(conf.get("question_words", []))
     out = []
     for m in _compile(pat).finditer(text):
@@ -603,9 +571,11 @@ def _measure_pattern(pattern: str | None, packs) -> re.Pattern[str] | None:
     return _compile(pattern)
 
 
-def _placeholder_patterns(packs) -> tuple[list[re.Pattern[str]], re.Pattern[str], re.Pattern[str] | None]:
-    """F004's patterns (the [placeholders] runs, then single and empty), the measure-word pattern
-    and the single one; compiled once per Packs value."""
+def _placeholder_patterns(packs) -> tuple[list[tuple[re.Pattern[str], re.Pattern[str] | None]], re.Pattern[str],
+                                          re.Pattern[str] | None]:
+    """F004's patterns (the [placeholders] runs, then single and empty), each with its
+    :func:`~lawgov_lint.lexers.screen.screen`, the measure-word pattern and the single one;
+    compiled once per Packs value."""
     found = packs.memo.get("F004")
     if found is None:
         conf = packs["format"].get("placeholders", {})
@@ -614,7 +584,7 @@ def _placeholder_patterns(packs) -> tuple[list[re.Pattern[str]], re.Pattern[str]
         single = _measure_pattern(conf.get("single"), packs)
         empty = _measure_pattern(conf.get("empty"), packs)
         pats += [p for p in (single, empty) if p is not None]
-        found = packs.memo["F004"] = (pats, measure, single)
+        found = packs.memo["F004"] = ([(p, screen(p.pattern, p.flags)) for p in pats], measure, single)
     return found
 
 
@@ -637,7 +607,9 @@ def placeholder(ctx) -> Iterator[Hit]:
             markup = markdown_emphasis(t)  # in Markdown, **粗体** is markup, not template residue
         found: list[tuple[int, int]] = []
         machine = machine_spans_at(ctx, i)
-        for p in pats:
+        for p, scr in pats:
+            if scr is not None and scr.search(t) is None:
+                continue  # no character a match starts with
             for m in p.finditer(t):
                 s, e = m.span()
                 if markup and all(k in markup for k in range(s, e)):

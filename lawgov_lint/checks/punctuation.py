@@ -13,12 +13,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator
 
+from ..lexers.machine import in_spans, machine_spans
 from ..lexers.markers import find_marker
 from ..findings import Fix
 from ..i18n import Msg, msg
 from ..spans import is_han
 from . import Hit, check, rule
-from .format import DOC_NUMBER_ANY, in_spans, machine_spans, machine_spans_at, question_residue
+from .format import DOC_NUMBER_ANY, machine_spans_at, question_residue
 
 GBT15834 = "GB/T 15834—2011《标点符号用法》"
 
