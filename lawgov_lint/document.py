@@ -202,8 +202,8 @@ class Location:
         }
 
 
-def _line_col(block: Block, offset: int, fmt: str) -> tuple[int, int]:
-    seg = block.segment_at(offset)
+def _line_col(block: Block, offset: int, fmt: str, seg: Segment | None = None) -> tuple[int, int]:
+    seg = block.segment_at(offset) if seg is None else seg
     if fmt in ("txt", "md") and seg.line is not None:
         return seg.line, seg.column + (offset - seg.start)
     return block.index, offset + 1
@@ -217,11 +217,11 @@ def locate(doc: Document, block: Block, start: int, end: int) -> Location:
     """
     if not (0 <= start <= end <= len(block.text)):
         raise ValueError(f"range {start}:{end} outside block {block.index} of length {len(block.text)}")
-    line, column = _line_col(block, start, doc.format)
-    last = max(start, end - 1)
-    end_line, end_col = _line_col(block, last, doc.format)
-    end_column = end_col + (1 if end > start else 0)
     seg = block.segment_at(start)
+    line, column = _line_col(block, start, doc.format, seg)
+    last = max(start, end - 1)
+    end_line, end_col = _line_col(block, last, doc.format, seg if last == start else None)
+    end_column = end_col + (1 if end > start else 0)
     page_line = None
     if seg.page is not None and seg.page_line is not None:
         page_line = seg.page_line

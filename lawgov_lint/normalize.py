@@ -50,13 +50,12 @@ def is_cjk(ch: str) -> bool:
     )
 
 
-def _fold(ch: str) -> str:
-    o = ord(ch)
-    if 0xFF10 <= o <= 0xFF19 or 0xFF21 <= o <= 0xFF3A or 0xFF41 <= o <= 0xFF5A:
-        return chr(o - 0xFEE0)
-    if ch in "\u3000\u00a0\t":
-        return " "
-    return ch
+# the folding as a str.translate table: full-width letters and digits to ASCII, the ideographic and
+# no-break spaces and tabs to a space (one character for one, so offsets do not move)
+_FOLD_TABLE = {o: o - 0xFEE0 for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
+               for o in range(r[0], r[1] + 1)} | {ord(c): " " for c in "\u3000\u00a0\t"}
+_FOLDED = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000\u00a0\t]")  # (translate is slow)
+_BLANKS = re.compile("[ \n\r]+")  # after folding
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,26 +91,26 @@ def normalize(text: str, simplify: Callable[[str], str] | None = None) -> NormTe
         if len(simple) == len(text):
             converted = sum(1 for a, b in zip(text, simple) if a != b)
             text = simple
+    folded = text.translate(_FOLD_TABLE) if _FOLDED.search(text) else text
+    n = len(folded)
     out: list[str] = []
     src: list[int] = []
-    n = len(text)
-    i = 0
-    while i < n:
-        ch = _fold(text[i])
-        if ch == " " or ch == "\n" or ch == "\r":
-            j = i
-            while j < n and _fold(text[j]) in (" ", "\n", "\r"):
-                j += 1
-            prev = out[-1] if out else ""
-            nxt = _fold(text[j]) if j < n else ""
-            if prev and nxt and not is_cjk(prev) and not is_cjk(nxt):
-                out.append(" ")
-                src.append(i)
-            i = j
-            continue
-        out.append(ch)
-        src.append(i)
-        i += 1
+    prev = 0  # start of the text not yet copied
+    for m in _BLANKS.finditer(folded):
+        i, j = m.span()
+        if i > prev:
+            out.append(folded[prev:i])
+            src.extend(range(prev, i))
+        # a run of blanks: one space between two non-CJK characters, none next to CJK or at either end
+        if i > 0 and j < n and not is_cjk(folded[i - 1]) and not is_cjk(folded[j]):
+            out.append(" ")
+            src.append(i)
+        prev = j
+    if prev == 0:  # no blanks at all: the folded text is the normal form, offsets unchanged
+        return NormText(folded, tuple(range(n + 1)), converted)
+    if n > prev:
+        out.append(folded[prev:n])
+        src.extend(range(prev, n))
     src.append(n)
     return NormText("".join(out), tuple(src), converted)
 
@@ -122,7 +121,10 @@ def is_han(ch: str) -> bool:
     return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0x20000 <= o <= 0x2FA1F
 
 
-_HAN = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0002fa1f]")
+@lru_cache(maxsize=1)
+def _han() -> re.Pattern[str]:
+    # compiled on first use (a Han range costs ~2 ms to compile; only Traditional text needs it)
+    return re.compile("[\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0002fa1f]")
 
 
 def _outside_gb2312(text: str) -> tuple[int, int]:
@@ -188,7 +190,7 @@ def detect_script(texts: Sequence[str]) -> Script:
     non_ascii, outside = _outside_gb2312(whole)
     if outside < max(5, TRADITIONAL_SHARE / 2 * non_ascii):
         return Script(non_ascii, 0)
-    han = len(_HAN.findall(whole))
+    han = len(_han().findall(whole))
     simple = simplifier()(whole)
     return Script(han, sum(1 for a, b in zip(whole, simple) if a != b))
 

@@ -231,11 +231,16 @@ def _validate_deadlines(deadlines: dict[str, Any], label: str) -> None:
 
 
 class Packs:
-    """Read access to merged pack data: ``packs["sections"]["contents"]["1"]``."""
+    """Read access to merged pack data: ``packs["sections"]["contents"]["1"]``.
+
+    ``memo`` holds what code derives from these packs alone (joined alternations, compiled
+    patterns, prepared synonym lists), built once per Packs value under a key of its own.
+    """
 
     def __init__(self, data: dict[str, Any]):
         self.data = data
         self._catalogue = None
+        self.memo: dict[Any, Any] = {}
 
     @property
     def catalogue(self):

@@ -6,7 +6,7 @@ import them from."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -71,3 +71,9 @@ def title_hit(ctx: Context, code: str, message: "Msg | str", suggestion: "Msg | 
     rep = ctx.report
     i = rep.title_blocks[0] if rep.title_blocks else rep.start
     return Hit(code, i, 0, len(ctx.doc.blocks[i].text), message, suggestion, severity)
+
+
+def block_memo(ctx: Context, name: str) -> dict[int, Any]:
+    """A dict in the report's cache (``report.cache``) for a value computed once per block and
+    shared by several checks (e.g. the machine-text spans F and P both skip)."""
+    return ctx.report.cache.setdefault(("block", name), {})

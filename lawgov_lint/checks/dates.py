@@ -15,6 +15,7 @@ import re
 from typing import Iterator
 
 from ..i18n import Msg, msg
+from ..lexers.screen import screen
 from ..lexers.dates import DATE_RE, INCOMPLETE_DATE_RE, YEAR_MONTH_RE, find_dates, years_in
 from ..facts.deadlines import deadline_status, profile_for, publication
 from . import Hit, check, rule, title_hit
@@ -91,6 +92,8 @@ def incomplete(ctx) -> Iterator[Hit]:
                           msg("D002.no-day", text=line.text), msg("D002.no-day.hint", text=line.text))
     for i in blocks:
         t = rep.norm[i].text
+        if "日" not in t or "月" not in t:
+            continue  # (every match holds 年…月…日)
         for m in INCOMPLETE_DATE_RE.finditer(t):
             if DATE_RE.fullmatch(m.group(0)) and find_dates(m.group(0)):
                 continue
@@ -172,20 +175,31 @@ def _end_month(period: str) -> int | None:
         return None
 
 
+def _partial_patterns(packs) -> tuple[list[tuple[re.Pattern[str], re.Pattern[str] | None]], re.Pattern[str]]:
+    """D004's partial-period patterns, each with its :func:`~lawgov_lint.lexers.screen.screen`, and
+    its figure pattern; compiled once per Packs value."""
+    found = packs.memo.get("D004")
+    if found is None:
+        conf = packs["report"]["dates"]
+        units = "|".join(re.escape(u) for u in sorted(conf.get("figure_units", ["件", "%"]), key=len, reverse=True))
+        found = packs.memo["D004"] = ([(re.compile(p), screen(p)) for p in conf["partial_periods"]],
+                                      re.compile(rf"\d[\d,.]*\s*(?:{units})"))
+    return found
+
+
 @check("D004")
 def partial_period(ctx) -> Iterator[Hit]:
     rep = ctx.report
-    conf = ctx.packs["report"]["dates"]
-    pats = [re.compile(p) for p in conf["partial_periods"]]
-    units = "|".join(re.escape(u) for u in sorted(conf.get("figure_units", ["件", "%"]), key=len, reverse=True))
-    figure = re.compile(rf"\d[\d,.]*\s*(?:{units})")
+    pats, figure = _partial_patterns(ctx.packs)
     y = rep.reporting_year
     for i in rep.body_range():
         if rep.section_of(i) == 4:
             continue  # the plan speaks of next year's periods
         t = rep.norm[i].text
         found: list[tuple[int, int]] = []
-        for p in pats:
+        for p, scr in pats:
+            if scr is not None and scr.search(t) is None:
+                continue  # no character a match starts with
             for m in p.finditer(t):
                 if _end_month(m.group(0)) == 12:
                     continue  # 1-12月, 截至12月底: the whole year

@@ -17,10 +17,13 @@ from typing import Iterator
 
 from ..numerals import to_cn
 from ..lexers.dates import find_dates
+from ..lexers.machine import in_spans, machine_spans
 from ..lexers.markers import find_marker
+from ..lexers.screen import screen
 from ..findings import Fix
 from ..i18n import Msg, msg
 from . import Hit, check, rule
+from .context import block_memo
 
 GBT9704 = "GB/T 9704—2012《党政机关公文格式》"
 
@@ -49,37 +52,18 @@ rule("F006", "year-range-hyphen", "info",
 
 # ---------------------------------------------------------------- machine text
 
-# URLs, e-mail addresses and file paths are machine text: nothing inside them is judged by F or P
-# (www.example.gov.cn/2021-2025/plan.html is not a year range, xx.gov.cn not template residue).
-URL = re.compile(r"(?:https?://|ftp://|www\.)[A-Za-z0-9._~:/?#\[\]@!$&'()*+,;=%\-]+"
-                 r"|[\w.+\-]+@[\w\-]+\.[\w.\-]+", re.ASCII)
-_DOMAIN = re.compile(r"(?<![\w.@/\-])(?:[A-Za-z0-9\-]+\.)+(?:cn|com|net|org|gov|edu|info|int)(?![A-Za-z0-9\-])"
-                     r"(?:[/:][A-Za-z0-9._~:/?#\[\]@!$&'()*+,;=%\-]*)?", re.ASCII)
-_STOP = r"\s\u3000，。；：、！？“”‘’（）《》【】"
-_PATH = re.compile(
-    rf"(?<![\w])[A-Za-z]:[\\/][^{_STOP}]+"                                   # D:\资料\2021-2025年\报告.docx
-    rf"|\\\\[^{_STOP}]+"                                             # \\server\share\…
-    r"|(?<![\w.\-/])(?:~|\.{1,2})?/(?:[\w.\-]+/)+[\w.\-]*"          # /srv/docs/…, ./a/b/
-    r"|(?<![\w.\-/])[\w\-]+(?:/[\w.\-]+)+\.[A-Za-z][A-Za-z0-9]{1,4}(?![\w])",  # docs/2021-2025/plan.pdf
-    re.ASCII)
-_EXT_END = re.compile(r"\.[A-Za-z][A-Za-z0-9]{1,4}(?=[^\x00-\x7f])")
+# URLs, e-mail addresses and file paths are machine text (lexers.machine): nothing inside them is
+# judged by F or P.
 
 
-def machine_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of URLs, e-mail addresses and file paths in ``text``, sorted."""
-    spans = [m.span() for m in URL.finditer(text)]
-    spans += [m.span() for m in _DOMAIN.finditer(text)]
-    for m in _PATH.finditer(text):
-        s, e = m.span()
-        ext = _EXT_END.search(text, s, e)  # D:\报告.docx欢迎查阅: the path ends at its extension
-        spans.append((s, ext.end() if ext else e))
-    return sorted(spans)
-
-
-def in_spans(spans: list[tuple[int, int]], s: int, e: int | None = None) -> bool:
-    """``[s, e)`` (or position ``s``) overlaps one of ``spans``."""
-    e = s + 1 if e is None else e
-    return any(a < e and s < b for a, b in spans)
+def machine_spans_at(ctx, i: int) -> list[tuple[int, int]]:
+    """:func:`machine_spans` of block ``i``'s normalised text, computed once per report (F and P
+    share it); the list is shared, not to be changed."""
+    memo = block_memo(ctx, "machine_spans")
+    spans = memo.get(i)
+    if spans is None:
+        spans = memo[i] = machine_spans(ctx.report.norm[i].text)
+    return spans
 
 
 # ---------------------------------------------------------------- F001
@@ -220,7 +204,9 @@ def document_number(ctx) -> Iterator[Hit]:
         if i in done or i in titles:
             continue
         t = rep.norm[i].text
-        machine = machine_spans(t)
+        if "号" not in t:
+            continue  # (every 文号 ends with 号: the pattern is costly to run on every paragraph)
+        machine = machine_spans_at(ctx, i)
         for m in DOC_NUMBER_ANY.finditer(t):
             if in_spans(machine, *m.span()):
                 continue
@@ -548,6 +534,9 @@ def question_residue(text: str, conf: dict) -> list[tuple[int, int]]:
     pat = conf.get("question")
     if not pat:
         return []
+    scr = screen(pat)
+    if scr is not None and scr.search(text) is None:
+        return []
     qwords = tuple(conf.get("question_words", []))
     out = []
     for m in _compile(pat).finditer(text):
@@ -566,9 +555,11 @@ def _compile(pattern: str) -> re.Pattern[str]:
 
 def measure_alternation(packs) -> str:
     """The measure words and units of measure_words.toml as one regex alternation, longest first
-    (the list is checked when the packs load)."""
-    words = packs["measure_words"].get("words", [])
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    (the list is checked when the packs load); built once per Packs value."""
+    if "measure_alternation" not in packs.memo:
+        words = packs["measure_words"].get("words", [])
+        packs.memo["measure_alternation"] = "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    return packs.memo["measure_alternation"]
 
 
 def _measure_pattern(pattern: str | None, packs) -> re.Pattern[str] | None:
@@ -580,15 +571,28 @@ def _measure_pattern(pattern: str | None, packs) -> re.Pattern[str] | None:
     return _compile(pattern)
 
 
+def _placeholder_patterns(packs) -> tuple[list[tuple[re.Pattern[str], re.Pattern[str] | None]], re.Pattern[str],
+                                          re.Pattern[str] | None]:
+    """F004's patterns (the [placeholders] runs, then single and empty), each with its
+    :func:`~lawgov_lint.lexers.screen.screen`, the measure-word pattern and the single one;
+    compiled once per Packs value."""
+    found = packs.memo.get("F004")
+    if found is None:
+        conf = packs["format"].get("placeholders", {})
+        pats = [re.compile(p) for p in conf.get("runs", [])]
+        measure = _measure_pattern("{measure}", packs)
+        single = _measure_pattern(conf.get("single"), packs)
+        empty = _measure_pattern(conf.get("empty"), packs)
+        pats += [p for p in (single, empty) if p is not None]
+        found = packs.memo["F004"] = ([(p, screen(p.pattern, p.flags)) for p in pats], measure, single)
+    return found
+
+
 @check("F004")
 def placeholder(ctx) -> Iterator[Hit]:
     rep = ctx.report
     conf = ctx.packs["format"].get("placeholders", {})
-    pats = [re.compile(p) for p in conf.get("runs", [])]
-    measure = _measure_pattern("{measure}", ctx.packs)
-    single = _measure_pattern(conf.get("single"), ctx.packs)
-    empty = _measure_pattern(conf.get("empty"), ctx.packs)
-    pats += [p for p in (single, empty) if p is not None]
+    pats, measure, single = _placeholder_patterns(ctx.packs)
     marker_words = tuple(conf.get("marker_words", []))
     marker_before = conf.get("marker_before", "")
     anonymised = tuple(conf.get("anonymised_before", []))
@@ -602,8 +606,10 @@ def placeholder(ctx) -> Iterator[Hit]:
                 continue  # a thematic break (*** or ___)
             markup = markdown_emphasis(t)  # in Markdown, **粗体** is markup, not template residue
         found: list[tuple[int, int]] = []
-        machine = machine_spans(t)
-        for p in pats:
+        machine = machine_spans_at(ctx, i)
+        for p, scr in pats:
+            if scr is not None and scr.search(t) is None:
+                continue  # no character a match starts with
             for m in p.finditer(t):
                 s, e = m.span()
                 if markup and all(k in markup for k in range(s, e)):
@@ -636,6 +642,9 @@ def placeholder(ctx) -> Iterator[Hit]:
 
 _RANGE_LOST = re.compile(r"(?<![\d.\-])((?:19|20)\d{2}) ?((?:19|20)\d{2})(?=年|）|\))")
 _RANGE_HYPHEN = re.compile(r"(?<![\d.\-－])((?:19|20)\d{2})(年?) ?([-－–‐‑−]) ?((?:19|20)\d{2})(?![\d.]|[-－]\d)")
+# what every match of each holds (cheap to look for: no lookbehind at every position)
+_RANGE_LOST_HINT = re.compile(r"(?:19|20)\d{2} ?(?:19|20)\d{2}")
+_RANGE_DASHES = "-－–‐‑−"
 
 
 @check("F005", "F006")
@@ -643,13 +652,17 @@ def year_ranges(ctx) -> Iterator[Hit]:
     rep = ctx.report
     for i in rep.body_range():
         t = rep.norm[i].text
-        machine = machine_spans(t)
-        for m in _RANGE_LOST.finditer(t):
+        lost = _RANGE_LOST_HINT.search(t) is not None
+        hyphen = any(c in t for c in _RANGE_DASHES)
+        if not (lost or hyphen):
+            continue  # most paragraphs: neither pattern can match
+        machine = machine_spans_at(ctx, i)
+        for m in _RANGE_LOST.finditer(t) if lost else ():
             a, b = int(m.group(1)), int(m.group(2))
             if 0 < b - a <= 30 and not in_spans(machine, *m.span()):
                 yield ctx.hit("F005", i, m.start(), m.end(),
                               msg("F005.lost-dash", range=m.group(0)), f"{a}—{b}", fix=Fix(f"{a}—{b}"))
-        for m in _RANGE_HYPHEN.finditer(t):
+        for m in _RANGE_HYPHEN.finditer(t) if hyphen else ():
             a, b = int(m.group(1)), int(m.group(4))
             if 0 < b - a <= 30 and not in_spans(machine, *m.span()):
                 yield ctx.hit("F006", i, m.start(), m.end(),

@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterator
 
+from ..lexers.machine import in_spans, machine_spans
 from ..lexers.markers import find_marker
 from ..findings import Fix
 from ..i18n import Msg, msg
 from ..spans import is_han
 from . import Hit, check, rule
-from .format import DOC_NUMBER_ANY, in_spans, machine_spans, question_residue
+from .format import DOC_NUMBER_ANY, machine_spans_at, question_residue
 
 GBT15834 = "GB/T 15834—2011《标点符号用法》"
 
@@ -109,7 +111,7 @@ def half_width(ctx) -> Iterator[Hit]:
         text = ctx.report.norm[i].text
         if not any(c in text for c in table):
             continue
-        machine = machine_spans(text)  # URLs, e-mail addresses, file paths (shared with F)
+        machine = machine_spans_at(ctx, i)  # URLs, e-mail addresses, file paths (shared with F)
         in_url = lambda p: in_spans(machine, p)  # noqa: E731
         used: set[int] = set()
         # paired half-width brackets in Chinese text: (一) 村(居) (2021-2025年) (1)
@@ -163,26 +165,42 @@ class _Problem:
 _FOLD = {"(": "（", ")": "）"}
 
 
-def pair_problems(text: str, pairs: list[list[str]]) -> list[_Problem]:
+@lru_cache(maxsize=16)
+def _pair_marks(pairs: tuple[tuple[str, ...], ...]) -> re.Pattern[str]:
+    """The characters :func:`pair_problems` acts on: the marks of ``pairs``, ( ) when they fold
+    into one of them, and <."""
+    chars = {c for pair in pairs for c in pair if len(c) == 1}
+    chars |= {raw for raw, folded in _FOLD.items() if folded in chars}
+    chars.add("<")
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
+
+
+def pair_problems(text: str, pairs: list[list[str]],
+                  machine: list[tuple[int, int]] | None = None) -> list[_Problem]:
     """Unbalanced or wrongly nested pairs in one paragraph of normalised text.
 
     Half-width ( ) count as （ ）; a ) ending an enumeration marker (1) a)) is not a closer;
     〔〕 inside a 发文字号 are F001's; URLs, e-mail addresses and file paths are skipped. < > inside 《》 are a nested title written with the wrong marks.
+    ``machine`` is ``machine_spans(text)`` when the caller has it already.
     """
+    marks = [m.start() for m in _pair_marks(tuple(tuple(p) for p in pairs)).finditer(text)]
+    if not marks:
+        return []
     opens = {o: c for o, c in pairs}
     closes = {c: o for o, c in pairs}
     skip: set[int] = set()
-    for m in DOC_NUMBER_ANY.finditer(text):
+    for m in DOC_NUMBER_ANY.finditer(text) if "号" in text else ():  # every 文号 ends with 号
         skip.update(range(m.start(), m.end()))
-    for s, e in machine_spans(text):  # a bracket inside a URL or a file path is not prose's
+    for s, e in machine_spans(text) if machine is None else machine:  # a bracket inside a URL or a file path is not prose's
         skip.update(range(s, e))
     stack: list[tuple[str, int]] = []
     problems: list[_Problem] = []
     nested_titles: list[tuple[int, int, int]] = []  # (outer start, inner start, inner end)
     nested_quotes: list[tuple[int, int, int]] = []
-    for pos, raw in enumerate(text):
+    for pos in marks:  # every other character is passed over
         if pos in skip:
             continue
+        raw = text[pos]
         ch = _FOLD.get(raw, raw)
         if raw == "<" and any(s[0] == "《" for s in stack):
             end = text.find(">", pos + 1)
@@ -271,7 +289,7 @@ def _continues(ctx, i: int, j: int) -> bool:
 def unbalanced(ctx) -> Iterator[Hit]:
     pairs = _conf(ctx).get("pairs", [["“", "”"], ["《", "》"], ["（", "）"], ["〔", "〕"], ["〈", "〉"]])
     blocks = _blocks(ctx)
-    found = {i: pair_problems(ctx.report.norm[i].text, pairs) for i in blocks}
+    found = {i: pair_problems(ctx.report.norm[i].text, pairs, machine_spans_at(ctx, i)) for i in blocks}
     # a paragraph split across two blocks: an opener left open at the end of one and closed at the
     # start of the next is not a problem
     for i, j in zip(blocks, blocks[1:]):

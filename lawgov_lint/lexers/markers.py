@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from ..numerals import CN_DIGITS, cn_ordinal
 
 _CN = f"[{CN_DIGITS}]{{1,3}}"
@@ -25,6 +26,9 @@ MARKER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("num_dun", re.compile(r"^(\d{1,2})\s*、\s*")),
     ("circled", re.compile(r"^([①-⑳])\s*")),
 ]
+
+# what a marker can start with (MARKER_PATTERNS' first characters; \d is any decimal digit: str.isdecimal)
+_FIRST = frozenset("第（(" + CN_DIGITS + "".join(map(chr, range(ord("①"), ord("⑳") + 1))))
 
 # The level each marker kind has in GB/T 9704 (the expected nesting).
 STANDARD_LEVEL = {"part": 0, "cn_dun": 1, "cn_paren": 2, "num_dot": 3, "num_dun": 3, "num_paren": 4, "circled": 5}
@@ -54,6 +58,7 @@ def _ordinal(kind: str, raw: str) -> int:
     return int(raw)
 
 
+@lru_cache(maxsize=2048)  # the same paragraph is asked about by the locator, the heading parser and F/P
 def find_marker(text: str) -> Marker | None:
     """The heading marker at the start of ``text`` (after leading blanks), if any.
 
@@ -61,6 +66,9 @@ def find_marker(text: str) -> Marker | None:
     item ``1.`` inside body text does), so callers weigh the context.
     """
     stripped = text.lstrip(" \u3000\t")
+    first = stripped[:1]
+    if not first or not (first in _FIRST or first.isdecimal()):
+        return None  # no pattern can match: most paragraphs
     lead = len(text) - len(stripped)
     for kind, pattern in MARKER_PATTERNS:
         m = pattern.match(stripped)

@@ -93,7 +93,7 @@ def _report_end(rep: Report, start: int) -> int:
     n = len(rep.doc.blocks)
     for i in range(start, n):
         t = rep.norm[i].text.strip()
-        if _is_attachment_heading(t) or IMPRINT_RE.search(t):
+        if _is_attachment_heading(t) or (("印" in t or "抄" in t) and IMPRINT_RE.search(t)):  # (抄送/印发)
             return i
     return n
 

@@ -15,6 +15,60 @@ from .year import _PLAN_WORDS
 
 # ---------------------------------------------------------------- sections
 
+# per content: its number, synonyms, (synonym, its characters, a character repeats, length) of
+# those of four characters or more, keywords
+_Content = tuple[int, tuple[str, ...], list[tuple[str, frozenset[str], bool, int]], tuple[str, ...]]
+
+
+def _synonyms(packs: Packs) -> tuple[float, list[_Content]]:
+    """The synonym threshold and, per content, its synonyms, those of four characters or more
+    (each with its set of characters, whether one repeats, its length) and its keywords; built
+    once per Packs value."""
+    found = packs.memo.get("sections.synonyms")
+    if found is None:
+        conf = packs["sections"]
+        contents = []
+        for key, c in conf["contents"].items():
+            syns = tuple(c["synonyms"])
+            fuzzy = [(syn, frozenset(syn), len(set(syn)) < len(syn), len(syn)) for syn in syns if len(syn) >= 4]
+            contents.append((int(key), syns, fuzzy, tuple(c.get("keywords", []))))
+        found = packs.memo["sections.synonyms"] = (conf.get("thresholds", {}).get("synonym", 88), contents)
+    return found
+
+
+def _content_scores(body: str, packs: Packs) -> dict[int, float]:
+    """Content → score of a heading's text after its marker, for the contents scoring at least
+    the synonym threshold: 100 + length for a synonym written out, else the best rapidfuzz
+    ``partial_ratio`` of a synonym of four characters or more; 95 + length/10 for a keyword."""
+    threshold, contents = _synonyms(packs)
+    in_body = set(body)
+    reach = threshold - 1e-6
+    n_body = len(body)
+    scores: dict[int, float] = {}
+    for n, syns, fuzzy, keywords in contents:
+        best = 0.0
+        for syn in syns:
+            if syn in body:
+                best = max(best, 100.0 + len(syn))
+        if not best:  # no synonym written out (which outscores any partial_ratio): the closest one
+            for syn, chars, repeats, size in fuzzy:
+                # partial_ratio aligns the shorter string, whole (length s), with a stretch of the
+                # longer, so it scores at most 200·k/(s + k) for the k characters of the synonym
+                # found in the heading: most synonyms share too few characters to be scored
+                k = sum(map(in_body.__contains__, syn)) if repeats else len(chars & in_body)
+                s = size if size < n_body else n_body
+                if k > s:
+                    k = s
+                if 200.0 * k >= reach * (s + k):
+                    best = max(best, fuzz.partial_ratio(syn, body))
+        for kw in keywords:
+            if kw in body:
+                best = max(best, 95.0 + len(kw) / 10)
+        if best >= threshold:
+            scores[n] = best
+    return scores
+
+
 def classify_heading(text: str, packs: Packs, reporting_year: int | None) -> int | None:
     """The 第二十五条 content (1–5) a heading's wording names, or None.
 
@@ -28,21 +82,7 @@ def classify_heading(text: str, packs: Packs, reporting_year: int | None) -> int
     body = body.strip()
     if not body:
         return None
-    threshold = conf.get("thresholds", {}).get("synonym", 88)
-    scores: dict[int, float] = {}
-    for key, c in conf["contents"].items():
-        n = int(key)
-        best = 0.0
-        for syn in c["synonyms"]:
-            if syn in body:
-                best = max(best, 100.0 + len(syn))
-            elif len(syn) >= 4:
-                best = max(best, fuzz.partial_ratio(syn, body))
-        for kw in c.get("keywords", []):
-            if kw in body:
-                best = max(best, 95.0 + len(kw) / 10)
-        if best >= threshold:
-            scores[n] = best
+    scores = _content_scores(body, packs)
     years = [y for y, _, _ in years_in(body)]
     next_year = reporting_year is not None and (reporting_year + 1) in years
     if next_year or "下一年度" in body or "下一年" in body or "明年" in body:
@@ -215,7 +255,7 @@ def find_run_ins(rep: Report) -> None:
             spans.append((lead, end))
         # a later sentence given to (三): the principal leader as its subject, performing the duty
         # (区政府主要负责人切实履行推进法治建设第一责任人职责，…); not 会上通报了…第一责任人职责…
-        for m in re.finditer(r"(?<=[。！？])[^。！？]{4,80}", t):
+        for m in re.finditer(r"(?<=[。！？])[^。！？]{4,80}", t) if "第一责任人" in t else ():
             if _LEADER_SUBJECT.match(m.group(0)) and not any(s <= m.start() < e for s, e in spans):
                 spans.append((m.start(), m.end()))
         for s, e in spans:
