@@ -12,7 +12,6 @@ finder), so that one run's extra ``[dictionary] words`` never reach another's.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any, Callable, Iterable, TypeVar
 
 from .i18n import Msg, msg
@@ -24,21 +23,13 @@ from .spans import is_han
 _T = TypeVar("_T")
 
 
-@lru_cache(maxsize=8)
-def _derived(packs: Any) -> dict[str, Any]:
-    return {}
-
-
 def per_packs(packs: Any, key: str, build: Callable[[], _T]) -> _T:
-    """``build()``, computed once per ``packs`` object (a :class:`lawgov_lint.packs.Packs`) and kept
-    with it: for what is derived from the run's packs alone (finders, look-alike maps, folded
-    titles), so that a lint does not rebuild it and one run's extra packs never reach another's
-    (the cache is keyed on the object itself, and holds the last 8 used). ``key`` names the
-    value (``"module.what"``); a ``packs`` that is None or not hashable is not cached."""
-    try:
-        store = _derived(packs) if packs is not None else None
-    except TypeError:  # a plain dict of packs
-        store = None
+    """``build()``, computed once per ``packs`` object and kept with it, in its ``memo``
+    (:class:`lawgov_lint.packs.Packs`): for what is derived from the run's packs alone (finders,
+    look-alike maps, folded titles), so that a lint does not rebuild it and one run's extra packs
+    never reach another's. ``key`` names the value (``"module.what"``); packs without a ``memo``
+    (None, a plain dict) are not cached."""
+    store = getattr(packs, "memo", None)
     if store is None:
         return build()
     try:
