@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..document import Block, Document, LoadError, PageMeta, Segment, Suppression
 from ..i18n import msg
@@ -111,9 +112,18 @@ def _mostly_cjk_or_ascii(text: str) -> bool:
     return good / max(1, len(sample)) > 0.9
 
 
+_WIDE = frozenset(("W", "F"))
+
+
+@lru_cache(maxsize=16384)
 def display_width(s: str) -> int:
-    """Columns ``s`` takes on a page: East-Asian wide/full-width chars count 2."""
-    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in s)
+    """Columns ``s`` takes on a page: East-Asian wide/full-width chars count 2. Kept for the lines
+    seen last: a text's lines are measured several times while its paragraphs are rebuilt, and the
+    language server's re-lint measures mostly the same lines again."""
+    if s.isascii():
+        return len(s)
+    eaw = unicodedata.east_asian_width
+    return len(s) + sum(1 for ch in s if eaw(ch) in _WIDE)
 
 
 @dataclass(slots=True)
