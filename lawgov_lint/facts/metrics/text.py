@@ -53,6 +53,32 @@ def _segments(text: str) -> tuple[list[int], list[int]]:
     return sent, clause
 
 
+_SEG_RE = re.compile(f"([{re.escape(SENTENCE_END)}][”’）)]*)|[{re.escape(CLAUSE_END)}]")
+
+
+def _segment_starts(text: str) -> tuple[list[int], list[int], dict[int, int]]:
+    """:func:`_segments` and where each sentence starts (sentence number → first offset), found from
+    the sentence and clause ends alone rather than character by character."""
+    sent: list[int] = []
+    clause: list[int] = []
+    starts: dict[int, int] = {0: 0} if text else {}
+    s = c = last = 0
+    n = len(text)
+    for m in _SEG_RE.finditer(text):
+        e = m.end()
+        sent += [s] * (e - last)
+        clause += [c] * (e - last)
+        last = e
+        if m.group(1) is not None and not text[e:e + 3].lstrip().startswith("其中"):
+            s += 1
+            if e < n:
+                starts[s] = e
+        c += 1
+    sent += [s] * (n - last)
+    clause += [c] * (n - last)
+    return sent, clause, starts
+
+
 def cstart_of(text: str, pos: int) -> int:
     """Start of the comma clause containing ``pos``."""
     b = pos
