@@ -11,6 +11,11 @@ import re
 import weakref
 from dataclasses import dataclass, field
 
+try:  # CPython's regular-expression parser, for the literal strings a pattern needs (a filter only)
+    from re import _constants as _sre_c, _parser as _sre_parse
+except ImportError:  # pragma: no cover - another implementation: no filter
+    _sre_c = _sre_parse = None
+
 from ...packs import Packs
 from ...structure import Report
 
@@ -50,7 +55,14 @@ class _Conf:
     # any partial period / fixed expression at all (one search, None when the patterns cannot be joined):
     # a text none of them matches is not searched pattern by pattern
     partial_any: re.Pattern[str] | None = None
+    # the partial periods look nowhere right of their match ($, \b, lookahead): one that matches in
+    # the start of a sentence matches in the whole sentence, so a sentence without one is searched once
+    partial_leftward: bool = False
+    # literal strings one of which every partial period contains (None: unknown): a sentence with none
+    # of them has no partial period, found without trying the patterns
+    partial_needs: re.Pattern[str] | None = None
     fixed_any: re.Pattern[str] | None = None
+    scopes_any: re.Pattern[str] | None = None
 
 
 def _desc(words) -> list[str]:
@@ -82,6 +94,64 @@ def _any_of(patterns: list[re.Pattern[str]]) -> re.Pattern[str] | None:
         return None
 
 
+def _needed(seq) -> list[str] | None:
+    """Strings one of which every match of the parsed pattern ``seq`` contains (the longest literal
+    run it cannot do without, or the alternatives of a branch or a small character class), None
+    when it needs none that can be named. A quick filter only: never used to decide a match."""
+    c = _sre_c
+    cands: list[tuple[int, list[str]]] = []
+    run = ""
+    for k, (op, av) in enumerate(list(seq) + [(None, None)]):
+        if op is c.LITERAL:
+            run += chr(av)
+            continue
+        if run:
+            cands.append((k, [run]))
+            run = ""
+        got = None
+        if op is c.IN:
+            chars: list[str] | None = []
+            for iop, iav in av:
+                if iop is c.LITERAL:
+                    chars.append(chr(iav))
+                elif iop is c.RANGE and iav[1] - iav[0] < 16:
+                    chars.extend(map(chr, range(iav[0], iav[1] + 1)))
+                else:
+                    chars = None
+                    break
+            got = chars or None
+        elif op is c.SUBPATTERN and not av[1] and not av[2]:
+            got = _needed(av[-1])
+        elif op is c.BRANCH:
+            alts = [_needed(a) for a in av[1]]
+            got = [w for a in alts for w in a] if all(alts) else None
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
+            got = _needed(av[2])
+        if got:
+            cands.append((k, got))
+    if not cands:
+        return None
+    # the rarest: long strings, few of them, the later (a date phrase ends in its head word: 以来, 月)
+    return max(cands, key=lambda kc: (min(map(len, kc[1])), -len(kc[1]), kc[0]))[1]
+
+
+def _needs_any(patterns: list[re.Pattern[str]]) -> re.Pattern[str] | None:
+    """A pattern of literal strings one of which every match of any of ``patterns`` contains: a text
+    (or a prefix of it) without any cannot match. None when some pattern needs none we can name."""
+    if _sre_parse is None or not patterns or any(p.flags & ~re.UNICODE for p in patterns):
+        return None
+    words: set[str] = set()
+    try:
+        for p in patterns:
+            need = _needed(_sre_parse.parse(p.pattern))
+            if not need:
+                return None
+            words.update(need)
+    except Exception:  # noqa: BLE001 - the parser is CPython's own: any surprise only loses the filter
+        return None
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))))
+
+
 def _index(conf: "_Conf") -> None:
     """Fill the lookup indexes of ``conf`` from its word lists."""
     conf.unit_at = _by_char(conf.units)
@@ -95,8 +165,13 @@ def _index(conf: "_Conf") -> None:
     conf.copulas_end = _by_char(conf.copulas, last=True)
     conf.scopes_at = _by_char(conf.scopes)
     conf.partial_any = _any_of(conf.partial)
+    conf.partial_needs = _needs_any(conf.partial)
+    conf.partial_leftward = conf.partial_any is not None and not any(
+        k in p.pattern for p in conf.partial for k in ("$", "\\b", "\\B", "\\Z", "(?=", "(?!"))
     if conf.fixed and all(conf.fixed):
         conf.fixed_any = re.compile("|".join(re.escape(w) for w in conf.fixed))
+    if conf.scopes and all(conf.scopes):
+        conf.scopes_any = re.compile("|".join(re.escape(w) for w in conf.scopes))
 
 
 _BY_PACKS: "weakref.WeakKeyDictionary[Packs, _Conf]" = weakref.WeakKeyDictionary()

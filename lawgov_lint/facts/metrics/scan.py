@@ -6,6 +6,7 @@ other year, topic, scope, growth, plan section, 分别 pairing.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from decimal import Decimal, InvalidOperation
 
 from ...numerals import cn_value
@@ -13,7 +14,7 @@ from ...structure import Report
 from .model import (_Raw, FULL_YEAR_RE, INF, LIST_SEP, Metric, NUM_RE, PAREN_RE, PRE_BOUNDARY, QUOTE_RE, TOPIC_RE,
                     YEAR_RE)
 from .packs import _Conf
-from .text import _inside, _segment_starts, _spans, cstart_of
+from .text import _inside, _segment_bounds, _spans, cstart_of
 from .labels import _agent_of, _label, _post_noun, _strip_end, _strip_start, clean_label, is_rate_label
 
 
@@ -133,7 +134,10 @@ def _scan(text: str, conf: _Conf, quotes: list[tuple[int, int]], fixed: list[tup
         start = s
         before_word = None
         if s > 0:
-            before_word = next((w for w in conf.before_end.get(text[s - 1], ()) if text.endswith(w, 0, s)), None)
+            for w in conf.before_end.get(text[s - 1], ()):
+                if text.endswith(w, 0, s):
+                    before_word = w
+                    break
         if before_word:
             start = s - len(before_word)
         approx = before_word or middle or after
@@ -161,6 +165,7 @@ def _word_at(text: str, pos: int, index: dict[str, list]):
 
 
 _LAST_YEAR_RE = re.compile(r"去年|上年|上一年度|上年度|同期")
+_FOUR_DIGITS_RE = re.compile(r"\d{4}")  # what every year YEAR_RE reads has
 _RESPECTIVELY_RE = re.compile(r"分别")
 _ITEM_SEP_RE = re.compile(r"、|以及|和|及|与|，|,")
 
@@ -182,12 +187,15 @@ def _period_at(text: str, sentence_start: int, pos: int, conf: _Conf, block_peri
 
 
 def _year_at(text: str, sentence_start: int, pos: int, rep: Report, quotes, parens_all,
-             cstart: int | None = None) -> str | None:
+             cstart: int | None = None, years: bool = True, last_year: bool = True) -> str | None:
+    """The year a figure at ``pos`` is about when not the reporting year: the last year named before it
+    in its sentence, or 去年 for 去年/上年/同期 in its clause. ``years`` False: the sentence names no
+    year; ``last_year`` False: the paragraph has no 去年/上年/同期 (nothing to search)."""
     y = rep.reporting_year
     seg = text[sentence_start:pos]
     last = None
     parens = None
-    for m in YEAR_RE.finditer(seg):
+    for m in (YEAR_RE.finditer(seg) if years else ()):
         if parens is None:
             parens = [(a, b) for a, b in parens_all if not (a < pos < b)]
         a = sentence_start + m.start()
@@ -197,7 +205,7 @@ def _year_at(text: str, sentence_start: int, pos: int, rep: Report, quotes, pare
         if after and after in "—-－~～至到":
             continue
         last = int(m.group(1) or m.group(2))
-    if _LAST_YEAR_RE.search(text, cstart_of(text, pos) if cstart is None else cstart, pos):
+    if last_year and _LAST_YEAR_RE.search(text, cstart_of(text, pos) if cstart is None else cstart, pos):
         return "去年"
     if last is not None and y is not None and last != y:
         return str(last)
@@ -219,7 +227,17 @@ def _extract_text_block(rep: Report, i: int, conf: _Conf, out: list[Metric], ids
     raws = _scan(text, conf, quotes, fixed)
     if not raws:
         return
-    sent, clause, sent_start = _segment_starts(text)
+    sent_bounds, clause_bounds, sent_start = _segment_bounds(text)
+    last_char = len(text) - 1
+    scope_at: list[tuple[int, str]] = []  # every occurrence of a scope word: (offset, word)
+    if conf.scopes_any is None or conf.scopes_any.search(text):
+        for w in conf.scopes:
+            p = text.find(w)
+            while p >= 0:
+                scope_at.append((p, w))
+                p = text.find(w, p + 1)
+    last_year = _LAST_YEAR_RE.search(text) is not None
+    years_in: dict[int, bool] = {}  # sentence → does it have four digits in a row (a year YEAR_RE can read)
     parens_all = _spans(text, PAREN_RE)
     topics = [(m.end(), m.group(1)) for m in TOPIC_RE.finditer(text)]
     # a period at the very start of the paragraph covers the whole paragraph
@@ -235,10 +253,12 @@ def _extract_text_block(rep: Report, i: int, conf: _Conf, out: list[Metric], ids
     prev_end = 0
     prev_metric: Metric | None = None
     first_in_block = len(out)
+    period_in: dict[int, bool] = {}  # sentence → does any partial period match in it
+    has_period = True
     for raw in raws:
         s = raw.num_start
-        sid = sent[min(s, len(sent) - 1)]
-        cid = clause[min(s, len(clause) - 1)]
+        sid = bisect_right(sent_bounds, min(s, last_char))
+        cid = bisect_right(clause_bounds, min(s, last_char))
         sstart = sent_start[sid]
         # pre-text boundary: the last separator before the figure, or the previous figure
         b = raw.start
@@ -265,7 +285,8 @@ def _extract_text_block(rep: Report, i: int, conf: _Conf, out: list[Metric], ids
                 b = j
                 continue
             b -= 1
-        pre_start = max(b, prev_end if prev_metric is not None and sent[min(prev_metric.start, len(sent) - 1)] == sid else 0)
+        pre_start = max(b, prev_end if prev_metric is not None
+                        and bisect_right(sent_bounds, min(prev_metric.start, last_char)) == sid else 0)
         label, lstart, subject, share_of = _label(text, raw, pre_start, conf)
         post, post_end = ("", raw.end)
         if raw.kind in ("count", "measure", "percent"):
@@ -287,14 +308,23 @@ def _extract_text_block(rep: Report, i: int, conf: _Conf, out: list[Metric], ids
         )
         if met.approx is not None:
             met.lo, met.hi = (-INF, INF)
-        met.period = _period_at(text, sstart, s, conf, block_period)
+        if conf.partial_leftward:
+            has_period = period_in.get(sid)
+            if has_period is None:
+                nxt = sent_start.get(sid + 1, len(text))
+                has_period = period_in[sid] = (
+                    (conf.partial_needs is None or conf.partial_needs.search(text, sstart, nxt) is not None)
+                    and conf.partial_any.search(text[sstart:nxt]) is not None)
+        met.period = _period_at(text, sstart, s, conf, block_period) if has_period else block_period
         cstart = cstart_of(text, s)
-        met.year = _year_at(text, sstart, s, rep, quotes, parens_all, cstart)
-        seg = text[cstart:s]
-        best = None
-        for w in conf.scopes:
-            p = seg.rfind(w)
-            if p >= 0 and (best is None or p > best[0] or (p == best[0] and len(w) > len(best[1]))):
+        years = years_in.get(sid)
+        if years is None:
+            years = years_in[sid] = _FOUR_DIGITS_RE.search(text, sstart, sent_start.get(sid + 1, len(text))) is not None
+        met.year = _year_at(text, sstart, s, rep, quotes, parens_all, cstart, years, last_year)
+        best = None  # the last scope word of the clause before the figure (the longer at one offset)
+        for p, w in scope_at:
+            if cstart <= p and p + len(w) <= s and (best is None or p > best[0]
+                                                    or (p == best[0] and len(w) > len(best[1]))):
                 best = (p, w)
         met.scope = best[1] if best else None
         met.topic = next((t for a, t in reversed(topics) if a < s), None)
