@@ -214,9 +214,10 @@ def _negations(rep: Report) -> _Negations:
     return neg
 
 
-def _has_word(label: str, words: list[str], negations: list[str]) -> str | None:
-    """The first of ``words`` in ``label`` not negated (不予受理, 待整改 are not 受理, 整改), or None."""
-    for w in sorted(words, key=len, reverse=True):
+def _has_word(label: str, words: list[str], negations: list[str], ordered: bool = False) -> str | None:
+    """The first of ``words`` (longest first; ``ordered``: they are so already) in ``label`` not negated
+    (不予受理, 待整改 are not 受理, 整改), or None."""
+    for w in (words if ordered else sorted(words, key=len, reverse=True)):
         start = label.find(w)
         while start >= 0:
             before = label[max(0, start - 2):start]
@@ -326,12 +327,14 @@ def _subset_pairs(rep: Report, metrics: list[Metric]) -> Iterator[tuple[Metric, 
     rel = conf.get("relation_words", {})
     neg = _negations(rep)
     generic = rel.get("generic", [])
+    parts = [p for p in metrics
+             if not (p.table is not None or not (_fit(p) or p.period is not None) or p.share_of is not None)]
     for r in conf.get("subsets", []):
         part_w, whole_w = r.get("part", []), r.get("whole", [])
-        for p in metrics:
-            if p.table is not None or not (_fit(p) or p.period is not None) or p.share_of is not None:
-                continue
-            pw = _has_word(p.label, part_w, neg)
+        part_sorted = sorted(part_w, key=len, reverse=True)
+        whole_sorted = sorted(whole_w, key=len, reverse=True)
+        for p in parts:
+            pw = _has_word(p.label, part_sorted, neg, ordered=True)
             if not pw:
                 continue
             if _carried_over(rep, p):
@@ -346,7 +349,8 @@ def _subset_pairs(rep: Report, metrics: list[Metric]) -> Iterator[tuple[Metric, 
                     continue
                 if w.total is not None and p.total is None:
                     continue  # 其中重大隐患15处 is not the whole of a later 完成整改1180处
-                if _has_word(w.label, part_w, neg) or not (ww := _has_word(w.label, whole_w, neg)):
+                if _has_word(w.label, part_sorted, neg, ordered=True) \
+                        or not (ww := _has_word(w.label, whole_sorted, neg, ordered=True)):
                     continue
                 if not _scope_ok(p, w) or not _agents_ok(rep, p, pw, w, ww):
                     break

@@ -65,9 +65,9 @@ def is_rate_label(label: str, conf: _Conf) -> bool:
     """True when ``label`` names a rate or share (…率, …比例, 占比) and not 频率/效率/表率…"""
     if not label:
         return False
-    if any(label.endswith(w) for w in conf.not_rates):
+    if label.endswith(conf.not_rates_t):
         return False
-    return any(label.endswith(s) for s in conf.rate_suffixes)
+    return label.endswith(conf.rate_suffixes_t)
 
 
 def suffix_match(label: str, phrase: str, minimum: int = 2) -> int:
@@ -131,7 +131,8 @@ def _strip_lead(label: str, conf: _Conf) -> str:
     changed = True
     while changed and label:
         changed = False
-        if conf.partial_any is None or conf.partial_any.match(label):
+        if (conf.partial_needs is None or conf.partial_needs.search(label)) \
+                and (conf.partial_any is None or conf.partial_any.match(label)):
             for p in conf.partial:
                 m = p.match(label)
                 if m and m.end() > 0:
@@ -156,6 +157,8 @@ def _agent_of(m: Metric, conf: _Conf) -> str | None:
     if m.subject and any(a in m.subject for a in conf.agents):
         return m.subject
     label = m.label
+    if conf.stage_any is not None and conf.stage_any.search(label, 1) is None:
+        return None  # no stage verb after the first character: nothing to cut at
     cut = min((k for k in map(label.find, conf.stage_verbs) if k > 0), default=-1)
     if cut > 0:
         prefix = label[:cut]

@@ -61,8 +61,15 @@ class _Conf:
     # literal strings one of which every partial period contains (None: unknown): a sentence with none
     # of them has no partial period, found without trying the patterns
     partial_needs: re.Pattern[str] | None = None
+    # the same for each pattern of ``partial``: strings one of which its every match contains (None: unknown)
+    partial_each: list[tuple[str, ...] | None] = field(default_factory=list)
     fixed_any: re.Pattern[str] | None = None
     scopes_any: re.Pattern[str] | None = None
+    stage_any: re.Pattern[str] | None = None  # any stage verb
+    not_rates_t: tuple[str, ...] = ()  # not_rates and rate_suffixes as tuples, for str.endswith
+    rate_suffixes_t: tuple[str, ...] = ()
+    verbless: list[str] = field(default_factory=list)  # stage verbs, then carry-over words (longest first)
+    next_leads: tuple[str, ...] = ()  # breakdowns.next_sentence_leads, longest first
 
 
 def _desc(words) -> list[str]:
@@ -135,20 +142,26 @@ def _needed(seq) -> list[str] | None:
     return max(cands, key=lambda kc: (min(map(len, kc[1])), -len(kc[1]), kc[0]))[1]
 
 
-def _needs_any(patterns: list[re.Pattern[str]]) -> re.Pattern[str] | None:
-    """A pattern of literal strings one of which every match of any of ``patterns`` contains: a text
-    (or a prefix of it) without any cannot match. None when some pattern needs none we can name."""
-    if _sre_parse is None or not patterns or any(p.flags & ~re.UNICODE for p in patterns):
+def _needs_each(patterns: list[re.Pattern[str]]) -> list[tuple[str, ...] | None]:
+    """For each of ``patterns``, literal strings one of which its every match contains (None: unknown)."""
+    out: list[tuple[str, ...] | None] = []
+    for p in patterns:
+        need = None
+        if _sre_parse is not None and not p.flags & ~re.UNICODE:
+            try:
+                need = _needed(_sre_parse.parse(p.pattern))
+            except Exception:  # noqa: BLE001 - the parser is CPython's own: any surprise only loses the filter
+                need = None
+        out.append(tuple(need) if need else None)
+    return out
+
+
+def _needs_any(each: list[tuple[str, ...] | None]) -> re.Pattern[str] | None:
+    """A pattern of the strings of ``each`` (:func:`_needs_each`): a text (or a prefix of it) without
+    any of them matches none of the patterns. None when some pattern needs none we can name."""
+    if not each or any(need is None for need in each):
         return None
-    words: set[str] = set()
-    try:
-        for p in patterns:
-            need = _needed(_sre_parse.parse(p.pattern))
-            if not need:
-                return None
-            words.update(need)
-    except Exception:  # noqa: BLE001 - the parser is CPython's own: any surprise only loses the filter
-        return None
+    words = {w for need in each for w in need}
     return re.compile("|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))))
 
 
@@ -165,13 +178,20 @@ def _index(conf: "_Conf") -> None:
     conf.copulas_end = _by_char(conf.copulas, last=True)
     conf.scopes_at = _by_char(conf.scopes)
     conf.partial_any = _any_of(conf.partial)
-    conf.partial_needs = _needs_any(conf.partial)
+    conf.partial_each = _needs_each(conf.partial)
+    conf.partial_needs = _needs_any(conf.partial_each)
     conf.partial_leftward = conf.partial_any is not None and not any(
         k in p.pattern for p in conf.partial for k in ("$", "\\b", "\\B", "\\Z", "(?=", "(?!"))
     if conf.fixed and all(conf.fixed):
         conf.fixed_any = re.compile("|".join(re.escape(w) for w in conf.fixed))
     if conf.scopes and all(conf.scopes):
         conf.scopes_any = re.compile("|".join(re.escape(w) for w in conf.scopes))
+    if conf.stage_verbs and all(conf.stage_verbs):
+        conf.stage_any = re.compile("|".join(re.escape(w) for w in conf.stage_verbs))
+    conf.not_rates_t = tuple(conf.not_rates)
+    conf.verbless = conf.stage_verbs + _desc(conf.raw.get("relation_words", {}).get("carry_over", []))
+    conf.next_leads = tuple(_desc(conf.raw.get("breakdowns", {}).get("next_sentence_leads", [])))
+    conf.rate_suffixes_t = tuple(conf.rate_suffixes)
 
 
 _BY_PACKS: "weakref.WeakKeyDictionary[Packs, _Conf]" = weakref.WeakKeyDictionary()

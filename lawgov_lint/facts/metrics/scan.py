@@ -6,7 +6,7 @@ other year, topic, scope, growth, plan section, 分别 pairing.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from decimal import Decimal, InvalidOperation
 
 from ...numerals import cn_value
@@ -40,6 +40,10 @@ def _scan(text: str, conf: _Conf, quotes: list[tuple[int, int]], fixed: list[tup
         pcn, ar, mg, cn = m.group("pcn", "ar", "mult", "cn")
         if cn is not None and e - s == 1 and cn != "十" and not text.startswith(("余", "多"), e):
             continue  # 一是, 进一步, 百姓: one numeral below 十 (or no value) and no 余/多 is never read below
+        if ar is not None and mg is None:
+            nc = text[e:e + 1]
+            if nc and nc not in conf.unit_at and nc not in conf.middle_at and nc not in "，,。；;、）)":
+                continue  # 2023年, 3.: no unit can follow and a bare number ends its clause: never read below
         if (quotes and _inside(quotes, s, e)) or (fixed and any(a <= s < b or a < e <= b for a, b in fixed)):
             continue
         before = text[max(0, s - 1):s]
@@ -165,6 +169,7 @@ def _word_at(text: str, pos: int, index: dict[str, list]):
 
 
 _LAST_YEAR_RE = re.compile(r"去年|上年|上一年度|上年度|同期")
+_CLAUSE_BREAK_RE = re.compile(r"[，,；;。！？!?]")  # where cstart_of stops
 _FOUR_DIGITS_RE = re.compile(r"\d{4}")  # what every year YEAR_RE reads has
 _RESPECTIVELY_RE = re.compile(r"分别")
 _ITEM_SEP_RE = re.compile(r"、|以及|和|及|与|，|,")
@@ -172,10 +177,14 @@ _ITEM_SEP_RE = re.compile(r"、|以及|和|及|与|，|,")
 
 def _period_at(text: str, sentence_start: int, pos: int, conf: _Conf, block_period: str | None) -> str | None:
     seg = text[sentence_start:pos]
+    if conf.partial_needs is not None and conf.partial_needs.search(seg) is None:
+        return block_period
     if conf.partial_any is not None and conf.partial_any.search(seg) is None:
         return block_period
     found = None
-    for p in conf.partial:
+    for p, need in zip(conf.partial, conf.partial_each):
+        if need is not None and not any(w in seg for w in need):
+            continue  # none of the strings its every match has
         for m in p.finditer(seg):
             if FULL_YEAR_RE.match(m.group(0)):
                 continue
@@ -237,6 +246,7 @@ def _extract_text_block(rep: Report, i: int, conf: _Conf, out: list[Metric], ids
                 scope_at.append((p, w))
                 p = text.find(w, p + 1)
     last_year = _LAST_YEAR_RE.search(text) is not None
+    clause_breaks = [m.start() for m in _CLAUSE_BREAK_RE.finditer(text)]
     years_in: dict[int, bool] = {}  # sentence → does it have four digits in a row (a year YEAR_RE can read)
     parens_all = _spans(text, PAREN_RE)
     topics = [(m.end(), m.group(1)) for m in TOPIC_RE.finditer(text)]
@@ -316,7 +326,8 @@ def _extract_text_block(rep: Report, i: int, conf: _Conf, out: list[Metric], ids
                     (conf.partial_needs is None or conf.partial_needs.search(text, sstart, nxt) is not None)
                     and conf.partial_any.search(text[sstart:nxt]) is not None)
         met.period = _period_at(text, sstart, s, conf, block_period) if has_period else block_period
-        cstart = cstart_of(text, s)
+        k = bisect_left(clause_breaks, s) - 1  # cstart_of(text, s): after the last clause break before s
+        cstart = clause_breaks[k] + 1 if k >= 0 else 0
         years = years_in.get(sid)
         if years is None:
             years = years_in[sid] = _FOUR_DIGITS_RE.search(text, sstart, sent_start.get(sid + 1, len(text))) is not None
