@@ -64,7 +64,7 @@ def extract_facts(rep: Report) -> MetricFacts:
         if i in skip or rep.doc.blocks[i].in_table:
             continue
         t = rep.norm[i].text
-        if not t or not (_DIGIT_OR_CN.search(t) or any(ch.isdigit() for ch in t)):
+        if not t or not (_DIGIT_OR_CN.search(t) or any(map(str.isdigit, t))):
             continue
         _extract_text_block(rep, i, conf, metrics, [sent_base, clause_base])
         sent_base += len(t) + 1

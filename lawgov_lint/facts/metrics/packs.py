@@ -52,8 +52,8 @@ class _Conf:
     fillers_end: dict[str, list[str]] = field(default_factory=dict)  # last char → fillers
     copulas_end: dict[str, list[str]] = field(default_factory=dict)  # last char → copulas
     scopes_at: dict[str, list[str]] = field(default_factory=dict)  # first char → scopes
-    # any partial period / fixed expression at all (one search, None when the patterns cannot be joined):
-    # a text none of them matches is not searched pattern by pattern
+    # a partial period at the start of a label / any fixed expression at all (one match or search, None
+    # when the patterns cannot be joined): a label none of them starts is not tried pattern by pattern
     partial_any: re.Pattern[str] | None = None
     # the partial periods look nowhere right of their match ($, \b, lookahead): one that matches in
     # the start of a sentence matches in the whole sentence, so a sentence without one is searched once
@@ -61,8 +61,9 @@ class _Conf:
     # literal strings one of which every partial period contains (None: unknown): a sentence with none
     # of them has no partial period, found without trying the patterns
     partial_needs: re.Pattern[str] | None = None
-    # the same for each pattern of ``partial``: strings one of which its every match contains (None: unknown)
-    partial_each: list[tuple[str, ...] | None] = field(default_factory=list)
+    # the same for each pattern of ``partial``: groups of strings, its every match has one of each group
+    # (None: unknown)
+    partial_each: list[tuple[tuple[str, ...], ...] | None] = field(default_factory=list)
     fixed_any: re.Pattern[str] | None = None
     scopes_any: re.Pattern[str] | None = None
     stage_any: re.Pattern[str] | None = None  # any stage verb
@@ -105,6 +106,15 @@ def _needed(seq) -> list[str] | None:
     """Strings one of which every match of the parsed pattern ``seq`` contains (the longest literal
     run it cannot do without, or the alternatives of a branch or a small character class), None
     when it needs none that can be named. A quick filter only: never used to decide a match."""
+    cands = _candidates(seq)
+    if not cands:
+        return None
+    # the rarest: long strings, few of them, the later (a date phrase ends in its head word: 以来, 月)
+    return max(cands, key=lambda kc: (min(map(len, kc[1])), -len(kc[1]), kc[0]))[1]
+
+
+def _candidates(seq) -> list[tuple[int, list[str]]]:
+    """Every (position, strings) of the parsed pattern ``seq`` one of which each match contains."""
     c = _sre_c
     cands: list[tuple[int, list[str]]] = []
     run = ""
@@ -136,32 +146,34 @@ def _needed(seq) -> list[str] | None:
             got = _needed(av[2])
         if got:
             cands.append((k, got))
-    if not cands:
-        return None
-    # the rarest: long strings, few of them, the later (a date phrase ends in its head word: 以来, 月)
-    return max(cands, key=lambda kc: (min(map(len, kc[1])), -len(kc[1]), kc[0]))[1]
+    return cands
 
 
-def _needs_each(patterns: list[re.Pattern[str]]) -> list[tuple[str, ...] | None]:
-    """For each of ``patterns``, literal strings one of which its every match contains (None: unknown)."""
-    out: list[tuple[str, ...] | None] = []
+def _needs_each(patterns: list[re.Pattern[str]]) -> list[tuple[tuple[str, ...], ...] | None]:
+    """For each of ``patterns``, groups of literal strings such that its every match contains one
+    string of each group, the rarest group first (None: unknown)."""
+    out: list[tuple[tuple[str, ...], ...] | None] = []
     for p in patterns:
-        need = None
+        groups = None
         if _sre_parse is not None and not p.flags & ~re.UNICODE:
             try:
-                need = _needed(_sre_parse.parse(p.pattern))
+                seq = _sre_parse.parse(p.pattern)
+                best = _needed(seq)
+                if best:
+                    groups = (tuple(best),) + tuple(tuple(g) for _, g in _candidates(seq) if g != best)
             except Exception:  # noqa: BLE001 - the parser is CPython's own: any surprise only loses the filter
-                need = None
-        out.append(tuple(need) if need else None)
+                groups = None
+        out.append(groups)
     return out
 
 
-def _needs_any(each: list[tuple[str, ...] | None]) -> re.Pattern[str] | None:
-    """A pattern of the strings of ``each`` (:func:`_needs_each`): a text (or a prefix of it) without
-    any of them matches none of the patterns. None when some pattern needs none we can name."""
+def _needs_any(each: list[tuple[tuple[str, ...], ...] | None]) -> re.Pattern[str] | None:
+    """A pattern of the strings of the first group of each of ``each`` (:func:`_needs_each`): a text
+    (or a prefix of it) without any of them matches none of the patterns. None when some pattern
+    needs none we can name."""
     if not each or any(need is None for need in each):
         return None
-    words = {w for need in each for w in need}
+    words = {w for need in each for w in need[0]}
     return re.compile("|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))))
 
 
@@ -180,7 +192,7 @@ def _index(conf: "_Conf") -> None:
     conf.partial_any = _any_of(conf.partial)
     conf.partial_each = _needs_each(conf.partial)
     conf.partial_needs = _needs_any(conf.partial_each)
-    conf.partial_leftward = conf.partial_any is not None and not any(
+    conf.partial_leftward = bool(conf.partial) and not any(
         k in p.pattern for p in conf.partial for k in ("$", "\\b", "\\B", "\\Z", "(?=", "(?!"))
     if conf.fixed and all(conf.fixed):
         conf.fixed_any = re.compile("|".join(re.escape(w) for w in conf.fixed))

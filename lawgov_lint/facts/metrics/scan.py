@@ -32,18 +32,34 @@ def _interval(value: Decimal, decimals: int, mult: int, exact_int: bool) -> tupl
 # ---------------------------------------------------------------- scanning
 
 
-def _scan(text: str, conf: _Conf, quotes: list[tuple[int, int]], fixed: list[tuple[int, int]]) -> list[_Raw]:
-    """Figures of a normalised text in order (numbers with a unit, or bare numbers after 为/是/达)."""
+def _fixed_spans(text: str, conf: _Conf) -> list[tuple[int, int]]:
+    """Every occurrence of a fixed expression (十四五, 一网通办) in ``text``."""
+    fixed = []
+    if conf.fixed_any is None or conf.fixed_any.search(text):
+        for ph in conf.fixed:
+            p = text.find(ph)
+            while p >= 0:
+                fixed.append((p, p + len(ph)))
+                p = text.find(ph, p + 1)
+    return fixed
+
+
+def _scan(text: str, conf: _Conf, quotes: list[tuple[int, int]] | None = None,
+          fixed: list[tuple[int, int]] | None = None) -> list[_Raw]:
+    """Figures of a normalised text in order (numbers with a unit, or bare numbers after 为/是/达).
+    ``quotes`` and ``fixed`` (spans no figure is read in) default to the quotes and fixed expressions
+    of ``text``."""
     out: list[_Raw] = []
     for m in NUM_RE.finditer(text):
         s, e = m.span()
         pcn, ar, mg, cn = m.group("pcn", "ar", "mult", "cn")
-        if cn is not None and e - s == 1 and cn != "十" and not text.startswith(("余", "多"), e):
-            continue  # 一是, 进一步, 百姓: one numeral below 十 (or no value) and no 余/多 is never read below
         if ar is not None and mg is None:
             nc = text[e:e + 1]
             if nc and nc not in conf.unit_at and nc not in conf.middle_at and nc not in "，,。；;、）)":
                 continue  # 2023年, 3.: no unit can follow and a bare number ends its clause: never read below
+        if quotes is None:  # found when first needed: most paragraphs have no figure to test
+            quotes = _spans(text, QUOTE_RE)
+            fixed = _fixed_spans(text, conf)
         if (quotes and _inside(quotes, s, e)) or (fixed and any(a <= s < b or a < e <= b for a, b in fixed)):
             continue
         before = text[max(0, s - 1):s]
@@ -175,16 +191,23 @@ _RESPECTIVELY_RE = re.compile(r"分别")
 _ITEM_SEP_RE = re.compile(r"、|以及|和|及|与|，|,")
 
 
+def _partial_in(text: str, conf: _Conf) -> bool:
+    """Some partial period of ``conf`` matches somewhere in ``text`` (each pattern tried only where a
+    string it needs is: one search per pattern beats one search of them all joined)."""
+    for p, need in zip(conf.partial, conf.partial_each):
+        if (need is None or all(any(w in text for w in group) for group in need)) and p.search(text) is not None:
+            return True
+    return False
+
+
 def _period_at(text: str, sentence_start: int, pos: int, conf: _Conf, block_period: str | None) -> str | None:
     seg = text[sentence_start:pos]
     if conf.partial_needs is not None and conf.partial_needs.search(seg) is None:
         return block_period
-    if conf.partial_any is not None and conf.partial_any.search(seg) is None:
-        return block_period
     found = None
     for p, need in zip(conf.partial, conf.partial_each):
-        if need is not None and not any(w in seg for w in need):
-            continue  # none of the strings its every match has
+        if need is not None and not all(any(w in seg for w in group) for group in need):
+            continue  # it lacks a string every match has
         for m in p.finditer(seg):
             if FULL_YEAR_RE.match(m.group(0)):
                 continue
@@ -225,17 +248,10 @@ def _extract_text_block(rep: Report, i: int, conf: _Conf, out: list[Metric], ids
     text = rep.norm[i].text
     if not text:
         return
-    quotes = _spans(text, QUOTE_RE)
-    fixed = []
-    if conf.fixed_any is None or conf.fixed_any.search(text):
-        for ph in conf.fixed:
-            p = text.find(ph)
-            while p >= 0:
-                fixed.append((p, p + len(ph)))
-                p = text.find(ph, p + 1)
-    raws = _scan(text, conf, quotes, fixed)
+    raws = _scan(text, conf)
     if not raws:
         return
+    quotes = _spans(text, QUOTE_RE)
     sent_bounds, clause_bounds, sent_start = _segment_bounds(text)
     last_char = len(text) - 1
     scope_at: list[tuple[int, str]] = []  # every occurrence of a scope word: (offset, word)
@@ -253,7 +269,7 @@ def _extract_text_block(rep: Report, i: int, conf: _Conf, out: list[Metric], ids
     # a period at the very start of the paragraph covers the whole paragraph
     block_period = None
     head = text[:16]
-    for p in (conf.partial if conf.partial_any is None or conf.partial_any.search(head) else ()):
+    for p in (conf.partial if _partial_in(head, conf) else ()):
         m = p.search(head)
         if m and m.start() <= 4 and not FULL_YEAR_RE.match(m.group(0)):
             block_period = m.group(0)
@@ -324,7 +340,7 @@ def _extract_text_block(rep: Report, i: int, conf: _Conf, out: list[Metric], ids
                 nxt = sent_start.get(sid + 1, len(text))
                 has_period = period_in[sid] = (
                     (conf.partial_needs is None or conf.partial_needs.search(text, sstart, nxt) is not None)
-                    and conf.partial_any.search(text[sstart:nxt]) is not None)
+                    and _partial_in(text[sstart:nxt], conf))
         met.period = _period_at(text, sstart, s, conf, block_period) if has_period else block_period
         k = bisect_left(clause_breaks, s) - 1  # cstart_of(text, s): after the last clause break before s
         cstart = clause_breaks[k] + 1 if k >= 0 else 0
@@ -338,7 +354,7 @@ def _extract_text_block(rep: Report, i: int, conf: _Conf, out: list[Metric], ids
                                                     or (p == best[0] and len(w) > len(best[1]))):
                 best = (p, w)
         met.scope = best[1] if best else None
-        met.topic = next((t for a, t in reversed(topics) if a < s), None)
+        met.topic = next((t for a, t in reversed(topics) if a < s), None) if topics else None
         # growth: a change word in the clause before the figure (同比增长12%), or a value listed right
         # after a growth figure (同比分别下降12.3%、11.0%)
         if conf.growth is not None:
