@@ -13,7 +13,7 @@ import re
 import pytest
 
 from lawgov_lint.facts.metrics.model import _CN_ALL, NUM_RE
-from lawgov_lint.facts.metrics.packs import _by_char, _needs_any, _needs_each
+from lawgov_lint.facts.metrics.packs import _by_char, _literal_runs, _needs_any, _needs_each
 from lawgov_lint.facts.metrics.text import _inside, _segment_bounds, _segments
 from lawgov_lint.packs import load_packs
 
@@ -87,17 +87,43 @@ def partial_patterns() -> list[re.Pattern[str]]:
 def test_a_partial_period_has_the_strings_it_needs(partial_patterns):
     each = _needs_each(partial_patterns)
     anyone = _needs_any(each)
-    assert anyone is not None and all(groups for groups in each)
+    assert anyone is not None and all(need for need in each)
     texts = _strings("截至止到今年本年前第一二三季度上半个月份底末以来目前发稿自12-至，。2023年", 20000, 5, 16)
     texts += ["截至2023年11月底", "1-11月", "今年前10个月", "3月以来", "前三季度", "一至三季度", "截止目前"]
     for t in texts:
-        for p, groups in zip(partial_patterns, each):
+        for p, need in zip(partial_patterns, each):
             if p.search(t):
                 assert anyone.search(t), (p.pattern, t)
-                assert all(any(w in t for w in g) for g in groups), (p.pattern, t, groups)
+                assert all(w in t for w in need), (p.pattern, t, need)
 
 
-def test_patterns_the_parser_cannot_name_give_no_filter():
-    each = _needs_each([re.compile(r"\d+"), re.compile("(?i)abc")])
-    assert each == [None, None]
+def test_patterns_without_a_certain_run_give_no_filter():
+    each = _needs_each([re.compile(r"\d+"), re.compile("(?i)abc"), re.compile("ab|cd"), re.compile("[]a]b?")])
+    assert each == [None, None, None, None]
     assert _needs_any(each) is None
+
+
+@pytest.mark.parametrize("pattern, runs", [
+    (r"截[至止]到?\d{4}年\d{1,2}月(?:\d{1,2}日)?(?:底|末|份)?", ["截", "年", "月"]),
+    (r"(?<![\d年])\d{1,2}月(?:份)?以来", ["月", "以来"]),
+    (r"前(?:\d{1,2}|[一二三]{1,3})个月", ["前", "个月"]),
+    (r"ab+c\.d{2,}e", ["a", "c", "e"]),
+    (r"x(y|z)*w", ["x", "w"]),
+])
+def test_literal_runs(pattern, runs):
+    assert _literal_runs(pattern) == runs
+
+
+def test_random_patterns_match_only_where_their_runs_are():
+    rnd = random.Random(9)
+    pieces = ["a", "b", "c", "ab", "a?", "b*", "c+", "[ab]", "(a|b)", "(?:ab)?", "\\.", "a{2}", "(?<!a)", "."]
+    texts = _strings("abc.", 400, 2, 8)
+    for _ in range(400):
+        src = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 5)))
+        runs = _literal_runs(src)
+        if runs is None:
+            continue
+        p = re.compile(src)
+        for t in texts:
+            if p.search(t):
+                assert all(w in t for w in runs), (src, t, runs)

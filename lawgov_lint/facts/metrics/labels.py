@@ -131,9 +131,10 @@ def _strip_lead(label: str, conf: _Conf) -> str:
     changed = True
     while changed and label:
         changed = False
-        if (conf.partial_needs is None or conf.partial_needs.search(label)) \
-                and (conf.partial_any is None or conf.partial_any.match(label)):
-            for p in conf.partial:
+        if conf.partial_needs is None or conf.partial_needs.search(label):
+            for p, need in zip(conf.partial, conf.partial_each):
+                if need is not None and not all(w in label for w in need):
+                    continue  # it lacks a string every match has
                 m = p.match(label)
                 if m and m.end() > 0:
                     label = label[m.end():]

@@ -11,11 +11,6 @@ import re
 import weakref
 from dataclasses import dataclass, field
 
-try:  # CPython's regular-expression parser, for the literal strings a pattern needs (a filter only)
-    from re import _constants as _sre_c, _parser as _sre_parse
-except ImportError:  # pragma: no cover - another implementation: no filter
-    _sre_c = _sre_parse = None
-
 from ...packs import Packs
 from ...structure import Report
 
@@ -52,18 +47,16 @@ class _Conf:
     fillers_end: dict[str, list[str]] = field(default_factory=dict)  # last char → fillers
     copulas_end: dict[str, list[str]] = field(default_factory=dict)  # last char → copulas
     scopes_at: dict[str, list[str]] = field(default_factory=dict)  # first char → scopes
-    # a partial period at the start of a label / any fixed expression at all (one match or search, None
-    # when the patterns cannot be joined): a label none of them starts is not tried pattern by pattern
-    partial_any: re.Pattern[str] | None = None
     # the partial periods look nowhere right of their match ($, \b, lookahead): one that matches in
     # the start of a sentence matches in the whole sentence, so a sentence without one is searched once
     partial_leftward: bool = False
     # literal strings one of which every partial period contains (None: unknown): a sentence with none
     # of them has no partial period, found without trying the patterns
     partial_needs: re.Pattern[str] | None = None
-    # the same for each pattern of ``partial``: groups of strings, its every match has one of each group
-    # (None: unknown)
-    partial_each: list[tuple[tuple[str, ...], ...] | None] = field(default_factory=list)
+    # the same for each pattern of ``partial``: strings its every match contains (None: unknown)
+    partial_each: list[tuple[str, ...] | None] = field(default_factory=list)
+    # any fixed expression / scope word at all (None: none, or an empty word): a paragraph without one
+    # is not searched word by word
     fixed_any: re.Pattern[str] | None = None
     scopes_any: re.Pattern[str] | None = None
     stage_any: re.Pattern[str] | None = None  # any stage verb
@@ -88,92 +81,83 @@ def _by_char(words, last: bool = False) -> dict[str, list]:
     return out
 
 
-_BACKREF = re.compile(r"\\[1-9]|\(\?P=|^\(\?[aiLmsux]+\)")
+_META = set(".^$*+?{}[]()|\\")
 
 
-def _any_of(patterns: list[re.Pattern[str]]) -> re.Pattern[str] | None:
-    """One pattern that matches where any of ``patterns`` does (a quick "none here" test); None when
-    they cannot be joined faithfully (back-references, global flags, clashing group names)."""
-    if not patterns or any(p.flags & ~re.UNICODE or _BACKREF.search(p.pattern) for p in patterns):
-        return None
-    try:
-        return re.compile("|".join(f"(?:{p.pattern})" for p in patterns))
-    except re.error:
-        return None
-
-
-def _needed(seq) -> list[str] | None:
-    """Strings one of which every match of the parsed pattern ``seq`` contains (the longest literal
-    run it cannot do without, or the alternatives of a branch or a small character class), None
-    when it needs none that can be named. A quick filter only: never used to decide a match."""
-    cands = _candidates(seq)
-    if not cands:
-        return None
-    # the rarest: long strings, few of them, the later (a date phrase ends in its head word: 以来, 月)
-    return max(cands, key=lambda kc: (min(map(len, kc[1])), -len(kc[1]), kc[0]))[1]
-
-
-def _candidates(seq) -> list[tuple[int, list[str]]]:
-    """Every (position, strings) of the parsed pattern ``seq`` one of which each match contains."""
-    c = _sre_c
-    cands: list[tuple[int, list[str]]] = []
+def _literal_runs(pattern: str) -> list[str] | None:
+    """The runs of plain characters every match of ``pattern`` contains in that order: characters
+    outside any group or class, not escaped, not under a quantifier. None when the pattern has a
+    top-level ``|`` (no run is then certain) or a class that starts with ``]``. A filter only."""
+    runs: list[str] = []
     run = ""
-    for k, (op, av) in enumerate(list(seq) + [(None, None)]):
-        if op is c.LITERAL:
-            run += chr(av)
+    depth = 0
+    i = 0
+    n = len(pattern)
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            if depth == 0:
+                run = _flush(runs, run)
             continue
-        if run:
-            cands.append((k, [run]))
-            run = ""
-        got = None
-        if op is c.IN:
-            chars: list[str] | None = []
-            for iop, iav in av:
-                if iop is c.LITERAL:
-                    chars.append(chr(iav))
-                elif iop is c.RANGE and iav[1] - iav[0] < 16:
-                    chars.extend(map(chr, range(iav[0], iav[1] + 1)))
-                else:
-                    chars = None
-                    break
-            got = chars or None
-        elif op is c.SUBPATTERN and not av[1] and not av[2]:
-            got = _needed(av[-1])
-        elif op is c.BRANCH:
-            alts = [_needed(a) for a in av[1]]
-            got = [w for a in alts for w in a] if all(alts) else None
-        elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
-            got = _needed(av[2])
-        if got:
-            cands.append((k, got))
-    return cands
+        if ch == "[":
+            j = i + 1
+            if pattern.startswith("^", j):
+                j += 1
+            if pattern.startswith("]", j):
+                return None
+            while j < n and pattern[j] != "]":
+                j += 2 if pattern[j] == "\\" else 1
+            i = j + 1
+            if depth == 0:
+                run = _flush(runs, run)
+            continue
+        if ch == "{":  # a quantifier ({1,2}) or a literal brace: its contents are no run
+            j = pattern.find("}", i)
+            i = n if j < 0 else j + 1
+            if depth == 0:
+                run = _flush(runs, run)
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return None
+        if depth == 0 and ch not in _META and not (i + 1 < n and pattern[i + 1] in "?*+{"):
+            run += ch
+        elif depth == 0 or ch == "(":
+            run = _flush(runs, run)
+        i += 1
+    _flush(runs, run)
+    return runs
 
 
-def _needs_each(patterns: list[re.Pattern[str]]) -> list[tuple[tuple[str, ...], ...] | None]:
-    """For each of ``patterns``, groups of literal strings such that its every match contains one
-    string of each group, the rarest group first (None: unknown)."""
-    out: list[tuple[tuple[str, ...], ...] | None] = []
+def _flush(runs: list[str], run: str) -> str:
+    if run:
+        runs.append(run)
+    return ""
+
+
+def _needs_each(patterns: list[re.Pattern[str]]) -> list[tuple[str, ...] | None]:
+    """For each of ``patterns``, strings its every match contains, the rarest first — the longest,
+    then the later (a date phrase ends in its head word: 以来, 月) — None when unknown (a pattern with
+    flags, a top-level ``|``, no plain run)."""
+    out: list[tuple[str, ...] | None] = []
     for p in patterns:
-        groups = None
-        if _sre_parse is not None and not p.flags & ~re.UNICODE:
-            try:
-                seq = _sre_parse.parse(p.pattern)
-                best = _needed(seq)
-                if best:
-                    groups = (tuple(best),) + tuple(tuple(g) for _, g in _candidates(seq) if g != best)
-            except Exception:  # noqa: BLE001 - the parser is CPython's own: any surprise only loses the filter
-                groups = None
-        out.append(groups)
+        runs = None if p.flags & ~re.UNICODE else _literal_runs(p.pattern)
+        last = {w: k for k, w in enumerate(runs or ())}
+        out.append(tuple(sorted(last, key=lambda w: (-len(w), -last[w]))) if runs else None)
     return out
 
 
-def _needs_any(each: list[tuple[tuple[str, ...], ...] | None]) -> re.Pattern[str] | None:
-    """A pattern of the strings of the first group of each of ``each`` (:func:`_needs_each`): a text
-    (or a prefix of it) without any of them matches none of the patterns. None when some pattern
-    needs none we can name."""
+def _needs_any(each: list[tuple[str, ...] | None]) -> re.Pattern[str] | None:
+    """A pattern of the longest string of each of ``each`` (:func:`_needs_each`): a text (or a prefix
+    of it) without any of them matches none of the patterns. None when some pattern needs none we can
+    name."""
     if not each or any(need is None for need in each):
         return None
-    words = {w for need in each for w in need[0]}
+    words = {need[0] for need in each}
     return re.compile("|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))))
 
 
@@ -189,7 +173,6 @@ def _index(conf: "_Conf") -> None:
     conf.fillers_end = _by_char(conf.fillers, last=True)
     conf.copulas_end = _by_char(conf.copulas, last=True)
     conf.scopes_at = _by_char(conf.scopes)
-    conf.partial_any = _any_of(conf.partial)
     conf.partial_each = _needs_each(conf.partial)
     conf.partial_needs = _needs_any(conf.partial_each)
     conf.partial_leftward = bool(conf.partial) and not any(

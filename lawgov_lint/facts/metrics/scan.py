@@ -195,7 +195,7 @@ def _partial_in(text: str, conf: _Conf) -> bool:
     """Some partial period of ``conf`` matches somewhere in ``text`` (each pattern tried only where a
     string it needs is: one search per pattern beats one search of them all joined)."""
     for p, need in zip(conf.partial, conf.partial_each):
-        if (need is None or all(any(w in text for w in group) for group in need)) and p.search(text) is not None:
+        if (need is None or all(w in text for w in need)) and p.search(text) is not None:
             return True
     return False
 
@@ -206,7 +206,7 @@ def _period_at(text: str, sentence_start: int, pos: int, conf: _Conf, block_peri
         return block_period
     found = None
     for p, need in zip(conf.partial, conf.partial_each):
-        if need is not None and not all(any(w in seg for w in group) for group in need):
+        if need is not None and not all(w in seg for w in need):
             continue  # it lacks a string every match has
         for m in p.finditer(seg):
             if FULL_YEAR_RE.match(m.group(0)):
