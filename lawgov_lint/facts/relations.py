@@ -182,6 +182,8 @@ def _restatements(rep: Report, ms: list[Metric]) -> Iterator[tuple[int, int]]:
     twinned = {x.twin for x in ms if x.twin is not None}
     groups: dict[tuple, list[Metric]] = {}
     residual_words = _key_words(rep)
+    words = _conf(rep).get("conflicts", {}).get("metric_words", [])
+    metric_words = re.compile("|".join(map(re.escape, words))) if words else None
     for m in ms:
         if m.table is not None or not m.plain or m.plan or m.total is not None or m.after_qizhong:
             continue
@@ -189,7 +191,7 @@ def _restatements(rep: Report, ms: list[Metric]) -> Iterator[tuple[int, int]]:
             continue
         if m.index in twinned:
             continue
-        key = _metric_key(m, rep, residual_words)
+        key = _metric_key(m, rep, residual_words, metric_words)
         if key is not None:
             groups.setdefault(key, []).append(m)
     for group in groups.values():
@@ -585,13 +587,20 @@ def _rate_pair(rep: Report, ms: list[Metric], r: Metric) -> tuple[Metric, Metric
 _KEY_GENERIC = ["案件", "件数", "数量", "总数", "人数", "次数", "金额", "事项", "工作", "活动", "各类", "相关", "的"]
 
 
-def _metric_key(m: Metric, rep: Report, residual_words: list[str] | None = None) -> tuple | None:
+def _metric_key(m: Metric, rep: Report, residual_words: list[str] | None = None,
+                metric_words: "re.Pattern[str] | None | bool" = False) -> tuple | None:
     """(label, unit, scope, agent, topic) of a figure that names a metric, else None.
-    ``residual_words``: :func:`_key_words` of ``rep``, when the caller has it."""
+    ``residual_words``: :func:`_key_words` of ``rep``; ``metric_words``: the pack's ``metric_words``
+    as one pattern (None when there are none) — when the caller has them."""
+    if m.kind not in ("percent", "amount", "count"):
+        return None
     conf = _conf(rep)
     label = clean_label(m.label)
-    words = conf.get("conflicts", {}).get("metric_words", [])
-    if not any(w in label for w in words):
+    if metric_words is False:
+        words = conf.get("conflicts", {}).get("metric_words", [])
+        if not any(w in label for w in words):
+            return None
+    elif metric_words is None or metric_words.search(label) is None:
         return None
     if m.kind == "percent":
         if len(label) < conf.get("conflicts", {}).get("min_rate_label", 6):
