@@ -17,6 +17,9 @@ from ..packs import Packs
 from ..structure import Report
 
 
+_CLAUSE_SEPS = "，。；：！？,;"  # what ends the clause a 述法 is negated in
+
+
 def shufa_mentions(rep: Report, packs: Packs, done_only: bool = True) -> list[tuple[int, int, int]]:
     """述法 done in the reporting year: ``(block, start, end)`` in normalised text.
 
@@ -44,7 +47,7 @@ def _shufa_mentions(rep: Report, packs: Packs, done_only: bool) -> list[tuple[in
         pos = t.find(term)
         while pos >= 0:
             before = t[max(0, pos - 2): pos + 1]
-            clause = re.split(r"[，。；：！？,;]", t[:pos])[-1]
+            clause = t[max(t.rfind(c, 0, pos) for c in _CLAUSE_SEPS) + 1:pos]  # after the last separator
             negated = done_only and any(n in clause for n in negations)
             after = t[pos + len(term): pos + len(term) + 1]
             other_word = any(before.endswith(p) for p in prefixes) and (not law_chars or (after and after in law_chars))

@@ -23,6 +23,11 @@ from .metrics import Breakdown, Metric, clean_label, extract_facts, suffix_match
 
 EPS = 1e-9
 
+_CLOSE_RE = re.compile(r"[）)]")
+_STOP_RE = re.compile(r"[，,；;。！？!?]")
+_WHOLE_YEAR_RE = re.compile(r"全年|年度|当年|本年")
+_APART_RE = re.compile(r"[；;。（(）)]|分别")
+
 
 @dataclass(frozen=True, slots=True)
 class PartOfWhole:
@@ -176,6 +181,9 @@ def _restatements(rep: Report, ms: list[Metric]) -> Iterator[tuple[int, int]]:
     """
     twinned = {x.twin for x in ms if x.twin is not None}
     groups: dict[tuple, list[Metric]] = {}
+    residual_words = _key_words(rep)
+    words = _conf(rep).get("conflicts", {}).get("metric_words", [])
+    metric_words = re.compile("|".join(map(re.escape, words))) if words else None
     for m in ms:
         if m.table is not None or not m.plain or m.plan or m.total is not None or m.after_qizhong:
             continue
@@ -183,7 +191,7 @@ def _restatements(rep: Report, ms: list[Metric]) -> Iterator[tuple[int, int]]:
             continue
         if m.index in twinned:
             continue
-        key = _metric_key(m, rep)
+        key = _metric_key(m, rep, residual_words, metric_words)
         if key is not None:
             groups.setdefault(key, []).append(m)
     for group in groups.values():
@@ -214,9 +222,10 @@ def _negations(rep: Report) -> _Negations:
     return neg
 
 
-def _has_word(label: str, words: list[str], negations: list[str]) -> str | None:
-    """The first of ``words`` in ``label`` not negated (不予受理, 待整改 are not 受理, 整改), or None."""
-    for w in sorted(words, key=len, reverse=True):
+def _has_word(label: str, words: list[str], negations: list[str], ordered: bool = False) -> str | None:
+    """The first of ``words`` (longest first; ``ordered``: they are so already) in ``label`` not negated
+    (不予受理, 待整改 are not 受理, 整改), or None."""
+    for w in (words if ordered else sorted(words, key=len, reverse=True)):
         start = label.find(w)
         while start >= 0:
             before = label[max(0, start - 2):start]
@@ -229,10 +238,21 @@ def _has_word(label: str, words: list[str], negations: list[str]) -> str | None:
 
 def _residual(label: str, remove: list[str], generic: list[str]) -> str:
     out = label
-    for w in sorted(set(remove) | set(generic), key=len, reverse=True):
-        if w:
-            out = out.replace(w, "")
+    for w in _residual_words(remove, generic):
+        out = out.replace(w, "")
     return out
+
+
+def _residual_words(remove: list[str], generic: list[str]) -> list[str]:
+    """The words :func:`_residual` takes out, in the order it takes them out (longest first)."""
+    return [w for w in sorted(set(remove) | set(generic), key=len, reverse=True) if w]
+
+
+def _key_words(rep: Report) -> list[str]:
+    """What :func:`_metric_key` takes out of a label to see what it counts: stage verbs, generic words."""
+    verbs = _conf(rep).get("relation_words", {}).get("stage_verbs", []) + [
+        "完成", "开展", "组织", "实施", "参与", "提供", "办理", "作出", "做出"]
+    return _residual_words(verbs, _KEY_GENERIC)
 
 
 def _objects_compatible(a: str, b: str) -> bool:
@@ -283,10 +303,10 @@ def _carried_over(rep: Report, m: Metric) -> bool:
     text = rep.norm[m.block].text
     tail = text[m.end:]
     if tail.startswith(("（", "(")):
-        close = re.search(r"[）)]", tail)
+        close = _CLOSE_RE.search(tail)
         tail = tail[: close.end()] if close else tail
     else:
-        stop = re.search(r"[，,；;。！？!?]", tail)
+        stop = _STOP_RE.search(tail)
         tail = tail[: stop.start()] if stop else tail
     return any(w in m.label or w in tail for w in words)
 
@@ -312,7 +332,7 @@ def _fit_pair(a: Metric, b: Metric, text: str = "") -> bool:
             and (a.block, a.sentence) == (b.block, b.sentence) and exact(a) and exact(b)):
         return False
     between = text[min(a.end, b.end):max(a.start, b.start)]
-    return bool(text) and not re.search(r"全年|年度|当年|本年", between)
+    return bool(text) and not _WHOLE_YEAR_RE.search(between)
 
 
 def _sentence(rep: Report, m: Metric) -> list[Metric]:
@@ -326,12 +346,17 @@ def _subset_pairs(rep: Report, metrics: list[Metric]) -> Iterator[tuple[Metric, 
     rel = conf.get("relation_words", {})
     neg = _negations(rep)
     generic = rel.get("generic", [])
+    parts = [p for p in metrics
+             if not (p.table is not None or not (_fit(p) or p.period is not None) or p.share_of is not None)]
     for r in conf.get("subsets", []):
         part_w, whole_w = r.get("part", []), r.get("whole", [])
-        for p in metrics:
-            if p.table is not None or not (_fit(p) or p.period is not None) or p.share_of is not None:
-                continue
-            pw = _has_word(p.label, part_w, neg)
+        part_sorted = sorted(part_w, key=len, reverse=True)
+        whole_sorted = sorted(whole_w, key=len, reverse=True)
+        part_any = re.compile("|".join(map(re.escape, part_sorted))) if part_sorted else None
+        for p in parts:
+            if part_any is None or part_any.search(p.label) is None:
+                continue  # none of the part words in the label
+            pw = _has_word(p.label, part_sorted, neg, ordered=True)
             if not pw:
                 continue
             if _carried_over(rep, p):
@@ -346,7 +371,8 @@ def _subset_pairs(rep: Report, metrics: list[Metric]) -> Iterator[tuple[Metric, 
                     continue
                 if w.total is not None and p.total is None:
                     continue  # 其中重大隐患15处 is not the whole of a later 完成整改1180处
-                if _has_word(w.label, part_w, neg) or not (ww := _has_word(w.label, whole_w, neg)):
+                if _has_word(w.label, part_sorted, neg, ordered=True) \
+                        or not (ww := _has_word(w.label, whole_sorted, neg, ordered=True)):
                     continue
                 if not _scope_ok(p, w) or not _agents_ok(rep, p, pw, w, ww):
                     break
@@ -489,7 +515,7 @@ def _strict_pair(rep: Report, entry: dict, before: list[Metric], r: Metric) -> t
         return None
     text = rep.norm[r.block].text
     for a, b in ((whole.end, part.start), (part.end, r.start)):
-        if re.search(r"[；;。（(）)]|分别", text[a:b]):
+        if _APART_RE.search(text[a:b]):
             return None
     if part.base_lo > whole.base_hi + EPS:
         return None  # a part larger than its whole: not a rate question
@@ -558,12 +584,23 @@ def _rate_pair(rep: Report, ms: list[Metric], r: Metric) -> tuple[Metric, Metric
     return part, whole
 
 
-def _metric_key(m: Metric, rep: Report) -> tuple | None:
+_KEY_GENERIC = ["案件", "件数", "数量", "总数", "人数", "次数", "金额", "事项", "工作", "活动", "各类", "相关", "的"]
+
+
+def _metric_key(m: Metric, rep: Report, residual_words: list[str] | None = None,
+                metric_words: "re.Pattern[str] | None | bool" = False) -> tuple | None:
+    """(label, unit, scope, agent, topic) of a figure that names a metric, else None.
+    ``residual_words``: :func:`_key_words` of ``rep``; ``metric_words``: the pack's ``metric_words``
+    as one pattern (None when there are none) — when the caller has them."""
+    if m.kind not in ("percent", "amount", "count"):
+        return None
     conf = _conf(rep)
-    rel = conf.get("relation_words", {})
     label = clean_label(m.label)
-    words = conf.get("conflicts", {}).get("metric_words", [])
-    if not any(w in label for w in words):
+    if metric_words is False:
+        words = conf.get("conflicts", {}).get("metric_words", [])
+        if not any(w in label for w in words):
+            return None
+    elif metric_words is None or metric_words.search(label) is None:
         return None
     if m.kind == "percent":
         if len(label) < conf.get("conflicts", {}).get("min_rate_label", 6):
@@ -575,9 +612,11 @@ def _metric_key(m: Metric, rep: Report) -> tuple | None:
         unit = m.unit
     else:
         return None
-    verbs = rel.get("stage_verbs", []) + ["完成", "开展", "组织", "实施", "参与", "提供", "办理", "作出", "做出"]
-    obj = _residual(label, verbs, ["案件", "件数", "数量", "总数", "人数", "次数", "金额", "事项", "工作", "活动",
-                                   "各类", "相关", "的"])
+    if residual_words is None:
+        residual_words = _key_words(rep)
+    obj = label
+    for w in residual_words:
+        obj = obj.replace(w, "")
     if len(obj) < 3:
         return None
     return (label, unit, m.scope, m.agent or m.subject, m.topic)

@@ -32,6 +32,7 @@ expressions, scope words, relation words). Chinese numerals are read with
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ...structure import Report
@@ -44,6 +45,8 @@ from .tables import _extract_tables
 
 
 # ---------------------------------------------------------------- entry points
+
+_DIGIT_OR_CN = re.compile(f"[0-9{_CN_ALL}]")  # str.isdigit also holds for ① ² …: asked only when this fails
 
 def extract_facts(rep: Report) -> MetricFacts:
     """All figures and breakdowns of the report proper (computed once, kept in ``rep.cache``)."""
@@ -61,7 +64,7 @@ def extract_facts(rep: Report) -> MetricFacts:
         if i in skip or rep.doc.blocks[i].in_table:
             continue
         t = rep.norm[i].text
-        if not t or not any(ch.isdigit() or ch in _CN_ALL for ch in t):
+        if not t or not (_DIGIT_OR_CN.search(t) or any(map(str.isdigit, t))):
             continue
         _extract_text_block(rep, i, conf, metrics, [sent_base, clause_base])
         sent_base += len(t) + 1

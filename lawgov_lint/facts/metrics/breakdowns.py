@@ -6,13 +6,22 @@ add up (:class:`Breakdown.exhaustive`) or cannot overlap (:class:`Breakdown.disj
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from ...i18n import msg
 from ...structure import Report
 from .model import AMONG_RE, Breakdown, Metric, PAREN_RE, QUOTE_RE, SENTENCE_END
-from .packs import _Conf, _desc
+from .packs import _Conf
 from .text import _inside, _spans, cstart_of
 from .labels import suffix_match
+
+
+_QIZHONG_RE = re.compile("其中")
+_SENTENCE_END_RE = re.compile(f"[{re.escape(SENTENCE_END)}]")
+_CLAUSE_BREAK_RE = re.compile(r"[，,；;。！？!?]")  # where cstart_of stops
+_SEMI_RE = re.compile(r"[；;]")
+_STOP_RE = re.compile(r"[。！？!?]\s*")
+_SUM_HEAD_RE = re.compile(r"(?:以上|上述|两项|三项|各项)?(?:合计|总计|共计)(?:为|达)?")
 
 
 def _breakdowns(rep: Report, metrics: list[Metric], conf: _Conf) -> list[Breakdown]:
@@ -24,20 +33,24 @@ def _breakdowns(rep: Report, metrics: list[Metric], conf: _Conf) -> list[Breakdo
             by_sentence.setdefault(m.sentence, []).append(m)
     countable = ("count", "amount", "measure")
     ms_all = metrics
+    # block → (quotes, parentheses, offsets of sentence ends, offsets of clause breaks)
+    spans: dict[int, tuple[list[tuple[int, int]], list[tuple[int, int]], list[int], list[int]]] = {}
     for sid, ms in by_sentence.items():
         i = ms[0].block
         text = rep.norm[i].text
+        if i not in spans:
+            spans[i] = (_spans(text, QUOTE_RE), _spans(text, PAREN_RE),
+                        [m.start() for m in _SENTENCE_END_RE.finditer(text)],
+                        [m.start() for m in _CLAUSE_BREAK_RE.finditer(text)])
+        quotes, parens, ends, breaks = spans[i]
         lo_pos = min(m.start for m in ms)
         hi_pos = max(m.end for m in ms)
-        # sentence extent in the text
-        s0 = lo_pos
-        while s0 > 0 and text[s0 - 1] not in SENTENCE_END:
-            s0 -= 1
-        s1 = hi_pos
-        while s1 < len(text) and text[s1] not in SENTENCE_END:
-            s1 += 1
-        quotes = _spans(text, QUOTE_RE)
-        qz = [q.start() for q in re.finditer("其中", text[s0:s1])]
+        # sentence extent in the text: after the last sentence end before lo_pos, to the first from hi_pos
+        k = bisect_left(ends, lo_pos) - 1
+        s0 = ends[k] + 1 if k >= 0 else 0
+        k = bisect_left(ends, hi_pos)
+        s1 = ends[k] if k < len(ends) else len(text)
+        qz = [q.start() - s0 for q in _QIZHONG_RE.finditer(text, s0, s1)]
         qz = [s0 + q for q in qz if not _inside(quotes, s0 + q, s0 + q + 2)]
         # a sentence continued by 。其中 — the 其中 after a full stop
         for k, p in enumerate(qz):
@@ -47,12 +60,12 @@ def _breakdowns(rep: Report, metrics: list[Metric], conf: _Conf) -> list[Breakdo
                 # the list ends at ； (…终止3件；以镇政府为被告的行政诉讼案件9件 is a sibling), unless the
                 # clauses go on in parallel with a share each (解决采纳24件，占75%；列入计划8件，占20%)
                 seg_start = p
-                for semi in re.finditer(r"[；;]", text[p:nxt]):
+                for semi in _SEMI_RE.finditer(text[p:nxt]):
                     here = p + semi.start()
                     def has_share(a: int, b: int) -> bool:
                         return any(a <= m.start < b and m.share_of is not None and m.numerator is not None
                                    and a <= ms_all[m.numerator].start for m in ms)
-                    nxt_semi = re.search(r"[；;]", text[here + 1:nxt])
+                    nxt_semi = _SEMI_RE.search(text[here + 1:nxt])
                     seg_end = here + 1 + nxt_semi.start() if nxt_semi else nxt
                     if has_share(seg_start, here) and has_share(here + 1, seg_end):
                         seg_start = here + 1
@@ -68,7 +81,6 @@ def _breakdowns(rep: Report, metrics: list[Metric], conf: _Conf) -> list[Breakdo
             for m in ms:
                 if p <= m.start < nxt:
                     m.after_qizhong = True
-            parens = _spans(text, PAREN_RE)
             cands = [m for m in ms if m.end <= p and m.kind in countable and not m.growth and m.share_of is None
                      and m.respectively != "unpaired" and not m.year
                      and not (_inside(parens, m.start, m.end) and not _inside(parens, p, p + 2))]
@@ -138,9 +150,8 @@ def _breakdowns(rep: Report, metrics: list[Metric], conf: _Conf) -> list[Breakdo
         for m in ms:
             if m.kind not in countable or m.total is not None or m.after_qizhong:
                 continue
-            b = m.start
-            while b > 0 and text[b - 1] not in "，,；;。！？!?":
-                b -= 1
+            k = bisect_left(breaks, m.start) - 1  # cstart_of(text, m.start)
+            b = breaks[k] + 1 if k >= 0 else 0
             am = AMONG_RE.search(text, b, m.start)
             if not am or am.start() != b and text[b:am.start()].strip():
                 continue
@@ -201,7 +212,7 @@ def _previous_total(rep: Report, prev: list[Metric], ms: list[Metric], p: int, m
 
 def _verbless(label: str, conf: _Conf) -> str:
     """``label`` without its stage verbs and carry-over words (审结, 受理, 旧存 …): the object it counts."""
-    for v in conf.stage_verbs + _desc(conf.raw.get("relation_words", {}).get("carry_over", [])):
+    for v in conf.verbless:
         label = label.replace(v, "")
     return label
 
@@ -262,7 +273,7 @@ def _sum_lines(rep: Report, metrics: list[Metric], out: list[Breakdown]) -> None
                 continue
             b = cstart_of(text, t.start)
             head = text[b:t.start]
-            if not re.fullmatch(r"(?:以上|上述|两项|三项|各项)?(?:合计|总计|共计)(?:为|达)?", head):
+            if not _SUM_HEAD_RE.fullmatch(head):
                 continue
             parts = []
             for m in reversed(ms[:k]):
@@ -287,7 +298,7 @@ def _next_sentence(rep: Report, metrics: list[Metric], out: list[Breakdown], con
     Kept only when the items are every member of a complete category set (简易/一般) and the sentence
     before has exactly one figure of their kind: otherwise whose parts they are is not certain (a list
     of results closed by 其他 may lag a total of applications still pending), and N says nothing."""
-    leads = tuple(_desc(conf.raw.get("breakdowns", {}).get("next_sentence_leads", [])))
+    leads = conf.next_leads
     if not leads:
         return
     by_block: dict[int, list[Metric]] = {}
@@ -297,7 +308,7 @@ def _next_sentence(rep: Report, metrics: list[Metric], out: list[Breakdown], con
     countable = ("count", "amount", "measure")
     for i, ms in by_block.items():
         text = rep.norm[i].text
-        for sm in re.finditer(r"[。！？!?]\s*", text):
+        for sm in _STOP_RE.finditer(text):
             a = sm.end()
             if not text.startswith(leads, a):
                 continue

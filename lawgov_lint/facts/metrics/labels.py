@@ -10,16 +10,28 @@ from .model import _Raw, Metric, PRE_BOUNDARY, TOTAL_RE
 from .packs import _Conf
 
 
-def _strip_start(label: str, words: list[str]) -> str:
+_LEAD_RE = re.compile(r"\d{4}年度?|[一二三四五六七八九十]是|首先|其次|再次|最后")
+_YEAR_LEAD_RE = re.compile(r"\d{4}年度?|全年|今年|年内")
+_QUOTE_SPACE_RE = re.compile(r"[“”‘’\"\s]")
+_PAREN_ASIDE_RE = re.compile(r"[（(][^（()）]*[）)]")
+_SHARE_RE = re.compile(r"(?:所)?占(?P<x>[^，。；]*?)(?:的)?(?:比例|比重)?$")
+_SUBJECT_CUT_RE = re.compile(r"[》）)]")
+_POST_CUT_RE = re.compile(r"以及|并且")
+_POST_COPULA_RE = re.compile(r"^(?:为|是|属于|系)")
+
+
+def _strip_start(label: str, words: list[str], index: dict[str, list[str]] | None = None) -> str:
+    """``label`` without leading enumerators (2023年, 一是, 首先) and ``words`` (longest first);
+    ``index`` is ``words`` grouped by first character (:func:`.packs._by_char`), to try only those."""
     changed = True
     while changed and label:
         changed = False
-        m = re.match(r"\d{4}年度?|[一二三四五六七八九十]是|首先|其次|再次|最后", label)
+        m = _LEAD_RE.match(label)
         if m:
             label = label[m.end():]
             changed = True
             continue
-        for w in words:
+        for w in (words if index is None else index.get(label[0], ())):
             if label.startswith(w):
                 if w == "共" and len(label) > 1 and label[1] in "同享建治商青产识性通赢担融进存筑生":
                     continue
@@ -29,11 +41,12 @@ def _strip_start(label: str, words: list[str]) -> str:
     return label
 
 
-def _strip_end(label: str, words: list[str]) -> str:
+def _strip_end(label: str, words: list[str], index: dict[str, list[str]] | None = None) -> str:
+    """``label`` without trailing ``words``; ``index`` is ``words`` grouped by last character."""
     changed = True
     while changed and label:
         changed = False
-        for w in words:
+        for w in (words if index is None else index.get(label[-1], ())):
             if label.endswith(w):
                 label = label[: -len(w)]
                 changed = True
@@ -43,8 +56,8 @@ def _strip_end(label: str, words: list[str]) -> str:
 
 def clean_label(label: str) -> str:
     """A label without quotes, spaces and trailing 的/数量 filler (for display and matching)."""
-    label = re.sub(r"[“”‘’\"\s]", "", label)
-    label = re.sub(r"[（(][^（()）]*[）)]", "", label)
+    label = _QUOTE_SPACE_RE.sub("", label)
+    label = _PAREN_ASIDE_RE.sub("", label)
     return label.strip("，,、：:的（）()")
 
 
@@ -52,9 +65,9 @@ def is_rate_label(label: str, conf: _Conf) -> bool:
     """True when ``label`` names a rate or share (…率, …比例, 占比) and not 频率/效率/表率…"""
     if not label:
         return False
-    if any(label.endswith(w) for w in conf.not_rates):
+    if label.endswith(conf.not_rates_t):
         return False
-    return any(label.endswith(s) for s in conf.rate_suffixes)
+    return label.endswith(conf.rate_suffixes_t)
 
 
 def suffix_match(label: str, phrase: str, minimum: int = 2) -> int:
@@ -72,11 +85,11 @@ def _label(text: str, raw: _Raw, pre_start: int, conf: _Conf) -> tuple[str, int,
     """(label, label start, subject, share_of) for a figure whose pre-text starts at ``pre_start``."""
     pre = text[pre_start:raw.start]
     # strip copulas (为, 达到, 共计 …) between label and number
-    pre = _strip_end(pre, conf.copulas)
+    pre = _strip_end(pre, conf.copulas, conf.copulas_end)
     share_of = None
     if raw.kind in ("percent", "bare"):
         core = pre
-        sm = re.search(r"(?:所)?占(?P<x>[^，。；]*?)(?:的)?(?:比例|比重)?$", core)
+        sm = _SHARE_RE.search(core)
         if core.endswith("占比") or core.endswith("所占比例") or core.endswith("所占比重"):
             share_of = ""
             pre = core[: core.rfind("占")] if "占" in core else core
@@ -87,15 +100,15 @@ def _label(text: str, raw: _Raw, pre_start: int, conf: _Conf) -> tuple[str, int,
     # subject before 共/累计
     subject = None
     pre = _strip_lead(pre, conf)
-    lab = _strip_start(pre, conf.fillers)
+    lab = _strip_start(pre, conf.fillers, conf.fillers_at)
     tm = None
     for tm_ in TOTAL_RE.finditer(lab):
         tm = tm_
     if tm is not None and tm.start() > 0:
         subject = lab[: tm.start()]
         lab = lab[tm.end():]
-    lab = _strip_start(_strip_lead(lab, conf), conf.fillers)
-    lab = _strip_end(lab, conf.copulas) if lab not in conf.copulas else ""
+    lab = _strip_start(_strip_lead(lab, conf), conf.fillers, conf.fillers_at)
+    lab = _strip_end(lab, conf.copulas, conf.copulas_end) if lab not in conf.copulas else ""
     if lab.startswith(("对", "为", "向")) and len(lab) <= 2:
         lab = ""
     lstart = raw.start - len(pre) + (len(pre) - len(lab)) if lab else raw.start
@@ -103,8 +116,9 @@ def _label(text: str, raw: _Raw, pre_start: int, conf: _Conf) -> tuple[str, int,
     if idx >= 0:
         lstart = idx
     if subject is not None:
-        subject = re.split(r"[》）)]", subject)[-1]
-        subject = _strip_end(_strip_start(clean_label(subject), conf.fillers), conf.fillers)
+        subject = _SUBJECT_CUT_RE.split(subject)[-1]
+        subject = _strip_end(_strip_start(clean_label(subject), conf.fillers, conf.fillers_at), conf.fillers,
+                             conf.fillers_end)
         for w in conf.scopes:
             if subject.startswith(w):
                 subject = subject[len(w):]
@@ -117,16 +131,21 @@ def _strip_lead(label: str, conf: _Conf) -> str:
     changed = True
     while changed and label:
         changed = False
-        for p in conf.partial:
-            m = p.match(label)
-            if m and m.end() > 0:
-                label = label[m.end():]
-                changed = True
-        m = re.match(r"\d{4}年度?|全年|今年|年内", label)
+        if conf.partial_needs is None or conf.partial_needs.search(label):
+            for p, need in zip(conf.partial, conf.partial_each):
+                if need is not None and not all(w in label for w in need):
+                    continue  # it lacks a string every match has
+                m = p.match(label)
+                if m and m.end() > 0:
+                    label = label[m.end():]
+                    changed = True
+        m = _YEAR_LEAD_RE.match(label)
         if m:
             label = label[m.end():]
             changed = True
-        for w in conf.scopes:
+        if not label:
+            break
+        for w in conf.scopes_at.get(label[0], ()):
             if label.startswith(w) and len(label) > len(w):
                 label = label[len(w):]
                 changed = True
@@ -139,7 +158,9 @@ def _agent_of(m: Metric, conf: _Conf) -> str | None:
     if m.subject and any(a in m.subject for a in conf.agents):
         return m.subject
     label = m.label
-    cut = min((label.find(v) for v in conf.stage_verbs if label.find(v) > 0), default=-1)
+    if conf.stage_any is not None and conf.stage_any.search(label, 1) is None:
+        return None  # no stage verb after the first character: nothing to cut at
+    cut = min((k for k in map(label.find, conf.stage_verbs) if k > 0), default=-1)
     if cut > 0:
         prefix = label[:cut]
         if any(a in prefix for a in conf.agents):
@@ -173,9 +194,9 @@ def _post_noun(text: str, pos: int, conf: _Conf | None = None) -> tuple[str, int
                 cuts.append(e)
         if cuts:
             phrase = phrase[: min(cuts)]
-    cut = re.search(r"以及|并且", phrase)
+    cut = _POST_CUT_RE.search(phrase)
     if cut and cut.start() > 0:
         phrase = phrase[: cut.start()]
     end = pos + len(phrase)
-    phrase = re.sub(r"^(?:为|是|属于|系)", "", phrase)
+    phrase = _POST_COPULA_RE.sub("", phrase)
     return phrase, end

@@ -22,11 +22,16 @@ INF = math.inf
 _CN_ALL = "零〇一二两三四五六七八九十百千万亿"
 
 # A numeral: 百分之… (a Chinese percentage), an Arabic number (thousands
-# separators, decimals, a 万/亿 multiplier) or a run of Chinese numerals.
+# separators, decimals, a 万/亿 multiplier) or a run of Chinese numerals. An Arabic number starts
+# after no digit, point, comma or Latin letter; that test is made after its first digit (the two
+# characters behind), so that every branch starts with a character class and the engine skips
+# ahead to the next possible first character instead of trying each position. A lone Chinese
+# numeral is a run of one only when it is 十 or 余/多 follows (一是, 进一步, 百姓 are never figures:
+# one numeral below 十 is no statistic); elsewhere the run must be two or more long.
 NUM_RE = re.compile(
     r"百分之(?P<pcn>[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?)"
-    r"|(?<![\d.,A-Za-z])(?P<ar>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?)(?P<mult>千万|百万|万|亿)?"
-    rf"|(?P<cn>[{_CN_ALL}]+)"
+    r"|(?P<ar>\d(?<![\d.,A-Za-z].)(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d*(?:\.\d+)?))(?P<mult>千万|百万|万|亿)?"
+    rf"|(?P<cn>[{_CN_ALL}]{{2,}}|十|[{_CN_ALL}](?=[余多]))"
 )
 SENTENCE_END = "。！？!?"
 CLAUSE_END = "；;"

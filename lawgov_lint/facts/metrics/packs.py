@@ -1,14 +1,17 @@
 """The ``metrics`` rule pack compiled for reading figures: units and their factors, approximation
 words, fixed expressions, scopes, partial periods, growth words, rate suffixes, category sets.
 
-Compiled once per report and kept in ``rep.cache`` (no module state): see :func:`metric_conf`.
+Compiled once per :class:`~lawgov_lint.packs.Packs` value (a weak mapping keyed on it, so one run's
+extra packs never reach another's) and looked up once per report: see :func:`metric_conf`.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import weakref
+from dataclasses import dataclass, field
 
+from ...packs import Packs
 from ...structure import Report
 
 
@@ -33,18 +36,184 @@ class _Conf:
     partitions: list[dict]
     tables: dict
     raw: dict
+    # indexes of the lists above, same order within a key (built by _index): a scan asks only the
+    # words that can match where it stands instead of all of them
+    unit_at: dict[str, list[tuple[str, str, float]]] = field(default_factory=dict)  # first char → units
+    unit_kind: dict[str, tuple[str, float]] = field(default_factory=dict)  # unit → (kind, factor), first wins
+    middle_at: dict[str, list[str]] = field(default_factory=dict)  # first char → approx_middle
+    after_at: dict[str, list[str]] = field(default_factory=dict)  # first char → approx_after
+    before_end: dict[str, list[str]] = field(default_factory=dict)  # last char → approx_before
+    fillers_at: dict[str, list[str]] = field(default_factory=dict)  # first char → fillers
+    fillers_end: dict[str, list[str]] = field(default_factory=dict)  # last char → fillers
+    copulas_end: dict[str, list[str]] = field(default_factory=dict)  # last char → copulas
+    scopes_at: dict[str, list[str]] = field(default_factory=dict)  # first char → scopes
+    # the partial periods look nowhere right of their match ($, \b, lookahead): one that matches in
+    # the start of a sentence matches in the whole sentence, so a sentence without one is searched once
+    partial_leftward: bool = False
+    # literal strings one of which every partial period contains (None: unknown): a sentence with none
+    # of them has no partial period, found without trying the patterns
+    partial_needs: re.Pattern[str] | None = None
+    # the same for each pattern of ``partial``: strings its every match contains (None: unknown)
+    partial_each: list[tuple[str, ...] | None] = field(default_factory=list)
+    # any fixed expression / scope word at all (None: none, or an empty word): a paragraph without one
+    # is not searched word by word
+    fixed_any: re.Pattern[str] | None = None
+    scopes_any: re.Pattern[str] | None = None
+    stage_any: re.Pattern[str] | None = None  # any stage verb
+    not_rates_t: tuple[str, ...] = ()  # not_rates and rate_suffixes as tuples, for str.endswith
+    rate_suffixes_t: tuple[str, ...] = ()
+    verbless: list[str] = field(default_factory=list)  # stage verbs, then carry-over words (longest first)
+    next_leads: tuple[str, ...] = ()  # breakdowns.next_sentence_leads, longest first
 
 
 def _desc(words) -> list[str]:
     return sorted(set(words), key=lambda w: (-len(w), w))
 
 
+def _by_char(words, last: bool = False) -> dict[str, list]:
+    """``words`` (strings, or tuples whose first item is the word) grouped by their first (or last)
+    character, in their order: the words that can start (end) at a character, tried in that order."""
+    out: dict[str, list] = {}
+    for w in words:
+        word = w if isinstance(w, str) else w[0]
+        if word:
+            out.setdefault(word[-1] if last else word[0], []).append(w)
+    return out
+
+
+_META = set(".^$*+?{}[]()|\\")
+
+
+def _literal_runs(pattern: str) -> list[str] | None:
+    """The runs of plain characters every match of ``pattern`` contains in that order: characters
+    outside any group or class, not escaped, not under a quantifier. None when the pattern has a
+    top-level ``|`` (no run is then certain) or a class that starts with ``]``. A filter only."""
+    runs: list[str] = []
+    run = ""
+    depth = 0
+    i = 0
+    n = len(pattern)
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            if depth == 0:
+                run = _flush(runs, run)
+            continue
+        if ch == "[":
+            j = i + 1
+            if pattern.startswith("^", j):
+                j += 1
+            if pattern.startswith("]", j):
+                return None
+            while j < n and pattern[j] != "]":
+                j += 2 if pattern[j] == "\\" else 1
+            i = j + 1
+            if depth == 0:
+                run = _flush(runs, run)
+            continue
+        if ch == "{":  # a quantifier ({1,2}) or a literal brace: its contents are no run
+            j = pattern.find("}", i)
+            i = n if j < 0 else j + 1
+            if depth == 0:
+                run = _flush(runs, run)
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return None
+        if depth == 0 and ch not in _META and not (i + 1 < n and pattern[i + 1] in "?*+{"):
+            run += ch
+        elif depth == 0 or ch == "(":
+            run = _flush(runs, run)
+        i += 1
+    _flush(runs, run)
+    return runs
+
+
+def _flush(runs: list[str], run: str) -> str:
+    if run:
+        runs.append(run)
+    return ""
+
+
+def _needs_each(patterns: list[re.Pattern[str]]) -> list[tuple[str, ...] | None]:
+    """For each of ``patterns``, strings its every match contains, the rarest first — the longest,
+    then the later (a date phrase ends in its head word: 以来, 月) — None when unknown (a pattern with
+    flags, a top-level ``|``, no plain run)."""
+    out: list[tuple[str, ...] | None] = []
+    for p in patterns:
+        runs = None if p.flags & ~re.UNICODE else _literal_runs(p.pattern)
+        last = {w: k for k, w in enumerate(runs or ())}
+        out.append(tuple(sorted(last, key=lambda w: (-len(w), -last[w]))) if runs else None)
+    return out
+
+
+def _needs_any(each: list[tuple[str, ...] | None]) -> re.Pattern[str] | None:
+    """A pattern of the longest string of each of ``each`` (:func:`_needs_each`): a text (or a prefix
+    of it) without any of them matches none of the patterns. None when some pattern needs none we can
+    name."""
+    if not each or any(need is None for need in each):
+        return None
+    words = {need[0] for need in each}
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))))
+
+
+def _index(conf: "_Conf") -> None:
+    """Fill the lookup indexes of ``conf`` from its word lists."""
+    conf.unit_at = _by_char(conf.units)
+    for u, kind, factor in conf.units:
+        conf.unit_kind.setdefault(u, (kind, factor))
+    conf.middle_at = _by_char(conf.approx_middle)
+    conf.after_at = _by_char(conf.approx_after)
+    conf.before_end = _by_char(conf.approx_before, last=True)
+    conf.fillers_at = _by_char(conf.fillers)
+    conf.fillers_end = _by_char(conf.fillers, last=True)
+    conf.copulas_end = _by_char(conf.copulas, last=True)
+    conf.scopes_at = _by_char(conf.scopes)
+    conf.partial_each = _needs_each(conf.partial)
+    conf.partial_needs = _needs_any(conf.partial_each)
+    conf.partial_leftward = bool(conf.partial) and not any(
+        k in p.pattern for p in conf.partial for k in ("$", "\\b", "\\B", "\\Z", "(?=", "(?!"))
+    if conf.fixed and all(conf.fixed):
+        conf.fixed_any = re.compile("|".join(re.escape(w) for w in conf.fixed))
+    if conf.scopes and all(conf.scopes):
+        conf.scopes_any = re.compile("|".join(re.escape(w) for w in conf.scopes))
+    if conf.stage_verbs and all(conf.stage_verbs):
+        conf.stage_any = re.compile("|".join(re.escape(w) for w in conf.stage_verbs))
+    conf.not_rates_t = tuple(conf.not_rates)
+    conf.verbless = conf.stage_verbs + _desc(conf.raw.get("relation_words", {}).get("carry_over", []))
+    conf.next_leads = tuple(_desc(conf.raw.get("breakdowns", {}).get("next_sentence_leads", [])))
+    conf.rate_suffixes_t = tuple(conf.rate_suffixes)
+
+
+_BY_PACKS: "weakref.WeakKeyDictionary[Packs, _Conf]" = weakref.WeakKeyDictionary()
+
+
 def _conf(rep: Report) -> _Conf:
-    """The metrics pack of ``rep`` compiled (computed once per report, kept in ``rep.cache``)."""
+    """The metrics pack of ``rep`` compiled: once per :class:`Packs` value (kept with it, gone with
+    it), looked up once per report (kept in ``rep.cache``)."""
     conf = rep.cache.get("metrics.conf")
     if conf is not None:
         return conf
-    m = rep.packs["metrics"]
+    packs = rep.packs
+    try:
+        conf = _BY_PACKS.get(packs)
+    except TypeError:  # not weakly referable: compiled for this report only
+        packs = None
+    if conf is None:
+        conf = _compile(packs if packs is not None else rep.packs)
+        if packs is not None:
+            _BY_PACKS[packs] = conf
+    rep.cache["metrics.conf"] = conf
+    return conf
+
+
+def _compile(packs: Packs) -> _Conf:
+    """The metrics pack of ``packs`` compiled for reading figures."""
+    m = packs["metrics"]
     u = m.get("units", {})
     units: list[tuple[str, str, float]] = []
     for w in u.get("count", []):
@@ -61,7 +230,7 @@ def _conf(rep: Report) -> _Conf:
     units.sort(key=lambda x: (-len(x[0]), x[0]))
     ap = m.get("approximations", {})
     q = m.get("qualifiers", {})
-    partial_src = list(rep.packs["report"].get("dates", {}).get("partial_periods", [])) + list(q.get("partial_periods", []))
+    partial_src = list(packs["report"].get("dates", {}).get("partial_periods", [])) + list(q.get("partial_periods", []))
     partial = []
     for p in partial_src:
         try:
@@ -96,7 +265,7 @@ def _conf(rep: Report) -> _Conf:
         tables=dict(m.get("tables", {})),
         raw=m,
     )
-    rep.cache["metrics.conf"] = conf
+    _index(conf)
     return conf
 
 

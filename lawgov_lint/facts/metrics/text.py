@@ -16,7 +16,11 @@ def _spans(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
 
 
 def _inside(spans: list[tuple[int, int]], s: int, e: int) -> bool:
-    return any(a < s and e <= b for a, b in spans) or any(a <= s and e <= b and b - a > e - s for a, b in spans)
+    """``[s, e)`` lies in one of ``spans`` and is not all of it."""
+    for a, b in spans:
+        if a <= s and e <= b and (a < s or b - a > e - s):
+            return True
+    return False
 
 
 # ---------------------------------------------------------------- sentences
@@ -51,6 +55,28 @@ def _segments(text: str) -> tuple[list[int], list[int]]:
             c += 1
         i += 1
     return sent, clause
+
+
+_SEG_RE = re.compile(f"([{re.escape(SENTENCE_END)}][”’）)]*)|[{re.escape(CLAUSE_END)}]")
+
+
+def _segment_bounds(text: str) -> tuple[list[int], list[int], dict[int, int]]:
+    """Where the sentences and clauses of ``text`` change, found from their ends alone: the offsets
+    at which the sentence number and the clause number go up (so the number of the character at ``k``
+    is ``bisect_right(bounds, k)``, as :func:`_segments` gives it), and where each sentence starts
+    (sentence number → first offset)."""
+    sent: list[int] = []
+    clause: list[int] = []
+    starts: dict[int, int] = {0: 0} if text else {}
+    n = len(text)
+    for m in _SEG_RE.finditer(text):
+        e = m.end()
+        if m.group(1) is not None and not text[e:e + 3].lstrip().startswith("其中"):
+            sent.append(e)
+            if e < n:
+                starts[len(sent)] = e
+        clause.append(e)
+    return sent, clause, starts
 
 
 def cstart_of(text: str, pos: int) -> int:
