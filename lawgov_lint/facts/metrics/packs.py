@@ -8,7 +8,6 @@ extra packs never reach another's) and looked up once per report: see :func:`met
 from __future__ import annotations
 
 import re
-import weakref
 from dataclasses import dataclass, field
 
 from ...packs import Packs
@@ -189,24 +188,19 @@ def _index(conf: "_Conf") -> None:
     conf.rate_suffixes_t = tuple(conf.rate_suffixes)
 
 
-_BY_PACKS: "weakref.WeakKeyDictionary[Packs, _Conf]" = weakref.WeakKeyDictionary()
-
-
 def _conf(rep: Report) -> _Conf:
-    """The metrics pack of ``rep`` compiled: once per :class:`Packs` value (kept with it, gone with
-    it), looked up once per report (kept in ``rep.cache``)."""
+    """The metrics pack of ``rep`` compiled: once per :class:`Packs` value (kept in its ``memo``),
+    looked up once per report (kept in ``rep.cache``)."""
     conf = rep.cache.get("metrics.conf")
     if conf is not None:
         return conf
     packs = rep.packs
-    try:
-        conf = _BY_PACKS.get(packs)
-    except TypeError:  # not weakly referable: compiled for this report only
-        packs = None
+    memo = getattr(packs, "memo", None)
+    conf = memo.get("metrics.conf") if memo is not None else None
     if conf is None:
-        conf = _compile(packs if packs is not None else rep.packs)
-        if packs is not None:
-            _BY_PACKS[packs] = conf
+        conf = _compile(packs)
+        if memo is not None:
+            memo["metrics.conf"] = conf
     rep.cache["metrics.conf"] = conf
     return conf
 
