@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import re
-import statistics
 from collections import Counter
 
-from .model import MARGIN_BAND, REPEAT_SHARE, _Line, _PAGE_NUMBER, _PAGE_OF, _Piece
+from .model import _median, MARGIN_BAND, REPEAT_SHARE, _Line, _PAGE_NUMBER, _PAGE_OF, _Piece
 
 
 # --------------------------------------------------------------------------- lines
@@ -15,6 +14,10 @@ def _group_lines(page: int, groups: list[list[_Piece]], width: float, height: fl
     """Physical lines from the pieces of each line (:func:`_rows`), top to bottom."""
     lines: list[_Line] = []
     for number, group in enumerate(groups, start=1):
+        if len(group) == 1:  # most lines: one piece
+            p = group[0]
+            lines.append(_Line(page, number, p.text, p.x0, p.x1, p.bottom, p.top, p.size, width, height))
+            continue
         group.sort(key=lambda p: p.x0)
         text = group[0].text
         for prev, piece in zip(group, group[1:]):
@@ -63,7 +66,7 @@ def _drop_running(pages: list[list[_Line]]) -> tuple[list[str], list[str]]:
                          | {(_running_key(ln.text), False) for ln in bottoms})
     need = max(2, REPEAT_SHARE * pages_with_text)
     steps = [a.mid - b.mid for lines in pages for a, b in zip(lines, lines[1:]) if a.mid - b.mid > 0]
-    pitch = statistics.median(steps) if steps else 0.0
+    pitch = _median(steps) if steps else 0.0
 
     headers: list[str] = []
     footers: list[str] = []

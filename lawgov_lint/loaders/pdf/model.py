@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 from dataclasses import dataclass
@@ -47,11 +48,14 @@ _LABEL = re.compile(
 _JUMP_SITE = re.compile(r"[^\x21-\x7e\u2e80-\u2fdf\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff"
                         r"\uf900-\ufaff\uff00-\uffef]+")
 _SPACES = re.compile(r" +")
+_LINE = re.compile(r"[^\r\n]+")  # a line of pdfium's page text
+_RADICAL_SITE = re.compile("[\u2f00-\u2fd5\uf900-\ufaff]")  # where _radicals() may change the text
 _DATE_LINE = re.compile(r"^\s*[（(]?\s*\d{4}\s*年\s*\d{1,2}\s*月[\s\d]*日\s*[）)]?\s*$")
 _PAGE_OF = re.compile(r"^\s*(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*$", re.IGNORECASE)
 
 
-def _radical_table() -> dict[int, str]:
+@functools.cache
+def _radicals() -> dict[int, str]:
     """Kangxi radicals (U+2F00–U+2FD5) and CJK compatibility ideographs (U+F900–U+FAFF) → the unified
     ideograph they stand for (NFKC, one code point each). A font subset whose glyph of 二 is also mapped
     to ⼆ (U+2F06) makes some pdfium builds report the radical (seen with pypdfium2 4.30 on Chromium's
@@ -66,8 +70,6 @@ def _radical_table() -> dict[int, str]:
             table[cp] = n
     return table
 
-
-_RADICALS = _radical_table()
 
 
 @dataclass(slots=True)
@@ -120,3 +122,21 @@ class _Frame:
     @property
     def width(self) -> float:
         return max(self.right - self.left, self.em)
+
+
+def _median(values) -> float:
+    """The median, as ``statistics.median`` gives it (the mean of the middle two of an even count),
+    without importing :mod:`statistics` (2 ms at start-up)."""
+    data = sorted(values)
+    n = len(data)
+    if n == 0:
+        raise ValueError("no median for empty data")
+    if n % 2 == 1:
+        return data[n // 2]
+    return (data[n // 2 - 1] + data[n // 2]) / 2
+
+
+def __getattr__(name: str):
+    if name == "_RADICALS":  # the table by its former name, built when first asked for
+        return _radicals()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import statistics
 from collections import Counter
 
 from ...document import Block, Segment
 from ...lexers.markers import ends_sentence, find_marker, looks_like_heading_line
-from .model import CENTER_MIN_EM, CENTER_TOL_EM, END_SHORT_EM, FAR_SHORT_EM, GAP_FACTOR, INDENT_EM, PAGE_END_PITCHES, SHORT_EM, SIZE_CHANGE, _DATE_LINE, _Frame, _LABEL, _Line
+from .model import _median, CENTER_MIN_EM, CENTER_TOL_EM, END_SHORT_EM, FAR_SHORT_EM, GAP_FACTOR, INDENT_EM, PAGE_END_PITCHES, SHORT_EM, SIZE_CHANGE, _DATE_LINE, _Frame, _LABEL, _Line
 
 
 # --------------------------------------------------------------------------- paragraphs
@@ -24,10 +23,10 @@ def _frames(lines: list[_Line]) -> dict[int, _Frame]:
         left = _edge([ln.x0 for ln in subset], smallest=True)
         right = _edge([ln.x1 for ln in subset], smallest=False)
         # Margins are about symmetric: this keeps the right margin in place when few lines are full.
-        right = max(right, statistics.median(ln.page_width for ln in subset) - left)
+        right = max(right, _median(ln.page_width for ln in subset) - left)
         pitches = [a.bottom - b.bottom for a, b in zip(subset, subset[1:])
                    if a.page == b.page and 0.8 * em < a.bottom - b.bottom < 4 * em]
-        pitch = statistics.median(pitches) if pitches else 1.5 * em
+        pitch = _median(pitches) if pitches else 1.5 * em
         return _Frame(left, max(right, left + em), em, pitch)
 
     whole = frame(body)
@@ -49,7 +48,7 @@ def _frames(lines: list[_Line]) -> dict[int, _Frame]:
     full_pages = [v for k, v in last_bottoms.items() if k != max(last_bottoms)] or list(last_bottoms.values())
     for f in frames.values():
         f.indent_style = indented >= max(1, 0.5 * ends)
-        f.bottom = statistics.median(full_pages) if full_pages else 0.0
+        f.bottom = _median(full_pages) if full_pages else 0.0
     return frames
 
 
@@ -62,7 +61,7 @@ def _edge(values: list[float], smallest: bool) -> float:
     good = [b for b, n in bins.items() if n >= max(2, 0.25 * top)] or list(bins)
     b = min(good) if smallest else max(good)
     near = [v for v in values if abs(v / 2 - b) <= 1]
-    return statistics.median(near)
+    return _median(near)
 
 
 def _align_of(line: _Line, f: _Frame) -> str | None:
@@ -132,6 +131,11 @@ def _ascii_alnum(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
 
 
+def _is_label(text: str) -> bool:
+    """Whether a line stands alone (:data:`~.model._LABEL`); each form has 附, 抄 or 印 (tested first, in C)."""
+    return ("附" in text or "抄" in text or "印" in text) and _LABEL.match(text) is not None
+
+
 def _hanging(a: _Line, b: _Line, para: list[_Line], frames: dict[int, _Frame]) -> bool:
     """Whether indented line ``b`` continues a hanging-indent paragraph (an 附件 list, a list item).
 
@@ -158,7 +162,7 @@ def _starts_paragraph(a: _Line, a_align: str | None, b: _Line, b_align: str | No
     if b.marker and (b.heading and fb.right - b.x1 > SHORT_EM * em
                      or a.ends and not (fa.indent_style and a.text.endswith("；"))):
         return True  # (an enumeration （一）…；（二）…； may wrap onto a line starting with a marker)
-    if _LABEL.match(a.text) or _LABEL.match(b.text):
+    if _is_label(a.text) or _is_label(b.text):
         return True
     if a.size and not (1 - SIZE_CHANGE) <= b.size / a.size <= 1 + SIZE_CHANGE:
         return True
