@@ -7,7 +7,7 @@ from collections import Counter
 
 from ...document import LoadError
 from ...i18n import Msg, msg
-from .model import GARBLED_SHARE, TABLE_GAP_EM, _JUMP_SITE, _LINE, _Piece, _RADICAL_SITE, _SPACES, _UNDECODABLE, _radicals
+from .model import GARBLED_SHARE, TABLE_GAP_EM, _JUMP_SITE, _LINE, _Piece, _RADICAL_SITE, _SPACES, _radicals, _undecodable
 
 
 # --------------------------------------------------------------------------- extraction
@@ -61,8 +61,10 @@ def _extract(data: bytes, max_pages: int | None = None) -> tuple[list[tuple[list
                 textless.append(index + 1)
             for row in rows:
                 for piece in row:
-                    total += len(piece.text)
-                    garbled += len(_UNDECODABLE.findall(piece.text))
+                    text = piece.text
+                    total += len(text)
+                    if "\ufffd" in text or not text.isprintable():  # the others are not printable
+                        garbled += len(_undecodable().findall(text))
             pages.append((rows, width, height))
     finally:
         pdf.close()

@@ -57,7 +57,7 @@ def _drop_running(pages: list[list[_Line]]) -> tuple[list[str], list[str]]:
         height = lines[0].page_height
         band = MARGIN_BAND * height
         tops = [ln for ln in lines[:2] if ln.mid >= height - band]
-        bottoms = [ln for ln in lines[-2:][::-1] if ln.mid <= band and ln not in tops]
+        bottoms = [ln for ln in lines[-2:][::-1] if ln.mid <= band and all(ln is not t for t in tops)]
         bands.append((tops, bottoms))
     pages_with_text = sum(1 for lines in pages if lines)
     recurring = Counter()
@@ -65,7 +65,10 @@ def _drop_running(pages: list[list[_Line]]) -> tuple[list[str], list[str]]:
         recurring.update({(_running_key(ln.text), True) for ln in tops}
                          | {(_running_key(ln.text), False) for ln in bottoms})
     need = max(2, REPEAT_SHARE * pages_with_text)
-    steps = [a.mid - b.mid for lines in pages for a, b in zip(lines, lines[1:]) if a.mid - b.mid > 0]
+    steps = []
+    for lines in pages:
+        mids = [(ln.bottom + ln.top) / 2 for ln in lines]
+        steps.extend(step for step in map(float.__sub__, mids, mids[1:]) if step > 0)
     pitch = _median(steps) if steps else 0.0
 
     headers: list[str] = []
@@ -75,7 +78,7 @@ def _drop_running(pages: list[list[_Line]]) -> tuple[list[str], list[str]]:
         dropped: set[int] = set()
         for candidates, top in ((tops, True), (bottoms, False)):
             for line in reversed(candidates):  # innermost first: its neighbour is a body line
-                i = lines.index(line)
+                i = _index(lines, line, top)
                 rest = lines[i + 1:] if top else lines[:i][::-1]
                 neighbour = next((ln for ln in rest if id(ln) not in dropped), None)
                 apart = neighbour is None or abs(line.mid - neighbour.mid) > 1.3 * pitch
@@ -91,3 +94,10 @@ def _drop_running(pages: list[list[_Line]]) -> tuple[list[str], list[str]]:
         if dropped:
             pages[pi] = [ln for ln in lines if id(ln) not in dropped]
     return headers, footers
+
+
+def _index(lines: list[_Line], line: _Line, top: bool) -> int:
+    """Where ``line`` (one of the first two, ``top``, or the last two) is in ``lines``, found by
+    identity (``list.index`` compares the lines before it field by field)."""
+    order = range(len(lines)) if top else range(len(lines) - 1, -1, -1)
+    return next(i for i in order if lines[i] is line)

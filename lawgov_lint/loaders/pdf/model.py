@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import re
 import threading
-from dataclasses import dataclass
 
 
 
@@ -34,8 +33,15 @@ _PAGE_NUMBER = re.compile(
         [\s\-—–－―─~～·•.。_]*$""",
     re.VERBOSE,
 )
-# Characters a text layer without a usable Unicode mapping yields.
-_UNDECODABLE = re.compile(r"[\ufffd\ue000-\uf8ff\x00-\x08\x0b-\x1f]")
+
+
+@functools.cache
+def _undecodable() -> re.Pattern[str]:
+    """Characters a text layer without a usable Unicode mapping yields (compiled when first needed:
+    the private-use range costs 0.6 ms to compile, and text that is all printable has none)."""
+    return re.compile(r"[\ufffd\ue000-\uf8ff\x00-\x08\x0b-\x1f]")
+
+
 # Lines that stand alone: an attachment label (附件 2) and 版记 lines (抄送：…, ……2024年1月5日印发).
 _LABEL = re.compile(
     r"""^\s*(?:附\s*件\s*\d{0,2}\s*[:：]?\s*$
@@ -72,52 +78,78 @@ def _radicals() -> dict[int, str]:
 
 
 
-@dataclass(slots=True)
-class _Piece:
-    text: str
-    x0: float
-    x1: float
-    bottom: float
-    top: float
-    size: float
-    start: int = -1  # the page-text range the piece was read from (pdfium text indices)
-    end: int = -1
-    disordered: bool = False  # its characters are not in x order (drawn out of order)
-    gaps: int = 0  # spaces standing for a gap of TABLE_GAP_EM or more (cells of a table row)
+class _Record:
+    """A plain record with ``__slots__`` (a ``dataclass(slots=True)`` costs ~0.5 ms to build at import,
+    four of them a third of the loader's start-up); shown by its fields. Records are never compared."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
+        return f"{type(self).__name__}({fields})"
 
 
-@dataclass(slots=True)
-class _Line:
-    page: int  # 1-based
-    page_line: int  # 1-based among the page's lines, top first
-    text: str
-    x0: float
-    x1: float
-    bottom: float
-    top: float
-    size: float
-    page_width: float
-    page_height: float
-    # text properties used by the paragraph rules, set by _paragraphs
-    marker: bool = False  # starts with a heading marker
-    heading: bool = False  # looks like a standalone heading line
-    ends: bool = False  # ends a sentence (。！？；： …)
+class _Piece(_Record):
+    """A run of a physical line's text with its box (PDF points, origin at the page bottom)."""
+
+    __slots__ = ("text", "x0", "x1", "bottom", "top", "size", "start", "end", "disordered", "gaps")
+
+    def __init__(self, text: str, x0: float, x1: float, bottom: float, top: float, size: float,
+                 start: int = -1, end: int = -1, disordered: bool = False, gaps: int = 0) -> None:
+        self.text = text
+        self.x0 = x0
+        self.x1 = x1
+        self.bottom = bottom
+        self.top = top
+        self.size = size
+        self.start = start  # the page-text range the piece was read from (pdfium text indices)
+        self.end = end
+        self.disordered = disordered  # its characters are not in x order (drawn out of order)
+        self.gaps = gaps  # 1 when spaces stand for a gap of TABLE_GAP_EM or more (cells of a table row)
+
+
+class _Line(_Record):
+    """A physical line of a page."""
+
+    __slots__ = ("page", "page_line", "text", "x0", "x1", "bottom", "top", "size", "page_width", "page_height",
+                 "marker", "heading", "ends")
+
+    def __init__(self, page: int, page_line: int, text: str, x0: float, x1: float, bottom: float, top: float,
+                 size: float, page_width: float, page_height: float, marker: bool = False, heading: bool = False,
+                 ends: bool = False) -> None:
+        self.page = page  # 1-based
+        self.page_line = page_line  # 1-based among the page's lines, top first
+        self.text = text
+        self.x0 = x0
+        self.x1 = x1
+        self.bottom = bottom
+        self.top = top
+        self.size = size
+        self.page_width = page_width
+        self.page_height = page_height
+        # text properties used by the paragraph rules, set by _paragraphs
+        self.marker = marker  # starts with a heading marker
+        self.heading = heading  # looks like a standalone heading line
+        self.ends = ends  # ends a sentence (。！？；： …)
 
     @property
     def mid(self) -> float:
         return (self.bottom + self.top) / 2
 
 
-@dataclass(slots=True)
-class _Frame:
+class _Frame(_Record):
     """Body geometry: margins and units the paragraph rules are measured in."""
 
-    left: float
-    right: float
-    em: float
-    pitch: float
-    indent_style: bool = True  # paragraphs start with a first-line indent (公文), not only with gaps
-    bottom: float = 0.0  # where a full page's last body line sits (PDF y of its box bottom)
+    __slots__ = ("left", "right", "em", "pitch", "indent_style", "bottom")
+
+    def __init__(self, left: float, right: float, em: float, pitch: float, indent_style: bool = True,
+                 bottom: float = 0.0) -> None:
+        self.left = left
+        self.right = right
+        self.em = em
+        self.pitch = pitch
+        self.indent_style = indent_style  # paragraphs start with a first-line indent (公文), not only with gaps
+        self.bottom = bottom  # where a full page's last body line sits (PDF y of its box bottom)
 
     @property
     def width(self) -> float:

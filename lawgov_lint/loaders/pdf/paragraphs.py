@@ -29,11 +29,15 @@ def _frames(lines: list[_Line]) -> dict[int, _Frame]:
         pitch = _median(pitches) if pitches else 1.5 * em
         return _Frame(left, max(right, left + em), em, pitch)
 
-    whole = frame(body)
+    whole: _Frame | None = None  # both parities' fallback, measured only when one needs it
     frames = {}
     for parity in (0, 1):
         subset = [ln for ln in body if ln.page % 2 == parity]
-        frames[parity] = frame(subset) if len(subset) >= 8 else whole
+        if len(subset) >= 8:
+            frames[parity] = frame(subset)
+        else:
+            whole = whole or frame(body)
+            frames[parity] = whole
     # Indent style: first-line indents are at least half as common as paragraph-ending lines.
     indented = ends = 0
     for ln in body:
