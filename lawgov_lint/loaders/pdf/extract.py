@@ -241,8 +241,10 @@ def _page_rows(textpage, raw, rect) -> tuple[list[list[_Piece]], bool]:
             c0, c1 = char_index(a), char_index(b - 1)
             if c0 < 0 or c1 < 0:
                 continue
-        l0, _r0, b0, t0 = box(c0)
-        _l1, r1, b1, t1 = box(c1)
+        loose_box(handle, c0, rect)  # the line's ends, read once (not kept: rarely asked for again)
+        l0, b0, t0 = rect.left, rect.bottom, rect.top
+        loose_box(handle, c1, rect)
+        r1, b1, t1 = rect.right, rect.bottom, rect.top
         h = min(t0 - b0, t1 - b1)
         overlap = min(t0, t1) - max(b0, b1)
         size = font_size(handle, c0)

@@ -112,11 +112,11 @@ class _Line(_Record):
     """A physical line of a page."""
 
     __slots__ = ("page", "page_line", "text", "x0", "x1", "bottom", "top", "size", "page_width", "page_height",
-                 "marker", "heading", "ends")
+                 "marker", "heading", "ends", "label")
 
     def __init__(self, page: int, page_line: int, text: str, x0: float, x1: float, bottom: float, top: float,
                  size: float, page_width: float, page_height: float, marker: bool = False, heading: bool = False,
-                 ends: bool = False) -> None:
+                 ends: bool = False, label: bool = False) -> None:
         self.page = page  # 1-based
         self.page_line = page_line  # 1-based among the page's lines, top first
         self.text = text
@@ -131,6 +131,7 @@ class _Line(_Record):
         self.marker = marker  # starts with a heading marker
         self.heading = heading  # looks like a standalone heading line
         self.ends = ends  # ends a sentence (。！？；： …)
+        self.label = label  # stands alone: an attachment label or a 版记 line (_LABEL)
 
     @property
     def mid(self) -> float:

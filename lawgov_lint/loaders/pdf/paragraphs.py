@@ -90,6 +90,7 @@ def _paragraphs(lines: list[_Line], inserts: dict[int, list[Block]] | None = Non
         line.marker = find_marker(line.text) is not None
         line.heading = line.marker and looks_like_heading_line(line.text)
         line.ends = ends_sentence(line.text)
+        line.label = _is_label(line.text)
     frames = _frames(lines)
     paras: list[list[_Line]] = []
     aligns: list[list[str | None]] = []
@@ -166,7 +167,7 @@ def _starts_paragraph(a: _Line, a_align: str | None, b: _Line, b_align: str | No
     if b.marker and (b.heading and fb.right - b.x1 > SHORT_EM * em
                      or a.ends and not (fa.indent_style and a.text.endswith("；"))):
         return True  # (an enumeration （一）…；（二）…； may wrap onto a line starting with a marker)
-    if _is_label(a.text) or _is_label(b.text):
+    if a.label or b.label:
         return True
     if a.size and not (1 - SIZE_CHANGE) <= b.size / a.size <= 1 + SIZE_CHANGE:
         return True
@@ -180,7 +181,7 @@ def _starts_paragraph(a: _Line, a_align: str | None, b: _Line, b_align: str | No
         return True
     a_heading = False
     if para[0].marker:
-        para_text = "".join(line.text for line in para)
+        para_text = "".join([line.text for line in para])
         a_heading = looks_like_heading_line(para_text)
         if a_heading and not fa.indent_style and not looks_like_heading_line(para_text + b.text):
             return True  # a heading never absorbs the body line after it (a wrapped one continues)

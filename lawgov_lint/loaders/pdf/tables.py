@@ -32,6 +32,12 @@ def _table_like(rows: list[list[_Piece]]) -> bool:
     already built (:func:`_wide_gaps`)."""
     count = 0
     for row in rows:
+        if len(row) == 1:  # most lines: one piece, no gap between pieces
+            if row[0].gaps:
+                count += 1
+                if count >= TABLE_ROWS:
+                    return True
+            continue
         ordered = sorted(row, key=lambda p: p.x0)
         if any(p.gaps for p in row) or any(b.x0 - a.x1 > TABLE_GAP_EM * max(a.size, b.size)
                                            for a, b in zip(ordered, ordered[1:])):
