@@ -210,7 +210,7 @@ def _page_rows(textpage, raw, rect) -> tuple[list[list[_Piece]], bool]:
         def char_index(ti: int) -> int:
             return raw.FPDFText_GetCharIndexFromTextIndex(handle, offsets[ti])
 
-    def extent(ti: int) -> tuple[float, float] | None:
+    def extent(ti: int) -> tuple[float, float, float, float] | None:
         ci = ti if identity else char_index(ti)
         if ci < 0:
             return None
@@ -218,7 +218,7 @@ def _page_rows(textpage, raw, rect) -> tuple[list[list[_Piece]], bool]:
         if found is None:
             loose_box(handle, ci, rect)
             found = boxes[ci] = (rect.left, rect.right, rect.bottom, rect.top)
-        return found[0], found[1]
+        return found
 
     def is_generated(ci: int) -> bool:
         return raw.FPDFText_IsGenerated(handle, ci) == 1
@@ -258,7 +258,7 @@ def _page_rows(textpage, raw, rect) -> tuple[list[list[_Piece]], bool]:
         gaps = 0
         if " " in piece_text:
             piece_text = _drop_generated_spaces(text, a, b, char_index, is_generated)
-            gaps = _wide_gaps(text, a, b, char_index, box, size)
+            gaps = _wide_gaps(text, a, b, extent, size)
         disordered = _jumps_back(text, a, b, extent)
         pieces.append(_Piece(piece_text, l0, r1, min(b0, b1), max(t0, t1), size, a, b, disordered, gaps))
     rows = _in_x_order(_rows(pieces), text, char_index, box, is_generated)
@@ -290,18 +290,20 @@ def _drop_generated_spaces(text: str, a: int, b: int, char_index, is_generated) 
     return "".join(out)
 
 
-def _wide_gaps(text: str, a: int, b: int, char_index, box, size: float) -> int:
+def _wide_gaps(text: str, a: int, b: int, extent, size: float) -> int:
     """1 when a run of spaces in ``text[a:b]`` stands for a gap of :data:`TABLE_GAP_EM` or more
     (pdfium joins the cells of a table row into one line with a space between them), else 0.
-    Only whether there is one matters (:func:`~.tables._table_like`): the first one found ends the search."""
+    Only whether there is one matters (:func:`~.tables._table_like`): the first one found ends the search.
+    ``extent(ti)`` is the box (left, right, bottom, top) of the character at text index ``ti``, or None."""
+    limit = TABLE_GAP_EM * size
     for m in _SPACES.finditer(text, a, b):
         s, e = m.span()
         if s == a or e == b:
             continue
-        c0, c1 = char_index(s - 1), char_index(e)
-        if c0 < 0 or c1 < 0:
+        before, after = extent(s - 1), extent(e)
+        if before is None or after is None:
             continue
-        if box(c1)[0] - box(c0)[1] > TABLE_GAP_EM * size:
+        if after[0] - before[1] > limit:
             return 1
     return 0
 
@@ -362,8 +364,8 @@ def _jumps_back(text: str, a: int, b: int, extent) -> bool:
     to a space pdfium generated for it or to a character of the other font
     (“ ” ‘ ’ — … ·), so only the characters around spaces and non-ASCII
     punctuation are looked at: a few calls per line, not one per character.
-    ``extent(ti)`` is the (left, right) edge of the character at text index
-    ``ti``, or None.
+    ``extent(ti)`` is the box (left, right, bottom, top) of the character at
+    text index ``ti``, or None.
     """
     for m in _JUMP_SITE.finditer(text, a, b):
         s, e = m.span()
@@ -374,10 +376,10 @@ def _jumps_back(text: str, a: int, b: int, extent) -> bool:
             x = extent(ti)
             if x is None:
                 continue
-            left, right = x
+            left = x[0]
             if left < prev:
                 return True
-            prev = left - 0.5 - 0.1 * (right - left)
+            prev = left - 0.5 - 0.1 * (x[1] - left)
     return False
 
 
