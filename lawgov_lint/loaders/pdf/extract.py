@@ -274,6 +274,8 @@ def _drop_generated_spaces(text: str, a: int, b: int, char_index, is_generated) 
     PDF; spaces between two ASCII characters are kept (words of Latin text).
     Only the inner spaces are looked at (one pdfium call for each next to non-ASCII text).
     """
+    if b - a < 3:  # no inner character (and a negative end would count from the end of the text)
+        return text[a:b]
     out = []
     kept = a  # text[kept:i] is still to be copied
     i = text.find(" ", a + 1, b - 1)
