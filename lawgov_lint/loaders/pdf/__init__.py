@@ -14,7 +14,8 @@ Text comes from the PDF's text layer through pypdfium2, page by page:
    and those places are checked. A line that jumps back, or whose pieces
    overlap (characters drawn after the next line), is rebuilt from its
    characters in x order. Only a few pdfium calls are made per line, which
-   keeps loading within about 1.6× the time of bare text extraction.
+   keeps loading within about 1.5× the time of bare text extraction
+   (each character box is read once per page).
    Spaces that pdfium *infers* from wide gaps next to Chinese text (justified
    lines, ``2023 年`` where digits are set in another font) are dropped: they
    are not in the file. Real space characters are kept. Where fonts not

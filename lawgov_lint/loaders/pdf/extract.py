@@ -7,7 +7,7 @@ from collections import Counter
 
 from ...document import LoadError
 from ...i18n import Msg, msg
-from .model import GARBLED_SHARE, TABLE_GAP_EM, _JUMP_SITE, _Piece, _RADICALS, _SPACES, _UNDECODABLE
+from .model import GARBLED_SHARE, TABLE_GAP_EM, _JUMP_SITE, _LINE, _Piece, _RADICAL_SITE, _SPACES, _radicals, _undecodable
 
 
 # --------------------------------------------------------------------------- extraction
@@ -61,8 +61,10 @@ def _extract(data: bytes, max_pages: int | None = None) -> tuple[list[tuple[list
                 textless.append(index + 1)
             for row in rows:
                 for piece in row:
-                    total += len(piece.text)
-                    garbled += len(_UNDECODABLE.findall(piece.text))
+                    text = piece.text
+                    total += len(text)
+                    if "\ufffd" in text or not text.isprintable():  # the others are not printable
+                        garbled += len(_undecodable().findall(text))
             pages.append((rows, width, height))
     finally:
         pdf.close()
@@ -94,23 +96,25 @@ def _first_cjk(text: str, start: int, end: int) -> int:
     return -1
 
 
-def _glyphs_missing(textpage, raw, text: str, char_index) -> bool:
+def _glyphs_missing(textpage, raw, text: str, spans: list[tuple[int, int]], char_index) -> bool:
     """Whether the page draws CJK characters without glyphs: a font not embedded in the PDF that
     this machine has no font for (no CJK font installed).
 
     pdfium still reads such characters, placed by their advance widths, but their glyph boxes are
-    empty. Only the first CJK character of each line is looked at (one call per line).
+    empty. Only the first CJK character of each line (``spans``: the lines' text) is looked at
+    (one call per line).
     """
     import ctypes
 
     handle = textpage.raw
+    char_box = raw.FPDFText_GetCharBox
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
-    for line in re.finditer(r"[^\r\n]+", text):
-        at = _first_cjk(text, line.start(), line.end())
+    for a, b in spans:
+        at = a if 0x4E00 <= ord(text[a]) <= 0x9FFF else _first_cjk(text, a, b)  # most lines start with a Han character
         if at < 0:
             continue
         ci = char_index(at)
-        if ci < 0 or not raw.FPDFText_GetCharBox(handle, ci, left, right, bottom, top):
+        if ci < 0 or not char_box(handle, ci, left, right, bottom, top):
             continue
         if top.value - bottom.value < 0.1 or right.value - left.value < 0.1:  # points; 一 is ~1 pt tall at 16 pt
             return True
@@ -181,39 +185,48 @@ def _page_rows(textpage, raw, rect) -> tuple[list[list[_Piece]], bool]:
         return [], False
     # The explicit range reads the same in every pypdfium2 release: 4.x sends a call with the default
     # range to get_text_bounded(), which leaves characters out and breaks the text/char index mapping.
-    text = textpage.get_text_range(0, n_chars).translate(_RADICALS)
+    text = textpage.get_text_range(0, n_chars)
+    if _RADICAL_SITE.search(text):  # rare: translating every page costs more than the search
+        text = text.translate(_radicals())
     handle = textpage.raw
     loose_box = raw.FPDFText_GetLooseCharBox
 
-    def box(ci: int) -> tuple[float, float, float, float]:
-        loose_box(handle, ci, rect)
-        return rect.left, rect.right, rect.bottom, rect.top
+    boxes: dict[int, tuple[float, float, float, float]] = {}  # the characters' boxes read so far
 
-    if len(text) == n_chars:
+    def box(ci: int) -> tuple[float, float, float, float]:
+        found = boxes.get(ci)
+        if found is None:
+            loose_box(handle, ci, rect)
+            found = boxes[ci] = (rect.left, rect.right, rect.bottom, rect.top)
+        return found
+
+    identity = len(text) == n_chars
+    if identity:
         def char_index(ti: int) -> int:
             return ti
-
-        def extent(ti: int) -> tuple[float, float] | None:
-            loose_box(handle, ti, rect)
-            return rect.left, rect.right
     else:  # pdfium inserted/excluded characters, or UTF-16 surrogate pairs
         offsets = _utf16_offsets(text)
 
         def char_index(ti: int) -> int:
             return raw.FPDFText_GetCharIndexFromTextIndex(handle, offsets[ti])
 
-        def extent(ti: int) -> tuple[float, float] | None:
-            ci = char_index(ti)
-            if ci < 0:
-                return None
+    def extent(ti: int) -> tuple[float, float, float, float] | None:
+        ci = ti if identity else char_index(ti)
+        if ci < 0:
+            return None
+        found = boxes.get(ci)
+        if found is None:
             loose_box(handle, ci, rect)
-            return rect.left, rect.right
+            found = boxes[ci] = (rect.left, rect.right, rect.bottom, rect.top)
+        return found
 
     def is_generated(ci: int) -> bool:
         return raw.FPDFText_IsGenerated(handle, ci) == 1
 
+    font_size = raw.FPDFText_GetFontSize
     pieces: list[_Piece] = []
-    for m in re.finditer(r"[^\r\n]+", text):
+    spans: list[tuple[int, int]] = []  # each line's text, stripped (for _glyphs_missing)
+    for m in _LINE.finditer(text):
         a, b = m.span()
         while a < b and text[a].isspace():
             a += 1
@@ -221,14 +234,20 @@ def _page_rows(textpage, raw, rect) -> tuple[list[list[_Piece]], bool]:
             b -= 1
         if a == b:
             continue
-        c0, c1 = char_index(a), char_index(b - 1)
-        if c0 < 0 or c1 < 0:
-            continue
-        l0, r0, b0, t0 = box(c0)
-        l1, r1, b1, t1 = box(c1)
+        spans.append((a, b))
+        if identity:
+            c0, c1 = a, b - 1
+        else:
+            c0, c1 = char_index(a), char_index(b - 1)
+            if c0 < 0 or c1 < 0:
+                continue
+        loose_box(handle, c0, rect)  # the line's ends, read once (not kept: rarely asked for again)
+        l0, b0, t0 = rect.left, rect.bottom, rect.top
+        loose_box(handle, c1, rect)
+        r1, b1, t1 = rect.right, rect.bottom, rect.top
         h = min(t0 - b0, t1 - b1)
         overlap = min(t0, t1) - max(b0, b1)
-        size = raw.FPDFText_GetFontSize(handle, c0)
+        size = font_size(handle, c0)
         if size < 2:  # font size 1 scaled by the text matrix: use the box height
             size = max(t0 - b0, 1.0)
         if (h > 0 and overlap < 0.5 * h) or r1 < l0:
@@ -239,11 +258,11 @@ def _page_rows(textpage, raw, rect) -> tuple[list[list[_Piece]], bool]:
         gaps = 0
         if " " in piece_text:
             piece_text = _drop_generated_spaces(text, a, b, char_index, is_generated)
-            gaps = _wide_gaps(text, a, b, char_index, box, size)
+            gaps = _wide_gaps(text, a, b, extent, size)
         disordered = _jumps_back(text, a, b, extent)
         pieces.append(_Piece(piece_text, l0, r1, min(b0, b1), max(t0, t1), size, a, b, disordered, gaps))
     rows = _in_x_order(_rows(pieces), text, char_index, box, is_generated)
-    return rows, bool(rows) and _glyphs_missing(textpage, raw, text, char_index)
+    return rows, bool(rows) and _glyphs_missing(textpage, raw, text, spans, char_index)
 
 
 def _drop_generated_spaces(text: str, a: int, b: int, char_index, is_generated) -> str:
@@ -253,32 +272,42 @@ def _drop_generated_spaces(text: str, a: int, b: int, char_index, is_generated) 
     letter-spaced Chinese lines (``代 表 建 议``) and between Han characters
     and digits set in another font (``2023 年``). Such spaces are not in the
     PDF; spaces between two ASCII characters are kept (words of Latin text).
+    Only the inner spaces are looked at (one pdfium call for each next to non-ASCII text).
     """
+    if b - a < 3:  # no inner character (and a negative end would count from the end of the text)
+        return text[a:b]
     out = []
-    for i in range(a, b):
-        ch = text[i]
-        if ch == " " and a < i < b - 1 and not (text[i - 1].isascii() and text[i + 1].isascii()):
+    kept = a  # text[kept:i] is still to be copied
+    i = text.find(" ", a + 1, b - 1)
+    while i >= 0:
+        if not (text[i - 1].isascii() and text[i + 1].isascii()):
             ci = char_index(i)
             if ci >= 0 and is_generated(ci):
-                continue
-        out.append(ch)
+                out.append(text[kept:i])
+                kept = i + 1
+        i = text.find(" ", i + 1, b - 1)
+    if kept == a:
+        return text[a:b]
+    out.append(text[kept:b])
     return "".join(out)
 
 
-def _wide_gaps(text: str, a: int, b: int, char_index, box, size: float) -> int:
-    """How many runs of spaces in ``text[a:b]`` stand for a gap of :data:`TABLE_GAP_EM` or more:
-    pdfium joins the cells of a table row into one line with a space between them."""
-    count = 0
+def _wide_gaps(text: str, a: int, b: int, extent, size: float) -> int:
+    """1 when a run of spaces in ``text[a:b]`` stands for a gap of :data:`TABLE_GAP_EM` or more
+    (pdfium joins the cells of a table row into one line with a space between them), else 0.
+    Only whether there is one matters (:func:`~.tables._table_like`): the first one found ends the search.
+    ``extent(ti)`` is the box (left, right, bottom, top) of the character at text index ``ti``, or None."""
+    limit = TABLE_GAP_EM * size
     for m in _SPACES.finditer(text, a, b):
         s, e = m.span()
         if s == a or e == b:
             continue
-        c0, c1 = char_index(s - 1), char_index(e)
-        if c0 < 0 or c1 < 0:
+        before, after = extent(s - 1), extent(e)
+        if before is None or after is None:
             continue
-        if box(c1)[0] - box(c0)[1] > TABLE_GAP_EM * size:
-            count += 1
-    return count
+        if after[0] - before[1] > limit:
+            return 1
+    return 0
 
 
 def _utf16_offsets(text: str) -> list[int]:
@@ -337,8 +366,8 @@ def _jumps_back(text: str, a: int, b: int, extent) -> bool:
     to a space pdfium generated for it or to a character of the other font
     (“ ” ‘ ’ — … ·), so only the characters around spaces and non-ASCII
     punctuation are looked at: a few calls per line, not one per character.
-    ``extent(ti)`` is the (left, right) edge of the character at text index
-    ``ti``, or None.
+    ``extent(ti)`` is the box (left, right, bottom, top) of the character at
+    text index ``ti``, or None.
     """
     for m in _JUMP_SITE.finditer(text, a, b):
         s, e = m.span()
@@ -349,10 +378,10 @@ def _jumps_back(text: str, a: int, b: int, extent) -> bool:
             x = extent(ti)
             if x is None:
                 continue
-            left, right = x
+            left = x[0]
             if left < prev:
                 return True
-            prev = left - 0.5 - 0.1 * (right - left)
+            prev = left - 0.5 - 0.1 * (x[1] - left)
     return False
 
 

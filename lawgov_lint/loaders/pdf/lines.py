@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import re
-import statistics
 from collections import Counter
 
-from .model import MARGIN_BAND, REPEAT_SHARE, _Line, _PAGE_NUMBER, _PAGE_OF, _Piece
+from .model import _median, MARGIN_BAND, REPEAT_SHARE, _Line, _PAGE_NUMBER, _PAGE_OF, _Piece
 
 
 # --------------------------------------------------------------------------- lines
@@ -15,6 +14,10 @@ def _group_lines(page: int, groups: list[list[_Piece]], width: float, height: fl
     """Physical lines from the pieces of each line (:func:`_rows`), top to bottom."""
     lines: list[_Line] = []
     for number, group in enumerate(groups, start=1):
+        if len(group) == 1:  # most lines: one piece
+            p = group[0]
+            lines.append(_Line(page, number, p.text, p.x0, p.x1, p.bottom, p.top, p.size, width, height))
+            continue
         group.sort(key=lambda p: p.x0)
         text = group[0].text
         for prev, piece in zip(group, group[1:]):
@@ -54,7 +57,7 @@ def _drop_running(pages: list[list[_Line]]) -> tuple[list[str], list[str]]:
         height = lines[0].page_height
         band = MARGIN_BAND * height
         tops = [ln for ln in lines[:2] if ln.mid >= height - band]
-        bottoms = [ln for ln in lines[-2:][::-1] if ln.mid <= band and ln not in tops]
+        bottoms = [ln for ln in lines[-2:][::-1] if ln.mid <= band and all(ln is not t for t in tops)]
         bands.append((tops, bottoms))
     pages_with_text = sum(1 for lines in pages if lines)
     recurring = Counter()
@@ -62,8 +65,11 @@ def _drop_running(pages: list[list[_Line]]) -> tuple[list[str], list[str]]:
         recurring.update({(_running_key(ln.text), True) for ln in tops}
                          | {(_running_key(ln.text), False) for ln in bottoms})
     need = max(2, REPEAT_SHARE * pages_with_text)
-    steps = [a.mid - b.mid for lines in pages for a, b in zip(lines, lines[1:]) if a.mid - b.mid > 0]
-    pitch = statistics.median(steps) if steps else 0.0
+    steps = []
+    for lines in pages:
+        mids = [(ln.bottom + ln.top) / 2 for ln in lines]
+        steps.extend(step for step in map(float.__sub__, mids, mids[1:]) if step > 0)
+    pitch = _median(steps) if steps else 0.0
 
     headers: list[str] = []
     footers: list[str] = []
@@ -72,7 +78,7 @@ def _drop_running(pages: list[list[_Line]]) -> tuple[list[str], list[str]]:
         dropped: set[int] = set()
         for candidates, top in ((tops, True), (bottoms, False)):
             for line in reversed(candidates):  # innermost first: its neighbour is a body line
-                i = lines.index(line)
+                i = _index(lines, line, top)
                 rest = lines[i + 1:] if top else lines[:i][::-1]
                 neighbour = next((ln for ln in rest if id(ln) not in dropped), None)
                 apart = neighbour is None or abs(line.mid - neighbour.mid) > 1.3 * pitch
@@ -88,3 +94,10 @@ def _drop_running(pages: list[list[_Line]]) -> tuple[list[str], list[str]]:
         if dropped:
             pages[pi] = [ln for ln in lines if id(ln) not in dropped]
     return headers, footers
+
+
+def _index(lines: list[_Line], line: _Line, top: bool) -> int:
+    """Where ``line`` (one of the first two, ``top``, or the last two) is in ``lines``, found by
+    identity (``list.index`` compares the lines before it field by field)."""
+    order = range(len(lines)) if top else range(len(lines) - 1, -1, -1)
+    return next(i for i in order if lines[i] is line)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
-from dataclasses import dataclass
 
 
 
@@ -33,8 +33,15 @@ _PAGE_NUMBER = re.compile(
         [\s\-—–－―─~～·•.。_]*$""",
     re.VERBOSE,
 )
-# Characters a text layer without a usable Unicode mapping yields.
-_UNDECODABLE = re.compile(r"[\ufffd\ue000-\uf8ff\x00-\x08\x0b-\x1f]")
+
+
+@functools.cache
+def _undecodable() -> re.Pattern[str]:
+    """Characters a text layer without a usable Unicode mapping yields (compiled when first needed:
+    the private-use range costs 0.6 ms to compile, and text that is all printable has none)."""
+    return re.compile(r"[\ufffd\ue000-\uf8ff\x00-\x08\x0b-\x1f]")
+
+
 # Lines that stand alone: an attachment label (附件 2) and 版记 lines (抄送：…, ……2024年1月5日印发).
 _LABEL = re.compile(
     r"""^\s*(?:附\s*件\s*\d{0,2}\s*[:：]?\s*$
@@ -47,11 +54,14 @@ _LABEL = re.compile(
 _JUMP_SITE = re.compile(r"[^\x21-\x7e\u2e80-\u2fdf\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff"
                         r"\uf900-\ufaff\uff00-\uffef]+")
 _SPACES = re.compile(r" +")
+_LINE = re.compile(r"[^\r\n]+")  # a line of pdfium's page text
+_RADICAL_SITE = re.compile("[\u2f00-\u2fd5\uf900-\ufaff]")  # where _radicals() may change the text
 _DATE_LINE = re.compile(r"^\s*[（(]?\s*\d{4}\s*年\s*\d{1,2}\s*月[\s\d]*日\s*[）)]?\s*$")
 _PAGE_OF = re.compile(r"^\s*(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*$", re.IGNORECASE)
 
 
-def _radical_table() -> dict[int, str]:
+@functools.cache
+def _radicals() -> dict[int, str]:
     """Kangxi radicals (U+2F00–U+2FD5) and CJK compatibility ideographs (U+F900–U+FAFF) → the unified
     ideograph they stand for (NFKC, one code point each). A font subset whose glyph of 二 is also mapped
     to ⼆ (U+2F06) makes some pdfium builds report the radical (seen with pypdfium2 4.30 on Chromium's
@@ -67,56 +77,99 @@ def _radical_table() -> dict[int, str]:
     return table
 
 
-_RADICALS = _radical_table()
+
+class _Record:
+    """A plain record with ``__slots__`` (a ``dataclass(slots=True)`` costs ~0.5 ms to build at import,
+    four of them a third of the loader's start-up); shown by its fields. Records are never compared."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
+        return f"{type(self).__name__}({fields})"
 
 
-@dataclass(slots=True)
-class _Piece:
-    text: str
-    x0: float
-    x1: float
-    bottom: float
-    top: float
-    size: float
-    start: int = -1  # the page-text range the piece was read from (pdfium text indices)
-    end: int = -1
-    disordered: bool = False  # its characters are not in x order (drawn out of order)
-    gaps: int = 0  # spaces standing for a gap of TABLE_GAP_EM or more (cells of a table row)
+class _Piece(_Record):
+    """A run of a physical line's text with its box (PDF points, origin at the page bottom)."""
+
+    __slots__ = ("text", "x0", "x1", "bottom", "top", "size", "start", "end", "disordered", "gaps")
+
+    def __init__(self, text: str, x0: float, x1: float, bottom: float, top: float, size: float,
+                 start: int = -1, end: int = -1, disordered: bool = False, gaps: int = 0) -> None:
+        self.text = text
+        self.x0 = x0
+        self.x1 = x1
+        self.bottom = bottom
+        self.top = top
+        self.size = size
+        self.start = start  # the page-text range the piece was read from (pdfium text indices)
+        self.end = end
+        self.disordered = disordered  # its characters are not in x order (drawn out of order)
+        self.gaps = gaps  # 1 when spaces stand for a gap of TABLE_GAP_EM or more (cells of a table row)
 
 
-@dataclass(slots=True)
-class _Line:
-    page: int  # 1-based
-    page_line: int  # 1-based among the page's lines, top first
-    text: str
-    x0: float
-    x1: float
-    bottom: float
-    top: float
-    size: float
-    page_width: float
-    page_height: float
-    # text properties used by the paragraph rules, set by _paragraphs
-    marker: bool = False  # starts with a heading marker
-    heading: bool = False  # looks like a standalone heading line
-    ends: bool = False  # ends a sentence (。！？；： …)
+class _Line(_Record):
+    """A physical line of a page."""
+
+    __slots__ = ("page", "page_line", "text", "x0", "x1", "bottom", "top", "size", "page_width", "page_height",
+                 "marker", "heading", "ends", "label")
+
+    def __init__(self, page: int, page_line: int, text: str, x0: float, x1: float, bottom: float, top: float,
+                 size: float, page_width: float, page_height: float, marker: bool = False, heading: bool = False,
+                 ends: bool = False, label: bool = False) -> None:
+        self.page = page  # 1-based
+        self.page_line = page_line  # 1-based among the page's lines, top first
+        self.text = text
+        self.x0 = x0
+        self.x1 = x1
+        self.bottom = bottom
+        self.top = top
+        self.size = size
+        self.page_width = page_width
+        self.page_height = page_height
+        # text properties used by the paragraph rules, set by _paragraphs
+        self.marker = marker  # starts with a heading marker
+        self.heading = heading  # looks like a standalone heading line
+        self.ends = ends  # ends a sentence (。！？；： …)
+        self.label = label  # stands alone: an attachment label or a 版记 line (_LABEL)
 
     @property
     def mid(self) -> float:
         return (self.bottom + self.top) / 2
 
 
-@dataclass(slots=True)
-class _Frame:
+class _Frame(_Record):
     """Body geometry: margins and units the paragraph rules are measured in."""
 
-    left: float
-    right: float
-    em: float
-    pitch: float
-    indent_style: bool = True  # paragraphs start with a first-line indent (公文), not only with gaps
-    bottom: float = 0.0  # where a full page's last body line sits (PDF y of its box bottom)
+    __slots__ = ("left", "right", "em", "pitch", "indent_style", "bottom")
+
+    def __init__(self, left: float, right: float, em: float, pitch: float, indent_style: bool = True,
+                 bottom: float = 0.0) -> None:
+        self.left = left
+        self.right = right
+        self.em = em
+        self.pitch = pitch
+        self.indent_style = indent_style  # paragraphs start with a first-line indent (公文), not only with gaps
+        self.bottom = bottom  # where a full page's last body line sits (PDF y of its box bottom)
 
     @property
     def width(self) -> float:
         return max(self.right - self.left, self.em)
+
+
+def _median(values) -> float:
+    """The median, as ``statistics.median`` gives it (the mean of the middle two of an even count),
+    without importing :mod:`statistics` (2 ms at start-up)."""
+    data = sorted(values)
+    n = len(data)
+    if n == 0:
+        raise ValueError("no median for empty data")
+    if n % 2 == 1:
+        return data[n // 2]
+    return (data[n // 2 - 1] + data[n // 2]) / 2
+
+
+def __getattr__(name: str):
+    if name == "_RADICALS":  # the table by its former name, built when first asked for
+        return _radicals()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

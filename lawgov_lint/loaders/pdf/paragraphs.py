@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import statistics
 from collections import Counter
 
 from ...document import Block, Segment
 from ...lexers.markers import ends_sentence, find_marker, looks_like_heading_line
-from .model import CENTER_MIN_EM, CENTER_TOL_EM, END_SHORT_EM, FAR_SHORT_EM, GAP_FACTOR, INDENT_EM, PAGE_END_PITCHES, SHORT_EM, SIZE_CHANGE, _DATE_LINE, _Frame, _LABEL, _Line
+from .model import _median, CENTER_MIN_EM, CENTER_TOL_EM, END_SHORT_EM, FAR_SHORT_EM, GAP_FACTOR, INDENT_EM, PAGE_END_PITCHES, SHORT_EM, SIZE_CHANGE, _DATE_LINE, _Frame, _LABEL, _Line
 
 
 # --------------------------------------------------------------------------- paragraphs
@@ -24,17 +23,21 @@ def _frames(lines: list[_Line]) -> dict[int, _Frame]:
         left = _edge([ln.x0 for ln in subset], smallest=True)
         right = _edge([ln.x1 for ln in subset], smallest=False)
         # Margins are about symmetric: this keeps the right margin in place when few lines are full.
-        right = max(right, statistics.median(ln.page_width for ln in subset) - left)
+        right = max(right, _median(ln.page_width for ln in subset) - left)
         pitches = [a.bottom - b.bottom for a, b in zip(subset, subset[1:])
                    if a.page == b.page and 0.8 * em < a.bottom - b.bottom < 4 * em]
-        pitch = statistics.median(pitches) if pitches else 1.5 * em
+        pitch = _median(pitches) if pitches else 1.5 * em
         return _Frame(left, max(right, left + em), em, pitch)
 
-    whole = frame(body)
+    whole: _Frame | None = None  # both parities' fallback, measured only when one needs it
     frames = {}
     for parity in (0, 1):
         subset = [ln for ln in body if ln.page % 2 == parity]
-        frames[parity] = frame(subset) if len(subset) >= 8 else whole
+        if len(subset) >= 8:
+            frames[parity] = frame(subset)
+        else:
+            whole = whole or frame(body)
+            frames[parity] = whole
     # Indent style: first-line indents are at least half as common as paragraph-ending lines.
     indented = ends = 0
     for ln in body:
@@ -49,7 +52,7 @@ def _frames(lines: list[_Line]) -> dict[int, _Frame]:
     full_pages = [v for k, v in last_bottoms.items() if k != max(last_bottoms)] or list(last_bottoms.values())
     for f in frames.values():
         f.indent_style = indented >= max(1, 0.5 * ends)
-        f.bottom = statistics.median(full_pages) if full_pages else 0.0
+        f.bottom = _median(full_pages) if full_pages else 0.0
     return frames
 
 
@@ -62,7 +65,7 @@ def _edge(values: list[float], smallest: bool) -> float:
     good = [b for b, n in bins.items() if n >= max(2, 0.25 * top)] or list(bins)
     b = min(good) if smallest else max(good)
     near = [v for v in values if abs(v / 2 - b) <= 1]
-    return statistics.median(near)
+    return _median(near)
 
 
 def _align_of(line: _Line, f: _Frame) -> str | None:
@@ -87,6 +90,7 @@ def _paragraphs(lines: list[_Line], inserts: dict[int, list[Block]] | None = Non
         line.marker = find_marker(line.text) is not None
         line.heading = line.marker and looks_like_heading_line(line.text)
         line.ends = ends_sentence(line.text)
+        line.label = _is_label(line.text)
     frames = _frames(lines)
     paras: list[list[_Line]] = []
     aligns: list[list[str | None]] = []
@@ -132,6 +136,11 @@ def _ascii_alnum(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
 
 
+def _is_label(text: str) -> bool:
+    """Whether a line stands alone (:data:`~.model._LABEL`); each form has 附, 抄 or 印 (tested first, in C)."""
+    return ("附" in text or "抄" in text or "印" in text) and _LABEL.match(text) is not None
+
+
 def _hanging(a: _Line, b: _Line, para: list[_Line], frames: dict[int, _Frame]) -> bool:
     """Whether indented line ``b`` continues a hanging-indent paragraph (an 附件 list, a list item).
 
@@ -158,7 +167,7 @@ def _starts_paragraph(a: _Line, a_align: str | None, b: _Line, b_align: str | No
     if b.marker and (b.heading and fb.right - b.x1 > SHORT_EM * em
                      or a.ends and not (fa.indent_style and a.text.endswith("；"))):
         return True  # (an enumeration （一）…；（二）…； may wrap onto a line starting with a marker)
-    if _LABEL.match(a.text) or _LABEL.match(b.text):
+    if a.label or b.label:
         return True
     if a.size and not (1 - SIZE_CHANGE) <= b.size / a.size <= 1 + SIZE_CHANGE:
         return True
@@ -172,7 +181,7 @@ def _starts_paragraph(a: _Line, a_align: str | None, b: _Line, b_align: str | No
         return True
     a_heading = False
     if para[0].marker:
-        para_text = "".join(line.text for line in para)
+        para_text = "".join([line.text for line in para])
         a_heading = looks_like_heading_line(para_text)
         if a_heading and not fa.indent_style and not looks_like_heading_line(para_text + b.text):
             return True  # a heading never absorbs the body line after it (a wrapped one continues)

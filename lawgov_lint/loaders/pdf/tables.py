@@ -3,23 +3,27 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ...document import Block, Segment
-from .model import TABLE_GAP_EM, TABLE_ROWS, _Line, _PDFIUM_LOCK, _Piece
+from .model import TABLE_GAP_EM, TABLE_ROWS, _Line, _PDFIUM_LOCK, _Piece, _Record
 from .paragraphs import _ascii_alnum, _paragraphs
 
 
 # --------------------------------------------------------------------------- tables
 
-@dataclass(slots=True)
-class _Table:
-    page: int
-    top: float  # PDF y of the table's top and bottom edges (origin at the page bottom)
-    bottom: float
-    x0: float
-    x1: float
-    cells: list[tuple[int, int, str, float, float]]  # (row, col, text, top, bottom), 1-based, merged cells once
+class _Table(_Record):
+    """A ruled table found on a page."""
+
+    __slots__ = ("page", "top", "bottom", "x0", "x1", "cells")
+
+    def __init__(self, page: int, top: float, bottom: float, x0: float, x1: float,
+                 cells: list[tuple[int, int, str, float, float]]) -> None:
+        self.page = page
+        self.top = top  # PDF y of the table's top and bottom edges (origin at the page bottom)
+        self.bottom = bottom
+        self.x0 = x0
+        self.x1 = x1
+        self.cells = cells  # (row, col, text, top, bottom), 1-based, merged cells once
 
 
 def _table_like(rows: list[list[_Piece]]) -> bool:
@@ -28,6 +32,12 @@ def _table_like(rows: list[list[_Piece]]) -> bool:
     already built (:func:`_wide_gaps`)."""
     count = 0
     for row in rows:
+        if len(row) == 1:  # most lines: one piece, no gap between pieces
+            if row[0].gaps:
+                count += 1
+                if count >= TABLE_ROWS:
+                    return True
+            continue
         ordered = sorted(row, key=lambda p: p.x0)
         if any(p.gaps for p in row) or any(b.x0 - a.x1 > TABLE_GAP_EM * max(a.size, b.size)
                                            for a, b in zip(ordered, ordered[1:])):
