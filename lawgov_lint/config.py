@@ -47,6 +47,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
+from . import recache
 from .options import DEADLINE_PROFILES, Options, Selection
 from .packs import SEVERITIES
 
@@ -307,7 +308,7 @@ def _glob_regex(pattern: str) -> re.Pattern[str]:
         else:
             out.append(re.escape(c))
         i += 1
-    return re.compile("".join(out) + r"\Z")
+    return recache.compile("".join(out) + r"\Z")
 
 
 def glob_error(pattern: str) -> str | None:

@@ -16,6 +16,7 @@ from typing import Callable, Iterator
 
 from rapidfuzz.distance import Levenshtein
 
+from .. import recache
 from ..findings import Fix
 from ..i18n import Msg, msg
 from ..nearmiss import NearMiss, NearMissFinder, look_alikes, per_packs, sound_alike
@@ -34,7 +35,7 @@ rule("T002", "title-mismatch", "error",
      severities=("error", "warning"))
 
 _DASHES = re.escape("—–－―‐‑~～-")
-_PERIOD = re.compile(rf"（\s*(\d{{4}})\s*年?\s*[{_DASHES}]+\s*(\d{{4}})\s*(年?)\s*）$")
+_PERIOD = recache.compile(rf"（\s*(\d{{4}})\s*年?\s*[{_DASHES}]+\s*(\d{{4}})\s*(年?)\s*）$")
 _PREFIX = "中华人民共和国"
 
 
@@ -166,8 +167,8 @@ def _genre_swapped(base: str, pm: re.Match | None, entries: list[TitleEntry],
 
 _TITLE_PARTICLES = "的之和与及"
 # words that put the old edition of a plan in its own period (收官, 总结评估, 实施期间, 十三五)
-_EXEMPT_PERIOD = re.compile(r"收官|总结|评估|期间|回顾|十三五|实施以来")
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_EXEMPT_PERIOD = recache.compile(r"收官|总结|评估|期间|回顾|十三五|实施以来")
+_YEAR = recache.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 
 
 def _about_period(clause: str, a: int, b: int) -> bool:
@@ -179,7 +180,7 @@ def _about_period(clause: str, a: int, b: int) -> bool:
     return any(a <= int(m.group(1)) <= b for m in _YEAR.finditer(outside))
 
 
-_MARKS = re.compile("[《〈<》〉>]")
+_MARKS = recache.compile("[《〈<》〉>]")
 
 
 def _cited_titles(text: str) -> list[tuple[int, int]]:
@@ -302,8 +303,8 @@ def _check_cited_title(ctx, i: int, s: int, e: int, entries, exact, y, laws=froz
 
 
 _CN_ORD = {c: k for k, c in enumerate("一二三四五六七八九", start=1)}
-_PLENUM = re.compile(r"(十[五六七八九]|二十[一二]?)届((?:[一二三四五六七八九]中[、，]?)+)全会")
-_CONGRESS = re.compile(r"党的(十[五六七八九]|二十[一二]?)大")
+_PLENUM = recache.compile(r"(十[五六七八九]|二十[一二]?)届((?:[一二三四五六七八九]中[、，]?)+)全会")
+_CONGRESS = recache.compile(r"党的(十[五六七八九]|二十[一二]?)大")
 
 
 def _central_plenum(text: str, start: int, conf: dict) -> bool:
@@ -468,7 +469,7 @@ def title_spans_t002(ctx) -> Callable[[int], list[tuple[int, int]]]:
 
 # a cut name is followed by what follows a plenary session's name (精神, 以来, 部署 …), so that 第五届一中
 # (a school's No. 1 middle school) is not taken for one
-_PLENUM_CUT = re.compile(r"(?<![一二三四五六七八九十])([一二三四五六七八九十]{1,3})届((?:[一二三四五六七八九]中[、，和及与]?)*"
+_PLENUM_CUT = recache.compile(r"(?<![一二三四五六七八九十])([一二三四五六七八九十]{1,3})届((?:[一二三四五六七八九]中[、，和及与]?)*"
                          r"[一二三四五六七八九]中)(?![一二三四五六七八九]中|\s*全会|\s*全体会议|[、，和及与][一二三四五六七八九]中)"
                          r"(?=精神|以来|决定|公报|会议|部署|要求|提出|审议|通过|上的|作出|[，。；])")
 

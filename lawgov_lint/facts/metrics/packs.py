@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ... import recache
 from ...packs import Packs
 from ...structure import Report
 
@@ -157,7 +158,7 @@ def _needs_any(each: list[tuple[str, ...] | None]) -> re.Pattern[str] | None:
     if not each or any(need is None for need in each):
         return None
     words = {need[0] for need in each}
-    return re.compile("|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))))
+    return recache.compile("|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))))
 
 
 def _index(conf: "_Conf") -> None:
@@ -177,11 +178,11 @@ def _index(conf: "_Conf") -> None:
     conf.partial_leftward = bool(conf.partial) and not any(
         k in p.pattern for p in conf.partial for k in ("$", "\\b", "\\B", "\\Z", "(?=", "(?!"))
     if conf.fixed and all(conf.fixed):
-        conf.fixed_any = re.compile("|".join(re.escape(w) for w in conf.fixed))
+        conf.fixed_any = recache.compile("|".join(re.escape(w) for w in conf.fixed))
     if conf.scopes and all(conf.scopes):
-        conf.scopes_any = re.compile("|".join(re.escape(w) for w in conf.scopes))
+        conf.scopes_any = recache.compile("|".join(re.escape(w) for w in conf.scopes))
     if conf.stage_verbs and all(conf.stage_verbs):
-        conf.stage_any = re.compile("|".join(re.escape(w) for w in conf.stage_verbs))
+        conf.stage_any = recache.compile("|".join(re.escape(w) for w in conf.stage_verbs))
     conf.not_rates_t = tuple(conf.not_rates)
     conf.verbless = conf.stage_verbs + _desc(conf.raw.get("relation_words", {}).get("carry_over", []))
     conf.next_leads = tuple(_desc(conf.raw.get("breakdowns", {}).get("next_sentence_leads", [])))
@@ -228,7 +229,7 @@ def _compile(packs: Packs) -> _Conf:
     partial = []
     for p in partial_src:
         try:
-            partial.append(re.compile(p))
+            partial.append(recache.compile(p))
         except re.error:
             continue
     growth_words = _desc(q.get("growth", []))
@@ -236,7 +237,7 @@ def _compile(packs: Packs) -> _Conf:
     growth = None
     if growth_words:
         alts = "|".join(re.escape(w) if w not in ("增加",) else r"(?<!新)增加" for w in growth_words)
-        growth = re.compile(rf"(?:{alts})" + (rf"(?![{level}])" if level else ""))
+        growth = recache.compile(rf"(?:{alts})" + (rf"(?![{level}])" if level else ""))
     rel = m.get("relation_words", {})
     conf = _Conf(
         units=units,
