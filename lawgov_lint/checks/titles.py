@@ -37,15 +37,17 @@ rule("T002", "title-mismatch", "error",
 _DASHES = re.escape("—–－―‐‑~～-")
 _PERIOD = recache.compile(rf"（\s*(\d{{4}})\s*年?\s*[{_DASHES}]+\s*(\d{{4}})\s*(年?)\s*）$")
 _PREFIX = "中华人民共和国"
+_SPACES = recache.compile(r"\s+")
+_YEAR_DASH = recache.compile(rf"(\d{{4}})年?[{_DASHES}]+(\d{{4}})")
 
 
 def fold_title(t: str) -> str:
     """A cited title with the variants that are not T002's folded: spaces, bracket widths,
     nested 《》 → 〈〉, dash/hyphen variants between years → —."""
-    t = re.sub(r"\s+", "", t)
+    t = _SPACES.sub("", t)
     t = t.replace("(", "（").replace(")", "）").replace("<", "〈").replace(">", "〉")
     t = t.replace("《", "〈").replace("》", "〉")
-    t = re.sub(rf"(\d{{4}})年?[{_DASHES}]+(\d{{4}})", r"\1—\2", t)
+    t = _YEAR_DASH.sub(r"\1—\2", t)
     return t
 
 
