@@ -18,6 +18,9 @@ from __future__ import annotations
 
 import re
 import sys
+from typing import Callable, TypeVar
+
+_T = TypeVar("_T")
 
 _MAX_ENTRIES = 4000  # beyond this (many different extra packs over time) the file starts over
 
@@ -25,7 +28,7 @@ _MAX_ENTRIES = 4000  # beyond this (many different extra packs over time) the fi
 _kept: dict | None = None
 _new: dict = {}
 _usable = sys.implementation.name == "cpython"
-_CODE_TYPE = "I"  # the program is kept as the bytes of an array of 4-byte codes (_sre.CODESIZE, checked in _path)
+_CODE_TYPE = "I"  # the program is kept as the bytes of an array of 4-byte codes (_sre.CODESIZE, checked in _file_name)
 
 
 def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -63,6 +66,23 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return compiled
 
 
+def derived(kind: str, pattern: str, flags: int, make: Callable[[], _T]) -> _T:
+    """``make()``: a value derived from ``pattern`` and ``flags`` alone (e.g. by the standard library's
+    parser; one :mod:`marshal` can write), kept with the compiled programs under ``kind``."""
+    key = (kind, pattern, int(flags))
+    hit = (_kept if _kept is not None else _load()).get(key) or _new.get(key)
+    if isinstance(hit, tuple) and len(hit) == 1:
+        return hit[0]
+    value = make()
+    if _usable:
+        if not _new:
+            import atexit
+
+            atexit.register(_store)
+        _new[key] = (value,)
+    return value
+
+
 def _sre_compile(pattern, flags, code, groups, groupindex, indexgroup):
     import _sre
     from array import array
@@ -84,58 +104,43 @@ def _program(pattern: str, flags: int) -> tuple:
     return flags | p.state.flags, array(_CODE_TYPE, code).tobytes(), p.state.groups - 1, groupindex, tuple(indexgroup)
 
 
-def _path() -> str:
-    import os
+def _file_name() -> str:
     import zlib
+    from array import array
 
     import _sre
-
-    from .installed import user_cache_dir
-
-    from array import array
 
     if array(_CODE_TYPE).itemsize != _sre.CODESIZE:
         raise OSError("no cache: the engine's code size is not an unsigned int's")
     stamp = (sys.version, sys.maxunicode, _sre.MAGIC, _sre.CODESIZE)
-    return os.path.join(user_cache_dir(), f"regex-{zlib.crc32(repr(stamp).encode()):08x}.marshal")
+    return f"regex-{zlib.crc32(repr(stamp).encode()):08x}.marshal"
 
 
 def _load() -> dict:
     """The kept programs (empty when there is no usable cache file); read once per process."""
     global _kept
-    import marshal
+    from .installed import read_cache
 
-    _kept = {}
     try:
-        with open(_path(), "rb") as f:
-            data = marshal.load(f)
-    except Exception:  # noqa: BLE001 - a missing, truncated or foreign file: compile as usual
-        return _kept
-    if isinstance(data, dict):
-        _kept = data
+        data = read_cache(_file_name())
+    except OSError:
+        data = None
+    _kept = data if isinstance(data, dict) else {}
     return _kept
 
 
 def _store() -> None:
-    """Write the kept programs and this run's new ones atomically (at exit, when there are new ones)."""
-    import marshal
-    import os
-    import tempfile
+    """Write the kept programs and this run's new ones (at exit, when there are new ones)."""
+    from .installed import write_cache
 
     if not _new:
         return
     merged = dict(_kept or {}) if len(_kept or {}) + len(_new) <= _MAX_ENTRIES else {}
     merged.update(_new)
     try:
-        path = _path()
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        blob = marshal.dumps(merged)
-        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), suffix=".tmp")
-        with os.fdopen(fd, "wb") as f:
-            f.write(blob)
-        os.replace(tmp, path)
-    except (OSError, ValueError):
+        write_cache(_file_name(), merged)
+    except OSError:
         pass
 
 
-__all__ = ["compile"]
+__all__ = ["compile", "derived"]

@@ -32,7 +32,12 @@ def screen(pattern: str, flags: int = 0) -> re.Pattern[str] | None:
 
 
 def first_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
-    """The characters one of which every match of ``pattern`` starts with, or None (see :func:`screen`)."""
+    """The characters one of which every match of ``pattern`` starts with, or None (see :func:`screen`).
+    Kept between runs with the compiled patterns (:func:`lawgov_lint.recache.derived`)."""
+    return recache.derived("first_chars", pattern, flags, lambda: _first_chars(pattern, flags))
+
+
+def _first_chars(pattern: str, flags: int) -> frozenset[str] | None:
     try:
         from re import _constants as c, _parser
 
