@@ -80,6 +80,8 @@ def body_blocks(ctx: "Context") -> list[int]:
 
 @dataclass(slots=True)
 class Check:
+    """A check function and the rule codes it yields (declared with :func:`check`)."""
+
     codes: tuple[str, ...]
     fn: CheckFn
     origin: str = "lawgov-lint"

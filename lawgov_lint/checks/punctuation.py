@@ -157,6 +157,8 @@ def half_width(ctx) -> Iterator[Hit]:
 
 @dataclass(slots=True)
 class _Problem:
+    """A paired mark problem at ``start``…``end`` of a text: its kind, the mark, a suggested fix."""
+
     start: int
     end: int
     kind: str      # "unclosed", "unopened", "unclosed-nested", "nested-title", "angle-title",

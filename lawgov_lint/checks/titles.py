@@ -53,6 +53,9 @@ def fold_title(t: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class TitleEntry:
+    """A canonical title of titles.toml: its source, the periods it was issued for (whether a cited
+    period is checked against them), and the other names it goes by."""
+
     title: str
     source: str
     periods: tuple[tuple[int, int], ...]

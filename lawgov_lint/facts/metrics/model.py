@@ -219,6 +219,9 @@ class MetricFacts:
 
 @dataclass(slots=True)
 class _Raw:
+    """A figure as the scanner reads it, before its label and relations: its span (``start`` with the
+    approximation words, ``num_start``/``num_end`` the number itself), value, unit and bounds."""
+
     start: int
     num_start: int
     num_end: int
