@@ -11,7 +11,8 @@ it before accepting it) and gets the same :class:`re.Pattern` that :func:`re.com
 The cache holds patterns only (the key is the pattern itself), so it cannot carry one run's rule packs
 into another's findings. Anything unexpected — another Python implementation, a changed private API,
 an unreadable or foreign cache file — falls back to :func:`re.compile`; a bad pattern raises
-:class:`re.error` exactly as :func:`re.compile` does.
+:class:`re.error` exactly as :func:`re.compile` does, and one the parser warns about is compiled by
+:func:`re.compile` (which warns) and never kept.
 """
 
 from __future__ import annotations
@@ -50,11 +51,17 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
             return _sre_compile(pattern, *entry)
         except Exception:  # noqa: BLE001 - a program this engine refuses: compile it again below
             pass
+    import warnings
+
     try:
-        entry = _program(pattern, flags)
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            entry = _program(pattern, flags)
         compiled = _sre_compile(pattern, *entry)
     except re.error:
         raise
+    except Warning:  # the parser warns about it (a nested set…): compiled, and warned about, as ever; never kept
+        return re.compile(pattern, flags)
     except Exception:  # noqa: BLE001 - the private API is not what this module expects
         _usable = False
         return re.compile(pattern, flags)

@@ -100,3 +100,10 @@ def test_invalid_toml_is_reported_every_time(cache_dir, tmp_path):
     for _ in range(2):
         with pytest.raises(config.ConfigError, match="invalid TOML"):
             config._table_of(py)
+
+
+def test_a_pattern_the_parser_warns_about_is_warned_about_and_never_kept(cache_dir):
+    p = r"[[a]x]"  # FutureWarning: possible nested set
+    with pytest.warns(FutureWarning):
+        _same(recache.compile(p), re.compile(p))
+    assert (p, 0) not in recache._new
