@@ -27,7 +27,8 @@ file format for the same few hundred strings.
 from __future__ import annotations
 
 import os
-import re
+
+from . import recache
 import string
 import sys
 from dataclasses import dataclass, field
@@ -170,7 +171,7 @@ SEVERITY_WORDS = {"en": {"error": "error", "warning": "warning", "info": "info"}
 
 @lru_cache(maxsize=1)
 def _cjk():
-    return re.compile(r"[\u3400-\u9fff]")  # compiled on first use: a class this wide costs ~2 ms
+    return recache.compile(r"[\u3400-\u9fff]")  # compiled on first use: a class this wide costs ~2 ms
 
 
 def has_cjk(text: str) -> bool:

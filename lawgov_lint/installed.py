@@ -28,6 +28,40 @@ def user_cache_dir() -> str:
     return _user_cache_dir("lawgov-lint")
 
 
+def read_cache(name: str):
+    """The value :func:`write_cache` kept in file ``name`` of the user cache directory, or None (no such
+    file, or one that cannot be read back)."""
+    import marshal
+
+    try:
+        with open(os.path.join(user_cache_dir(), name), "rb") as f:
+            return marshal.load(f)
+    except Exception:  # noqa: BLE001 - a missing, truncated or foreign file is no cache
+        return None
+
+
+def write_cache(name: str, value) -> None:
+    """Keep ``value`` (what :mod:`marshal` writes: no dates, no class instances) in file ``name`` of the
+    user cache directory, replacing it atomically; nothing is kept when it cannot be written."""
+    import marshal
+    import tempfile
+
+    try:
+        blob = marshal.dumps(value)
+        folder = user_cache_dir()
+        os.makedirs(folder, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(blob)
+            os.replace(tmp, os.path.join(folder, name))
+        except OSError:
+            os.unlink(tmp)
+            raise
+    except (OSError, ValueError):
+        pass
+
+
 def _metadata_dirs():
     """``(folder, child)`` for every ``*.dist-info``/``*.egg-info`` entry of the folders on ``sys.path``, in
     path order, then ``None`` (and nothing more) where the path holds something only importlib.metadata
@@ -97,4 +131,4 @@ def may_have_entry_points(group: str) -> bool:
     return False
 
 
-__all__ = ["user_cache_dir", "dist_version", "may_have_entry_points"]
+__all__ = ["user_cache_dir", "read_cache", "write_cache", "dist_version", "may_have_entry_points"]

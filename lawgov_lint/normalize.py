@@ -18,6 +18,8 @@ normalised form:
 from __future__ import annotations
 
 import re
+
+from . import recache
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Callable, Sequence
@@ -54,8 +56,8 @@ def is_cjk(ch: str) -> bool:
 # no-break spaces and tabs to a space (one character for one, so offsets do not move)
 _FOLD_TABLE = {o: o - 0xFEE0 for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
                for o in range(r[0], r[1] + 1)} | {ord(c): " " for c in "\u3000\u00a0\t"}
-_FOLDED = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000\u00a0\t]")  # (translate is slow)
-_BLANKS = re.compile("[ \n\r]+")  # after folding
+_FOLDED = recache.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000\u00a0\t]")  # (translate is slow)
+_BLANKS = recache.compile("[ \n\r]+")  # after folding
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +126,7 @@ def is_han(ch: str) -> bool:
 @lru_cache(maxsize=1)
 def _han() -> re.Pattern[str]:
     # compiled on first use (a Han range costs ~2 ms to compile; only Traditional text needs it)
-    return re.compile("[\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0002fa1f]")
+    return recache.compile("[\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0002fa1f]")
 
 
 def _outside_gb2312(text: str) -> tuple[int, int]:

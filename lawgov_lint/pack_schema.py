@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import difflib
 import re
+
+from . import recache
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -196,7 +198,7 @@ def _problem(value: Any, spec: Any, where: str, compile_regex: bool) -> str | No
             return f"{where}: must be {_type_name(spec)}, got {_got(value)}"
         if compile_regex:
             try:
-                re.compile(value)
+                recache.compile(value)
             except re.error as e:
                 return f"{where}: invalid regular expression {value!r} ({e})"
         return None

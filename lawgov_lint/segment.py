@@ -15,11 +15,9 @@ run's packs), so that one run's words never change another's segmentation.
 
 from __future__ import annotations
 
-import logging
 import marshal
 import os
 import sys
-import tempfile
 import threading
 import unicodedata
 from functools import lru_cache
@@ -38,6 +36,8 @@ def _reduced_dictionary(cache: str) -> str | None:
     dst = os.path.join(cache, f"jieba-dict-{jieba.__version__}-f{MIN_FREQ}.txt")
     if os.path.exists(dst):
         return dst
+    import tempfile
+
     try:
         os.makedirs(cache, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=cache, suffix=".tmp")
@@ -87,6 +87,8 @@ def _tokenizer(extra: tuple):
     One per distinct set of extra words (a cache of values, not shared state:
     the words of one run's packs never reach another run's tokenizer).
     """
+    import logging
+
     jieba = _import_jieba()
     from platformdirs import user_cache_dir
 
@@ -194,6 +196,8 @@ def _reading_table() -> _ReadingTable:
         return _ReadingTable()
     table = _ReadingTable.of({cp: ",".join(dict.fromkeys(_toneless(r) for r in readings.split(",")))
                               for cp, readings in pinyin_dict.items()})
+    import tempfile
+
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), suffix=".tmp")

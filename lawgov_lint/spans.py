@@ -8,6 +8,8 @@ the near-miss finder share it.
 from __future__ import annotations
 
 import re
+
+from . import recache
 from functools import lru_cache
 from typing import Any
 
@@ -24,7 +26,7 @@ def __getattr__(name: str) -> Any:
 
 @lru_cache(maxsize=1)
 def _han() -> re.Pattern[str]:
-    return re.compile(_HAN_CLASS)
+    return recache.compile(_HAN_CLASS)
 
 
 def is_han(ch: str) -> bool:
@@ -37,7 +39,7 @@ def is_han(ch: str) -> bool:
 # ---------------------------------------------------------------- quoted and cited spans
 
 _TITLE_OPEN, _TITLE_CLOSE = "《〈", "》〉"
-_TITLE_MARK = re.compile("[《〈》〉]")
+_TITLE_MARK = recache.compile("[《〈》〉]")
 
 
 def title_spans(text: str) -> list[tuple[int, int]]:
@@ -59,7 +61,7 @@ def title_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_QUOTE = re.compile(r"“[^“”\n]{1,100}”|‘[^‘’\n]{1,60}’|\"[^\"\n]{1,60}\"")
+_QUOTE = recache.compile(r"“[^“”\n]{1,100}”|‘[^‘’\n]{1,60}’|\"[^\"\n]{1,60}\"")
 
 
 def protected_spans(text: str) -> list[tuple[int, int]]:

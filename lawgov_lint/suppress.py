@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
+from . import recache
 from .document import Suppression
 from .i18n import Msg, msg
 from .selectors import matches as selector_matches
@@ -33,12 +34,12 @@ from .selectors import matches as selector_matches
 #: The ``codes`` of a comment that starts like a directive but cannot be parsed.
 MALFORMED = "!malformed"
 
-_DIRECTIVE = re.compile(
+_DIRECTIVE = recache.compile(
     r"^lawgov-lint\s*[:：]\s*(?P<kind>ignore-file|ignore)(?![\w-])\s*(?:\[(?P<codes>[^\]]*)\])?\s*$",
     re.IGNORECASE,
 )
-_HTML_COMMENT = re.compile(r"^<!--\s*(?P<body>.*?)\s*-->$", re.DOTALL)
-_PREFIX = re.compile(r"^lawgov-lint\s*[:：]", re.IGNORECASE)
+_HTML_COMMENT = recache.compile(r"^<!--\s*(?P<body>.*?)\s*-->$", re.DOTALL)
+_PREFIX = recache.compile(r"^lawgov-lint\s*[:：]", re.IGNORECASE)
 
 
 def parse_directive(text: str) -> tuple[str, tuple[str, ...]] | None:

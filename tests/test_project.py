@@ -18,7 +18,7 @@ PKG = ROOT / "lawgov_lint"
 # Lower layers never import higher ones (SPEC §4: data flows one way).
 LAYERS = [
     {"document", "lexers", "normalize", "packs", "i18n", "pack_schema", "numerals", "options", "catalogue",
-     "selectors", "installed"},
+     "selectors", "installed", "recache"},
     {"loaders", "segment", "suppress"},
     {"structure"},
     {"facts", "spans", "nearmiss"},

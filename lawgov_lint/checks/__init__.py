@@ -20,7 +20,6 @@ before, and a plugin that fails to load leaves no half-built registry behind.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 import importlib
 import sys
@@ -28,12 +27,13 @@ from functools import cache
 from types import MappingProxyType
 from typing import Callable, Iterable, Iterator, Mapping
 
+from .. import recache
 from ..packs import SEVERITIES
 from .context import Context, Hit, title_hit
 
 CheckFn = Callable[[Context], Iterable[Hit]]
-CODE_RE = re.compile(r"^[A-Z]\d{3}$")
-NAME_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+CODE_RE = recache.compile(r"^[A-Z]\d{3}$")
+NAME_RE = recache.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 FAMILIES = {
     "S": "structure",
@@ -80,6 +80,8 @@ def body_blocks(ctx: "Context") -> list[int]:
 
 @dataclass(slots=True)
 class Check:
+    """A check function and the rule codes it yields (declared with :func:`check`)."""
+
     codes: tuple[str, ...]
     fn: CheckFn
     origin: str = "lawgov-lint"

@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
+from .. import recache
 from ..findings import Fix
 from ..i18n import Msg, msg
 from ..nearmiss import per_packs
@@ -25,10 +26,10 @@ rule("T003", "known-confusion", "error",
 
 @lru_cache(maxsize=64)
 def _compile(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
+    return recache.compile(pattern)
 
 
-_WORDS = re.compile(r"[^\\()\[\]{}?*+.^$|]*(?:\|[^\\()\[\]{}?*+.^$|]*)*")  # plain words between |
+_WORDS = recache.compile(r"[^\\()\[\]{}?*+.^$|]*(?:\|[^\\()\[\]{}?*+.^$|]*)*")  # plain words between |
 
 
 def _group_bodies(pattern: str) -> Iterator[tuple[str, str]]:
@@ -151,7 +152,7 @@ def known_confusion(ctx) -> Iterator[Hit]:
                           right, severity=entry.get("severity"), fix=Fix(right, entry.get("fix", "unsafe")))
 
 
-_GLOSS = re.compile(r"\s*\([^()]*[A-Za-z]{3}[^()]*\)|\s+vs\s+")
+_GLOSS = recache.compile(r"\s*\([^()]*[A-Za-z]{3}[^()]*\)|\s+vs\s+")
 
 
 def source_text(source: str) -> Msg:

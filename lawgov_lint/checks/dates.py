@@ -14,6 +14,7 @@ import datetime as dt
 import re
 from typing import Iterator
 
+from .. import recache
 from ..i18n import Msg, msg
 from ..lexers.screen import screen
 from ..lexers.dates import DATE_RE, INCOMPLETE_DATE_RE, YEAR_MONTH_RE, find_dates, years_in
@@ -102,8 +103,8 @@ def incomplete(ctx) -> Iterator[Hit]:
                           msg("D002.incomplete.hint"))
 
 
-_PLACE = re.compile(r"^(?:.{1,8}?(?:省|自治区|市|自治州|地区|盟|区|县|旗|镇|乡|街道))+")
-_MEDIA = re.compile(r"(?:报|报社|社|网|新闻|日报|晚报|杂志|电视台|广播|融媒体|传媒|公众号|客户端|头条|APP)$", re.IGNORECASE)
+_PLACE = recache.compile(r"^(?:.{1,8}?(?:省|自治区|市|自治州|地区|盟|区|县|旗|镇|乡|街道))+")
+_MEDIA = recache.compile(r"(?:报|报社|社|网|新闻|日报|晚报|杂志|电视台|广播|融媒体|传媒|公众号|客户端|头条|APP)$", re.IGNORECASE)
 
 
 def _place(name: str) -> str:
@@ -158,7 +159,7 @@ def _where_msg(where: "Msg | str") -> "Msg | str":
     return where
 
 
-_MONTH = re.compile(r"(\d{1,2}|[一二三四五六七八九十]{1,3})(?:个)?月")
+_MONTH = recache.compile(r"(\d{1,2}|[一二三四五六七八九十]{1,3})(?:个)?月")
 
 
 def _end_month(period: str) -> int | None:
@@ -182,8 +183,8 @@ def _partial_patterns(packs) -> tuple[list[tuple[re.Pattern[str], re.Pattern[str
     if found is None:
         conf = packs["report"]["dates"]
         units = "|".join(re.escape(u) for u in sorted(conf.get("figure_units", ["件", "%"]), key=len, reverse=True))
-        found = packs.memo["D004"] = ([(re.compile(p), screen(p)) for p in conf["partial_periods"]],
-                                      re.compile(rf"\d[\d,.]*\s*(?:{units})"))
+        found = packs.memo["D004"] = ([(recache.compile(p), screen(p)) for p in conf["partial_periods"]],
+                                      recache.compile(rf"\d[\d,.]*\s*(?:{units})"))
     return found
 
 

@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
+from .. import recache
 from ..numerals import to_cn
 from ..lexers.dates import find_dates
 from ..lexers.machine import in_spans, machine_spans
@@ -72,14 +73,14 @@ _OB = r"[\[【(（［〔﹝{｛<〈]"
 _CB = r"[\]】)）］〕﹞}｝>〉]"
 _NOT_AFTER = r"(?!楼|线|院|门|房|地块|机|台|车|床|仓|库|口)"
 # a 文号 in running text: some bracket around the year
-DOC_NUMBER_ANY = re.compile(
+DOC_NUMBER_ANY = recache.compile(
     rf"(?<=[\u4e00-\u9fff])\s*(?:(?P<ob>{_OB})\s*(?P<year>\d{{4}}|\d{{2}})\s*(?P<cb>{_CB}?)"
     rf"|(?P<year2>\d{{4}})\s*(?P<cb2>{_CB}))\s*(?P<di>第?)\s*(?P<num>\d{{1,4}})\s*号{_NOT_AFTER}"
 )
 # a 文号 line (cover, preamble): the whole line is the 文号 (maybe followed by 签发人). Brackets may
 # be missing altogether; in the 文号 position (below the 版头, above a title) also a two-digit year,
 # ``2026年3号`` and a lost 号 (see _in_number_position).
-DOC_NUMBER_LINE = re.compile(
+DOC_NUMBER_LINE = recache.compile(
     rf"^(?P<org>[\u4e00-\u9fff]{{1,12}}?)\s*(?P<ob>{_OB}?)\s*(?P<year>\d{{4}}|\d{{2}})\s*(?P<nian>年?)\s*"
     rf"(?P<cb>{_CB}?)\s*(?P<di>第?)\s*(?P<num>\d{{1,4}})\s*(?P<hao>号?)"
 )
@@ -135,7 +136,7 @@ def _number_hit(ctx, i: int, s: int, e: int, wrong: list[Msg], year: str, num: s
                    _fixed_number(year, num))
 
 
-_TITLE_LIKE = re.compile(r"关于|(?:通知|请示|报告|函|意见|决定)$")
+_TITLE_LIKE = recache.compile(r"关于|(?:通知|请示|报告|函|意见|决定)$")
 
 
 def _in_number_position(rep, j: int, lo: int) -> bool:
@@ -438,7 +439,7 @@ def heading_numbering(ctx) -> Iterator[Hit]:
 
 # ---------------------------------------------------------------- F003
 
-_DOTTED_DATE = re.compile(r"^(\d{4})\s*[.．/\-－]\s*(\d{1,2})\s*[.．/\-－]\s*(\d{1,2})$")
+_DOTTED_DATE = recache.compile(r"^(\d{4})\s*[.．/\-－]\s*(\d{1,2})\s*[.．/\-－]\s*(\d{1,2})$")
 
 
 @check("F003")
@@ -480,12 +481,12 @@ def date_format(ctx) -> Iterator[Hit]:
 
 # ---------------------------------------------------------------- F004
 
-_DATE_NEAR = re.compile(r"^[年月日]")
+_DATE_NEAR = recache.compile(r"^[年月日]")
 _UNITS = "件次人个项家场起户名条份批期篇所处%％万亿元余"
 
 
-_MD_BREAK = re.compile(r"^\s{0,3}([*_\-])(?:\s*\1){2,}\s*$")
-_MD_RUN = re.compile(r"(?<!\\)(\*+|_+)")
+_MD_BREAK = recache.compile(r"^\s{0,3}([*_\-])(?:\s*\1){2,}\s*$")
+_MD_RUN = recache.compile(r"(?<!\\)(\*+|_+)")
 
 
 def _md_punct(c: str) -> bool:
@@ -550,7 +551,7 @@ def question_residue(text: str, conf: dict) -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=32)
 def _compile(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
+    return recache.compile(pattern)
 
 
 def measure_alternation(packs) -> str:
@@ -579,7 +580,7 @@ def _placeholder_patterns(packs) -> tuple[list[tuple[re.Pattern[str], re.Pattern
     found = packs.memo.get("F004")
     if found is None:
         conf = packs["format"].get("placeholders", {})
-        pats = [re.compile(p) for p in conf.get("runs", [])]
+        pats = [recache.compile(p) for p in conf.get("runs", [])]
         measure = _measure_pattern("{measure}", packs)
         single = _measure_pattern(conf.get("single"), packs)
         empty = _measure_pattern(conf.get("empty"), packs)
@@ -640,10 +641,10 @@ def placeholder(ctx) -> Iterator[Hit]:
 
 # ---------------------------------------------------------------- F005, F006
 
-_RANGE_LOST = re.compile(r"(?<![\d.\-])((?:19|20)\d{2}) ?((?:19|20)\d{2})(?=年|）|\))")
-_RANGE_HYPHEN = re.compile(r"(?<![\d.\-－])((?:19|20)\d{2})(年?) ?([-－–‐‑−]) ?((?:19|20)\d{2})(?![\d.]|[-－]\d)")
+_RANGE_LOST = recache.compile(r"(?<![\d.\-])((?:19|20)\d{2}) ?((?:19|20)\d{2})(?=年|）|\))")
+_RANGE_HYPHEN = recache.compile(r"(?<![\d.\-－])((?:19|20)\d{2})(年?) ?([-－–‐‑−]) ?((?:19|20)\d{2})(?![\d.]|[-－]\d)")
 # what every match of each holds (cheap to look for: no lookbehind at every position)
-_RANGE_LOST_HINT = re.compile(r"(?:19|20)\d{2} ?(?:19|20)\d{2}")
+_RANGE_LOST_HINT = recache.compile(r"(?:19|20)\d{2} ?(?:19|20)\d{2}")
 _RANGE_DASHES = "-－–‐‑−"
 
 

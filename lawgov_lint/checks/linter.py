@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
+from .. import recache
 from ..i18n import Msg, msg
 from ..lexers.markers import find_marker
 from . import Hit, check, rule
@@ -38,7 +38,7 @@ rule("L003", "not-a-report", "warning",
 # The document's own title is among its first short lines (after a 版头, an issuer or 附件1 line).
 _TITLE_MAX = 60
 _TITLE_LINES = 4
-_DRAFT_MARK = re.compile(r"[（(][^）)]{1,8}[）)]$")  # （送审稿） （代拟稿）
+_DRAFT_MARK = recache.compile(r"[（(][^）)]{1,8}[）)]$")  # （送审稿） （代拟稿）
 
 
 def _kind_named(rep, text: str) -> str | None:
@@ -67,7 +67,7 @@ def own_title(rep) -> tuple[int, str, str] | None:
 
 
 # the lead-in of a report about rule-of-law government: 现将我区2024年法治政府建设情况报告如下
-_SAYS_REPORT = re.compile(r"法治[^。；]{0,30}(?:报告|汇报|总结)如下")
+_SAYS_REPORT = recache.compile(r"法治[^。；]{0,30}(?:报告|汇报|总结)如下")
 
 
 def not_a_report(rep) -> tuple[int, Msg] | None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator
 
+from .. import recache
 from ..lexers.machine import in_spans, machine_spans
 from ..lexers.markers import find_marker
 from ..findings import Fix
@@ -20,6 +21,8 @@ from ..i18n import Msg, msg
 from ..spans import is_han
 from . import Hit, check, rule
 from .format import DOC_NUMBER_ANY, machine_spans_at, question_residue
+
+_ASCII_PAREN_RE = recache.compile(r"\(([^()（）\n]{1,60})\)")
 
 GBT15834 = "GB/T 15834—2011《标点符号用法》"
 
@@ -58,7 +61,7 @@ def doubled(ctx) -> Iterator[Hit]:
     seps = conf.get("separators", "，。、；：？！")
     allowed = set(conf.get("allowed_pairs", []))
     strength = conf.get("strength", "。？！；：，、")
-    run = re.compile(f"[{re.escape(seps)}]{{2,}}")
+    run = recache.compile(f"[{re.escape(seps)}]{{2,}}")
     placeholders = ctx.packs["format"].get("placeholders", {})
     for i in _blocks(ctx):
         text = ctx.report.norm[i].text
@@ -115,7 +118,7 @@ def half_width(ctx) -> Iterator[Hit]:
         in_url = lambda p: in_spans(machine, p)  # noqa: E731
         used: set[int] = set()
         # paired half-width brackets in Chinese text: (一) 村(居) (2021-2025年) (1)
-        for m in re.finditer(r"\(([^()（）\n]{1,60})\)", text):
+        for m in _ASCII_PAREN_RE.finditer(text):
             inner = m.group(1)
             if in_url(m.start()):
                 continue
@@ -154,6 +157,8 @@ def half_width(ctx) -> Iterator[Hit]:
 
 @dataclass(slots=True)
 class _Problem:
+    """A paired mark problem at ``start``…``end`` of a text: its kind, the mark, a suggested fix."""
+
     start: int
     end: int
     kind: str      # "unclosed", "unopened", "unclosed-nested", "nested-title", "angle-title",
@@ -172,7 +177,7 @@ def _pair_marks(pairs: tuple[tuple[str, ...], ...]) -> re.Pattern[str]:
     chars = {c for pair in pairs for c in pair if len(c) == 1}
     chars |= {raw for raw, folded in _FOLD.items() if folded in chars}
     chars.add("<")
-    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
+    return recache.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
 
 
 def pair_problems(text: str, pairs: list[list[str]],

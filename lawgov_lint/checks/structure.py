@@ -10,10 +10,14 @@ import functools
 import re
 from typing import Iterator
 
+from .. import recache
 from ..i18n import msg
 from ..lexers.dates import years_in
 from ..structure import opening_year_span
 from . import Hit, check, rule, title_hit
+
+_CLAUSE_RE = recache.compile(r"[，。；：]")
+_YEAR_RE = recache.compile(r"\d{4}|[〇零一二三四五六七八九]{4}")
 
 ART25 = "《法治政府建设与责任落实督察工作规定》第二十五条"
 DASHES = "—–-－～~"
@@ -173,7 +177,7 @@ def title(ctx) -> Iterator[Hit]:
     i = rep.title_blocks[0]
     whole = (0, len(rep.norm[i].text))
     title = rep.title or rep.norm[i].text
-    if not re.search(r"\d{4}|[〇零一二三四五六七八九]{4}", title):
+    if not _YEAR_RE.search(title):
         yield ctx.hit("S010", i, *whole, msg("S010.no-year"), msg("S010.no-year.hint"))
     full, subject = conf["subject_full"], conf["subject"]
     if full not in title:
@@ -221,7 +225,7 @@ def plan_year(ctx) -> Iterator[Hit]:
         nxt = h.block + 1
         if nxt < sec.end:
             first = rep.norm[nxt].text
-            clause = re.split(r"[，。；：]", first, maxsplit=1)[0]
+            clause = _CLAUSE_RE.split(first, maxsplit=1)[0]
             if re.match(r"^\d{4}年", clause):
                 candidates.append((nxt, clause))
         for block, text in candidates:

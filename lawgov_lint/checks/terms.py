@@ -16,6 +16,7 @@ from typing import Callable, Iterator
 
 from rapidfuzz.distance import Levenshtein
 
+from .. import recache
 from ..findings import Fix
 from ..i18n import msg
 from ..nearmiss import NearMissFinder, classify, look_alikes, per_packs, sound_alike
@@ -171,7 +172,7 @@ def _alike(a: str, b: str, look: dict[str, set[str]]) -> bool:
     return a != b and is_han(a) and is_han(b) and (b in look.get(a, ()) or sound_alike(a, b))
 
 
-_SENTENCE = re.compile(r"[^。；！？\n：:]+")
+_SENTENCE = recache.compile(r"[^。；！？\n：:]+")
 
 
 def _lead_in(ctx, i: int, lead: dict, look: dict[str, set[str]],
@@ -186,7 +187,7 @@ def _lead_in(ctx, i: int, lead: dict, look: dict[str, set[str]],
     ok_tails = tuple(lead.get("ok_tails", [tail]))
     # a clause opening with an accepted head, or a sentence ending with an accepted tail: neither
     # can be without one of them in the block
-    if not per_packs(ctx.packs, "terms.lead_in", lambda: re.compile("|".join(map(re.escape, ok_heads + ok_tails)))
+    if not per_packs(ctx.packs, "terms.lead_in", lambda: recache.compile("|".join(map(re.escape, ok_heads + ok_tails)))
                      ).search(text):
         return
     particles = ctx.packs["terms"].get("near_miss", {}).get("particles", "")

@@ -16,6 +16,7 @@ from typing import Callable, Iterator
 
 from rapidfuzz.distance import Levenshtein
 
+from .. import recache
 from ..findings import Fix
 from ..i18n import Msg, msg
 from ..nearmiss import NearMiss, NearMissFinder, look_alikes, per_packs, sound_alike
@@ -34,22 +35,27 @@ rule("T002", "title-mismatch", "error",
      severities=("error", "warning"))
 
 _DASHES = re.escape("—–－―‐‑~～-")
-_PERIOD = re.compile(rf"（\s*(\d{{4}})\s*年?\s*[{_DASHES}]+\s*(\d{{4}})\s*(年?)\s*）$")
+_PERIOD = recache.compile(rf"（\s*(\d{{4}})\s*年?\s*[{_DASHES}]+\s*(\d{{4}})\s*(年?)\s*）$")
 _PREFIX = "中华人民共和国"
+_SPACES = recache.compile(r"\s+")
+_YEAR_DASH = recache.compile(rf"(\d{{4}})年?[{_DASHES}]+(\d{{4}})")
 
 
 def fold_title(t: str) -> str:
     """A cited title with the variants that are not T002's folded: spaces, bracket widths,
     nested 《》 → 〈〉, dash/hyphen variants between years → —."""
-    t = re.sub(r"\s+", "", t)
+    t = _SPACES.sub("", t)
     t = t.replace("(", "（").replace(")", "）").replace("<", "〈").replace(">", "〉")
     t = t.replace("《", "〈").replace("》", "〉")
-    t = re.sub(rf"(\d{{4}})年?[{_DASHES}]+(\d{{4}})", r"\1—\2", t)
+    t = _YEAR_DASH.sub(r"\1—\2", t)
     return t
 
 
 @dataclass(frozen=True, slots=True)
 class TitleEntry:
+    """A canonical title of titles.toml: its source, the periods it was issued for (whether a cited
+    period is checked against them), and the other names it goes by."""
+
     title: str
     source: str
     periods: tuple[tuple[int, int], ...]
@@ -166,8 +172,8 @@ def _genre_swapped(base: str, pm: re.Match | None, entries: list[TitleEntry],
 
 _TITLE_PARTICLES = "的之和与及"
 # words that put the old edition of a plan in its own period (收官, 总结评估, 实施期间, 十三五)
-_EXEMPT_PERIOD = re.compile(r"收官|总结|评估|期间|回顾|十三五|实施以来")
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_EXEMPT_PERIOD = recache.compile(r"收官|总结|评估|期间|回顾|十三五|实施以来")
+_YEAR = recache.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 
 
 def _about_period(clause: str, a: int, b: int) -> bool:
@@ -179,7 +185,7 @@ def _about_period(clause: str, a: int, b: int) -> bool:
     return any(a <= int(m.group(1)) <= b for m in _YEAR.finditer(outside))
 
 
-_MARKS = re.compile("[《〈<》〉>]")
+_MARKS = recache.compile("[《〈<》〉>]")
 
 
 def _cited_titles(text: str) -> list[tuple[int, int]]:
@@ -302,8 +308,8 @@ def _check_cited_title(ctx, i: int, s: int, e: int, entries, exact, y, laws=froz
 
 
 _CN_ORD = {c: k for k, c in enumerate("一二三四五六七八九", start=1)}
-_PLENUM = re.compile(r"(十[五六七八九]|二十[一二]?)届((?:[一二三四五六七八九]中[、，]?)+)全会")
-_CONGRESS = re.compile(r"党的(十[五六七八九]|二十[一二]?)大")
+_PLENUM = recache.compile(r"(十[五六七八九]|二十[一二]?)届((?:[一二三四五六七八九]中[、，]?)+)全会")
+_CONGRESS = recache.compile(r"党的(十[五六七八九]|二十[一二]?)大")
 
 
 def _central_plenum(text: str, start: int, conf: dict) -> bool:
@@ -468,7 +474,7 @@ def title_spans_t002(ctx) -> Callable[[int], list[tuple[int, int]]]:
 
 # a cut name is followed by what follows a plenary session's name (精神, 以来, 部署 …), so that 第五届一中
 # (a school's No. 1 middle school) is not taken for one
-_PLENUM_CUT = re.compile(r"(?<![一二三四五六七八九十])([一二三四五六七八九十]{1,3})届((?:[一二三四五六七八九]中[、，和及与]?)*"
+_PLENUM_CUT = recache.compile(r"(?<![一二三四五六七八九十])([一二三四五六七八九十]{1,3})届((?:[一二三四五六七八九]中[、，和及与]?)*"
                          r"[一二三四五六七八九]中)(?![一二三四五六七八九]中|\s*全会|\s*全体会议|[、，和及与][一二三四五六七八九]中)"
                          r"(?=精神|以来|决定|公报|会议|部署|要求|提出|审议|通过|上的|作出|[，。；])")
 

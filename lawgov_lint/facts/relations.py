@@ -18,15 +18,16 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
+from .. import recache
 from ..structure import Report
 from .metrics import Breakdown, Metric, clean_label, extract_facts, suffix_match
 
 EPS = 1e-9
 
-_CLOSE_RE = re.compile(r"[）)]")
-_STOP_RE = re.compile(r"[，,；;。！？!?]")
-_WHOLE_YEAR_RE = re.compile(r"全年|年度|当年|本年")
-_APART_RE = re.compile(r"[；;。（(）)]|分别")
+_CLOSE_RE = recache.compile(r"[）)]")
+_STOP_RE = recache.compile(r"[，,；;。！？!?]")
+_WHOLE_YEAR_RE = recache.compile(r"全年|年度|当年|本年")
+_APART_RE = recache.compile(r"[；;。（(）)]|分别")
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,7 +184,7 @@ def _restatements(rep: Report, ms: list[Metric]) -> Iterator[tuple[int, int]]:
     groups: dict[tuple, list[Metric]] = {}
     residual_words = _key_words(rep)
     words = _conf(rep).get("conflicts", {}).get("metric_words", [])
-    metric_words = re.compile("|".join(map(re.escape, words))) if words else None
+    metric_words = recache.compile("|".join(map(re.escape, words))) if words else None
     for m in ms:
         if m.table is not None or not m.plain or m.plan or m.total is not None or m.after_qizhong:
             continue
@@ -352,7 +353,7 @@ def _subset_pairs(rep: Report, metrics: list[Metric]) -> Iterator[tuple[Metric, 
         part_w, whole_w = r.get("part", []), r.get("whole", [])
         part_sorted = sorted(part_w, key=len, reverse=True)
         whole_sorted = sorted(whole_w, key=len, reverse=True)
-        part_any = re.compile("|".join(map(re.escape, part_sorted))) if part_sorted else None
+        part_any = recache.compile("|".join(map(re.escape, part_sorted))) if part_sorted else None
         for p in parts:
             if part_any is None or part_any.search(p.label) is None:
                 continue  # none of the part words in the label

@@ -10,18 +10,19 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .. import recache
 from ..numerals import cn_digits_to_int
 
 _YEAR = r"(\d{4}|[〇零○一二三四五六七八九]{4})"
 _MD = r"(\d{1,2}|[一二三四五六七八九十]{1,3})"
 
-DATE_RE = re.compile(rf"{_YEAR}年{_MD}月{_MD}日")
+DATE_RE = recache.compile(rf"{_YEAR}年{_MD}月{_MD}日")
 # A date with a blank or placeholder where a number belongs (D002).
-INCOMPLETE_DATE_RE = re.compile(
+INCOMPLETE_DATE_RE = recache.compile(
     rf"(?:{_YEAR}|[Xx×＊*○□_＿]{{2,4}}|20[Xx×＊*○□]{{2}})年\s*(?:{_MD}|[Xx×＊*○□_＿]{{1,2}})?\s*月\s*(?:{_MD}|[Xx×＊*○□_＿]{{1,2}})?\s*日"
 )
-YEAR_RE = re.compile(r"(?<!\d)(\d{4})(?:年|—|-|－|～|~)")
-CN_YEAR_RE = re.compile(r"([〇零○一二三四五六七八九]{4})年")
+YEAR_RE = recache.compile(r"(?<!\d)(\d{4})(?:年|—|-|－|～|~)")
+CN_YEAR_RE = recache.compile(r"([〇零○一二三四五六七八九]{4})年")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,9 +58,9 @@ def find_dates(text: str) -> list[DateMention]:
 
 
 # Dates written with dots, slashes or hyphens (2024.1.20): wrong for a 成文日期 (F003) but still a date.
-NUMERIC_DATE_RE = re.compile(r"(\d{4})\s*[.．/\-－]\s*(\d{1,2})\s*[.．/\-－]\s*(\d{1,2})")
+NUMERIC_DATE_RE = recache.compile(r"(\d{4})\s*[.．/\-－]\s*(\d{1,2})\s*[.．/\-－]\s*(\d{1,2})")
 # A year and month without the day (2024年1月): an incomplete 成文日期.
-YEAR_MONTH_RE = re.compile(rf"{_YEAR}年{_MD}月")
+YEAR_MONTH_RE = recache.compile(rf"{_YEAR}年{_MD}月")
 
 
 def is_date_line(text: str) -> bool:

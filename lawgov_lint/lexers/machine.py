@@ -5,18 +5,20 @@ from __future__ import annotations
 
 import re
 
-URL = re.compile(r"(?:https?://|ftp://|www\.)[A-Za-z0-9._~:/?#\[\]@!$&'()*+,;=%\-]+"
+from .. import recache
+
+URL = recache.compile(r"(?:https?://|ftp://|www\.)[A-Za-z0-9._~:/?#\[\]@!$&'()*+,;=%\-]+"
                  r"|[\w.+\-]+@[\w\-]+\.[\w.\-]+", re.ASCII)
-_DOMAIN = re.compile(r"(?<![\w.@/\-])(?:[A-Za-z0-9\-]+\.)+(?:cn|com|net|org|gov|edu|info|int)(?![A-Za-z0-9\-])"
+_DOMAIN = recache.compile(r"(?<![\w.@/\-])(?:[A-Za-z0-9\-]+\.)+(?:cn|com|net|org|gov|edu|info|int)(?![A-Za-z0-9\-])"
                      r"(?:[/:][A-Za-z0-9._~:/?#\[\]@!$&'()*+,;=%\-]*)?", re.ASCII)
 _STOP = r"\s\u3000，。；：、！？“”‘’（）《》【】"
-_PATH = re.compile(
+_PATH = recache.compile(
     rf"(?<![\w])[A-Za-z]:[\\/][^{_STOP}]+"                                   # D:\资料\2021-2025年\报告.docx
     rf"|\\\\[^{_STOP}]+"                                             # \\server\share\…
     r"|(?<![\w.\-/])(?:~|\.{1,2})?/(?:[\w.\-]+/)+[\w.\-]*"          # /srv/docs/…, ./a/b/
     r"|(?<![\w.\-/])[\w\-]+(?:/[\w.\-]+)+\.[A-Za-z][A-Za-z0-9]{1,4}(?![\w])",  # docs/2021-2025/plan.pdf
     re.ASCII)
-_EXT_END = re.compile(r"\.[A-Za-z][A-Za-z0-9]{1,4}(?=[^\x00-\x7f])")
+_EXT_END = recache.compile(r"\.[A-Za-z][A-Za-z0-9]{1,4}(?=[^\x00-\x7f])")
 
 
 def machine_spans(text: str) -> list[tuple[int, int]]:

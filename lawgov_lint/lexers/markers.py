@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from .. import recache
 from ..numerals import CN_DIGITS, cn_ordinal
 
 _CN = f"[{CN_DIGITS}]{{1,3}}"
@@ -18,13 +19,13 @@ _CN = f"[{CN_DIGITS}]{{1,3}}"
 # kind → regex matching the marker at the start of a (stripped) paragraph.
 # Order matters: longer/more specific forms first.
 MARKER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("part", re.compile(rf"^第({_CN})(?:部分|章)[、，,.\s]?\s*")),
-    ("cn_paren", re.compile(rf"^[（(]\s*({_CN})\s*[）)]\s*")),
-    ("cn_dun", re.compile(rf"^({_CN})\s*[、.．]\s*")),
-    ("num_paren", re.compile(r"^[（(]\s*(\d{1,2})\s*[）)]\s*")),
-    ("num_dot", re.compile(r"^(\d{1,2})\s*[.．](?!\d)\s*")),
-    ("num_dun", re.compile(r"^(\d{1,2})\s*、\s*")),
-    ("circled", re.compile(r"^([①-⑳])\s*")),
+    ("part", recache.compile(rf"^第({_CN})(?:部分|章)[、，,.\s]?\s*")),
+    ("cn_paren", recache.compile(rf"^[（(]\s*({_CN})\s*[）)]\s*")),
+    ("cn_dun", recache.compile(rf"^({_CN})\s*[、.．]\s*")),
+    ("num_paren", recache.compile(r"^[（(]\s*(\d{1,2})\s*[）)]\s*")),
+    ("num_dot", recache.compile(r"^(\d{1,2})\s*[.．](?!\d)\s*")),
+    ("num_dun", recache.compile(r"^(\d{1,2})\s*、\s*")),
+    ("circled", recache.compile(r"^([①-⑳])\s*")),
 ]
 
 # what a marker can start with (MARKER_PATTERNS' first characters; \d is any decimal digit: str.isdecimal)

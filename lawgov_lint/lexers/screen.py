@@ -10,6 +10,8 @@ C, tells so. The analysis reads the pattern with the standard library's own pars
 from __future__ import annotations
 
 import re
+
+from .. import recache
 from functools import lru_cache
 
 _MAX_CHARS = 64  # a screen of more characters than this would pass nearly every paragraph
@@ -26,11 +28,16 @@ def screen(pattern: str, flags: int = 0) -> re.Pattern[str] | None:
     chars = first_chars(pattern, flags)
     if chars is None:
         return None
-    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
+    return recache.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
 
 
 def first_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
-    """The characters one of which every match of ``pattern`` starts with, or None (see :func:`screen`)."""
+    """The characters one of which every match of ``pattern`` starts with, or None (see :func:`screen`).
+    Kept between runs with the compiled patterns (:func:`lawgov_lint.recache.derived`)."""
+    return recache.derived("first_chars", pattern, flags, lambda: _first_chars(pattern, flags))
+
+
+def _first_chars(pattern: str, flags: int) -> frozenset[str] | None:
     try:
         from re import _constants as c, _parser
 

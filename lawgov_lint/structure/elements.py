@@ -5,18 +5,23 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from .. import recache
 from ..lexers.dates import NUMERIC_DATE_RE, find_dates, is_date_line, years_in
 from ..lexers.markers import find_marker
 from ..packs import Packs
 from .report import DOC_NUMBER_RE, DatedLine, DocNumber, Report
 from .year import opening_year
 
+_NOT_NAME_RE = recache.compile(r"[，。；：:！？“”《》\d]")
+_NOT_ORG_RE = recache.compile(r"[，。；：:《》“”\d]")
+_YEAR_RE = recache.compile(r"(\d{4}|[〇零一二三四五六七八九]{4})\s*年度?")
+
 
 # ---------------------------------------------------------------- 公文 elements
 
 def _org_like(text: str, packs: Packs) -> bool:
     t = text.strip()
-    if not t or len(t) > 30 or re.search(r"[，。；：:！？“”《》\d]", t):
+    if not t or len(t) > 30 or _NOT_NAME_RE.search(t):
         return False
     return any(t.endswith(s) for s in packs["report"]["issuer"]["org_suffixes"])
 
@@ -32,10 +37,10 @@ def place_in(text: str, packs: Packs) -> str | None:
     name; else a place name at the start of the title.
     """
     core = re.sub(r"^关于", "", text.strip())
-    m = re.search(r"(\d{4}|[〇零一二三四五六七八九]{4})\s*年度?", core)
+    m = _YEAR_RE.search(core)
     if m:
         for cand in (re.sub(r"(关于|的)$", "", core[: m.start()]).strip(), core[m.end():].split("法治", 1)[0].strip()):
-            if 2 <= len(cand) <= 30 and not re.search(r"[，。；：:《》“”\d]", cand) and _org_like(cand, packs):
+            if 2 <= len(cand) <= 30 and not _NOT_ORG_RE.search(cand) and _org_like(cand, packs):
                 return cand
     return _place_prefix(text, packs)
 
@@ -46,7 +51,7 @@ def _place_prefix(text: str, packs: Packs) -> str | None:
     pat = _PLACE_RE_CACHE.get(key)
     if pat is None:
         alts = "|".join(sorted((re.escape(s) for s in suffixes), key=len, reverse=True))
-        pat = re.compile(rf"([\u4e00-\u9fff]{{1,12}}?(?:{alts}))")
+        pat = recache.compile(rf"([\u4e00-\u9fff]{{1,12}}?(?:{alts}))")
         _PLACE_RE_CACHE[key] = pat
     t = re.sub(r"^关于", "", text)
     t = re.sub(r"^\d{4}年度?", "", t)

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import re
 
+from .. import recache
 from ..lexers.dates import is_date_line
 from ..lexers.markers import find_marker
 from ..packs import Packs
 from .report import ATTACHMENT_LIST_RE, ATTACHMENT_RE, DOC_NUMBER_RE, IMPRINT_RE, Report
 from .elements import _org_like
+
+_SENTENCE_PUNCT_RE = recache.compile(r"[。：:；]")
+_LEAD_IN_RE = recache.compile(r"^现[将就把]|.*如下[：:]?$")
+_NUMBERED_RE = recache.compile(r"^\d{1,2}\s*[.．、]")
+_DRAFT_NOTE_RE = recache.compile(r"[（(](?:[^）)]{1,8}稿|\d{4}年度?)[）)]")
 
 
 # ---------------------------------------------------------------- locating
@@ -28,7 +34,7 @@ def _title_candidate(text: str, packs: Packs) -> bool:
     t = text.strip()
     if not t or len(t) > 60 or "。" in t or find_marker(t) is not None:
         return False  # a numbered line is a section heading, never the report's title
-    if t.endswith(("：", ":")) or re.match(r"^现[将就把]|.*如下[：:]?$", t):
+    if t.endswith(("：", ":")) or _LEAD_IN_RE.match(t):
         return False  # 现将我区2023年法治政府建设情况报告如下： is the opening, not a title
     pos = t.find(conf["subject"])
     if pos < 0 or _inside_brackets(t, pos):
@@ -37,7 +43,7 @@ def _title_candidate(text: str, packs: Packs) -> bool:
     head = t[t.find("关于"):] if 0 < t.find("关于") <= 20 and t.find("关于") < pos else t
     if any(t.startswith(p) or head.startswith(p) for p in conf["cover_prefixes"]):
         return False
-    if ATTACHMENT_LIST_RE.match(t) or re.match(r"^\d{1,2}\s*[.．、]", t):
+    if ATTACHMENT_LIST_RE.match(t) or _NUMBERED_RE.match(t):
         return False
     core = re.sub(r"[（(][^）)]{1,8}[）)]$", "", t)  # （送审稿） （征求意见稿）
     if any(core.endswith(d) for d in conf["cover_doc_types"]):
@@ -55,7 +61,7 @@ def _title_piece(rep: Report, j: int) -> bool:
     if j >= len(rep.doc.blocks) or rep.doc.blocks[j].in_table:
         return False
     t = rep.norm[j].text.strip()
-    return (0 < len(t) <= _TITLE_LINE_MAX and not re.search(r"[。：:；]", t) and find_marker(t) is None
+    return (0 < len(t) <= _TITLE_LINE_MAX and not _SENTENCE_PUNCT_RE.search(t) and find_marker(t) is None
             and not is_date_line(t) and not t.endswith("文件") and not DOC_NUMBER_RE.search(t)
             and not ATTACHMENT_RE.match(t))
 
@@ -156,7 +162,7 @@ def locate(rep: Report) -> None:
     title = "".join(rep.norm[j].text.strip() for j in rep.title_blocks)
     nxt = rep.title_blocks[-1] + 1
     # a draft marker or the year on its own line: （送审稿）, （2024年度）
-    while nxt < len(blocks) and re.fullmatch(r"[（(](?:[^）)]{1,8}稿|\d{4}年度?)[）)]", rep.norm[nxt].text.strip()):
+    while nxt < len(blocks) and _DRAFT_NOTE_RE.fullmatch(rep.norm[nxt].text.strip()):
         rep.title_blocks.append(nxt)
         title += rep.norm[nxt].text.strip()
         nxt += 1

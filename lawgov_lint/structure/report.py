@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 
+from .. import recache
 from ..document import Document
 from ..lexers.markers import Marker
 from ..normalize import NormText
@@ -13,12 +13,12 @@ from ..packs import Packs
 
 # 发文字号: 机关代字 + bracketed year + serial + 号 (GB/T 9704—2012 §7.2.4), loosely,
 # so that F001 can judge malformed ones.
-DOC_NUMBER_RE = re.compile(
+DOC_NUMBER_RE = recache.compile(
     r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{1,10})\s*([〔\[【(（［]?)\s*(\d{2,4})\s*([〕\]】)）］]?)\s*(第?)\s*(\d{1,4})\s*号"
 )
-ATTACHMENT_RE = re.compile(r"^附\s*件\s*(\d{1,2})?\s*$")
-ATTACHMENT_LIST_RE = re.compile(r"^附\s*件\s*[：:]")
-IMPRINT_RE = re.compile(r"(?:^抄\s*送\s*[：:])|(?:\d{4}年\d{1,2}月\d{0,2}日?印发$)|(?:^印\s*发\s*[：:])")
+ATTACHMENT_RE = recache.compile(r"^附\s*件\s*(\d{1,2})?\s*$")
+ATTACHMENT_LIST_RE = recache.compile(r"^附\s*件\s*[：:]")
+IMPRINT_RE = recache.compile(r"(?:^抄\s*送\s*[：:])|(?:\d{4}年\d{1,2}月\d{0,2}日?印发$)|(?:^印\s*发\s*[：:])")
 
 @dataclass(slots=True)
 class Heading:

@@ -6,11 +6,18 @@ import re
 
 from rapidfuzz import fuzz
 
+from .. import recache
 from ..lexers.dates import years_in
 from ..lexers.markers import find_marker
 from ..packs import Packs
 from .report import Heading, Report, RunIn, Section
 from .year import _PLAN_WORDS
+
+_AFTER_STOP_RE = recache.compile(r"(?<=[。！？])[^。！？]{4,80}")
+_STOP_RE = recache.compile(r"[。；！？]")
+_REMEDY_RE = recache.compile(r"整改|解决|化解|破解|补齐|弥补|针对|聚焦")
+_REMEDY_BODY_RE = recache.compile(r"整改|解决|化解|破解|聚焦|补齐|攻坚")
+_CAUSE_RE = recache.compile(r"存在|原因")
 
 
 # ---------------------------------------------------------------- sections
@@ -93,7 +100,7 @@ def classify_heading(text: str, packs: Packs, reporting_year: int | None) -> int
         scores[3] = max(scores.get(3, 0.0), 99.0)
     if 3 in scores and any(k in body for k in ("第一责任人", "主要负责人", *c3.get("leader_titles", []))):
         return 3
-    if 2 in scores and re.search(r"整改|解决|化解|破解|聚焦|补齐|攻坚", body) and not re.search(r"存在|原因", body):
+    if 2 in scores and _REMEDY_BODY_RE.search(body) and not _CAUSE_RE.search(body):
         del scores[2]  # 聚焦问题短板，推动整改落实 is work done, not the shortcomings
     if 2 in scores and ("不足" in body or "问题" in body) and 1 not in scores:
         return 2
@@ -194,11 +201,11 @@ def strong_content_3(text: str, packs: Packs) -> bool:
     return (any(t in text for t in leaders) and any(w in text for w in duty) and "法治" in text)
 
 
-_ENUM_ITEM = re.compile(r"(?:^|(?<=[。；！？]))\s*(?:[一二三四五六七八九十]{1,2}是|第[一二三四五六七八九十]{1,2}[，,、]|[（(]\d{1,2}[）)])")
-_LEADER_SUBJECT = re.compile(r"^[^，；：]{0,12}?(?:主要负责人|主要领导|主要负责同志|书记|区长|县长|市长|镇长|乡长|局长|主任)"
+_ENUM_ITEM = recache.compile(r"(?:^|(?<=[。；！？]))\s*(?:[一二三四五六七八九十]{1,2}是|第[一二三四五六七八九十]{1,2}[，,、]|[（(]\d{1,2}[）)])")
+_LEADER_SUBJECT = recache.compile(r"^[^，；：]{0,12}?(?:主要负责人|主要领导|主要负责同志|书记|区长|县长|市长|镇长|乡长|局长|主任)"
                              r"[^。；]{0,16}?(?:履行|落实|压实|扛起|担起)[^。；]{0,16}?第一责任人")
-_SHORTCOMING = re.compile(r"(?<![整改解决化解查摆排查梳理反馈针对聚焦])(?:存在|仍有|还有|面临|不少)[^。；：]{0,15}?(?:不足|问题|短板|差距|薄弱环节|困难)")
-_PLAN_OPENING = re.compile(r"^(?:下一步|下步|新的一年|明年|今后|\d{4}年)[^。；]*?将")
+_SHORTCOMING = recache.compile(r"(?<![整改解决化解查摆排查梳理反馈针对聚焦])(?:存在|仍有|还有|面临|不少)[^。；：]{0,15}?(?:不足|问题|短板|差距|薄弱环节|困难)")
+_PLAN_OPENING = recache.compile(r"^(?:下一步|下步|新的一年|明年|今后|\d{4}年)[^。；]*?将")
 
 
 def _item_content(clause: str, rep: Report, in_section: int | None, item: bool) -> int | None:
@@ -210,7 +217,7 @@ def _item_content(clause: str, rep: Report, in_section: int | None, item: bool) 
     if in_section == 1:
         return None  # within the achievements only 第一责任人 can be a content of its own
     if ((in_section != 4 or not item) and _SHORTCOMING.search(clause)
-            and not re.search(r"整改|解决|化解|破解|补齐|弥补|针对|聚焦", clause)):
+            and not _REMEDY_RE.search(clause)):
         return 2  # a plan item about remedying shortcomings is still the plan
     if _PLAN_OPENING.match(clause):
         m = re.match(r"(\d{4})年", clause)
@@ -249,13 +256,13 @@ def find_run_ins(rep: Report) -> None:
             if end - m.end() <= 60:
                 spans.append((m.start() + len(m.group(0)) - len(m.group(0).lstrip()), end))
         lead = len(t) - len(t.lstrip())
-        stop = re.search(r"[。；！？]", t)
+        stop = _STOP_RE.search(t)
         end = stop.start() if stop else len(t)
         if end - lead <= 80 and not any(s == lead for s, _ in spans):
             spans.append((lead, end))
         # a later sentence given to (三): the principal leader as its subject, performing the duty
         # (区政府主要负责人切实履行推进法治建设第一责任人职责，…); not 会上通报了…第一责任人职责…
-        for m in re.finditer(r"(?<=[。！？])[^。！？]{4,80}", t) if "第一责任人" in t else ():
+        for m in _AFTER_STOP_RE.finditer(t) if "第一责任人" in t else ():
             if _LEADER_SUBJECT.match(m.group(0)) and not any(s <= m.start() < e for s, e in spans):
                 spans.append((m.start(), m.end()))
         for s, e in spans:

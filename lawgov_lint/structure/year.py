@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import re
 
+from .. import recache
 from ..lexers.dates import years_in
 from .report import Report
+
+_CLAUSE_RE = recache.compile(r"[，。；]")
 
 
 # ---------------------------------------------------------------- the reporting year
 
-_PLAN_WORDS = re.compile(r"安排|打算|计划|思路|谋划|展望|下一步|设想|重点任务|工作要点|努力方向")
-_YEAR_WORK = re.compile(r"情况|成效|举措|做法|工作")
+_PLAN_WORDS = recache.compile(r"安排|打算|计划|思路|谋划|展望|下一步|设想|重点任务|工作要点|努力方向")
+_YEAR_WORK = recache.compile(r"情况|成效|举措|做法|工作")
 
 
 def year_evidence(rep: Report) -> list[tuple[int, str, int]]:
@@ -85,7 +88,7 @@ def weigh_reporting_year(rep: Report, option: int | None = None) -> None:
 def opening_year_span(text: str) -> tuple[int, int, int] | None:
     """``(year, start, end)`` of the year an opening sentence starts with
     (``2023年，…``, ``二〇二三年是…``), offsets in ``text``; None if it starts otherwise."""
-    first_clause = re.split(r"[，。；]", text, maxsplit=1)[0]
+    first_clause = _CLAUSE_RE.split(text, maxsplit=1)[0]
     ys = years_in(first_clause)
     if ys and ys[0][1] <= 12:
         return ys[0]

@@ -32,9 +32,9 @@ expressions, scope words, relation words). Chinese numerals are read with
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
+from ... import recache
 from ...structure import Report
 from .model import _CN_ALL, Breakdown, Metric, MetricFacts
 from .packs import _conf, metric_conf
@@ -46,7 +46,7 @@ from .tables import _extract_tables
 
 # ---------------------------------------------------------------- entry points
 
-_DIGIT_OR_CN = re.compile(f"[0-9{_CN_ALL}]")  # str.isdigit also holds for ① ² …: asked only when this fails
+_DIGIT_OR_CN = recache.compile(f"[0-9{_CN_ALL}]")  # str.isdigit also holds for ① ² …: asked only when this fails
 
 def extract_facts(rep: Report) -> MetricFacts:
     """All figures and breakdowns of the report proper (computed once, kept in ``rep.cache``)."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from ... import recache
 from ...i18n import msg
 from ...structure import Report
 from .model import AMONG_RE, Breakdown, Metric, PAREN_RE, QUOTE_RE, SENTENCE_END
@@ -16,12 +17,12 @@ from .text import _inside, _spans, cstart_of
 from .labels import suffix_match
 
 
-_QIZHONG_RE = re.compile("其中")
-_SENTENCE_END_RE = re.compile(f"[{re.escape(SENTENCE_END)}]")
-_CLAUSE_BREAK_RE = re.compile(r"[，,；;。！？!?]")  # where cstart_of stops
-_SEMI_RE = re.compile(r"[；;]")
-_STOP_RE = re.compile(r"[。！？!?]\s*")
-_SUM_HEAD_RE = re.compile(r"(?:以上|上述|两项|三项|各项)?(?:合计|总计|共计)(?:为|达)?")
+_QIZHONG_RE = recache.compile("其中")
+_SENTENCE_END_RE = recache.compile(f"[{re.escape(SENTENCE_END)}]")
+_CLAUSE_BREAK_RE = recache.compile(r"[，,；;。！？!?]")  # where cstart_of stops
+_SEMI_RE = recache.compile(r"[；;]")
+_STOP_RE = recache.compile(r"[。！？!?]\s*")
+_SUM_HEAD_RE = recache.compile(r"(?:以上|上述|两项|三项|各项)?(?:合计|总计|共计)(?:为|达)?")
 
 
 def _breakdowns(rep: Report, metrics: list[Metric], conf: _Conf) -> list[Breakdown]:

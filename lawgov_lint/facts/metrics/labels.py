@@ -4,20 +4,20 @@ or after it, cleaned of scope words, fillers and copulas; rate labels (整改率
 
 from __future__ import annotations
 
-import re
 
+from ... import recache
 from .model import _Raw, Metric, PRE_BOUNDARY, TOTAL_RE
 from .packs import _Conf
 
 
-_LEAD_RE = re.compile(r"\d{4}年度?|[一二三四五六七八九十]是|首先|其次|再次|最后")
-_YEAR_LEAD_RE = re.compile(r"\d{4}年度?|全年|今年|年内")
-_QUOTE_SPACE_RE = re.compile(r"[“”‘’\"\s]")
-_PAREN_ASIDE_RE = re.compile(r"[（(][^（()）]*[）)]")
-_SHARE_RE = re.compile(r"(?:所)?占(?P<x>[^，。；]*?)(?:的)?(?:比例|比重)?$")
-_SUBJECT_CUT_RE = re.compile(r"[》）)]")
-_POST_CUT_RE = re.compile(r"以及|并且")
-_POST_COPULA_RE = re.compile(r"^(?:为|是|属于|系)")
+_LEAD_RE = recache.compile(r"\d{4}年度?|[一二三四五六七八九十]是|首先|其次|再次|最后")
+_YEAR_LEAD_RE = recache.compile(r"\d{4}年度?|全年|今年|年内")
+_QUOTE_SPACE_RE = recache.compile(r"[“”‘’\"\s]")
+_PAREN_ASIDE_RE = recache.compile(r"[（(][^（()）]*[）)]")
+_SHARE_RE = recache.compile(r"(?:所)?占(?P<x>[^，。；]*?)(?:的)?(?:比例|比重)?$")
+_SUBJECT_CUT_RE = recache.compile(r"[》）)]")
+_POST_CUT_RE = recache.compile(r"以及|并且")
+_POST_COPULA_RE = recache.compile(r"^(?:为|是|属于|系)")
 
 
 def _strip_start(label: str, words: list[str], index: dict[str, list[str]] | None = None) -> str:

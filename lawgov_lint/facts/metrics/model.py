@@ -8,11 +8,11 @@ field means. Source for the written forms: GB/T 15835—2011 (数字用法).
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from ... import recache
 from ...document import Document, locate
 from ...i18n import Msg
 
@@ -28,7 +28,7 @@ _CN_ALL = "零〇一二两三四五六七八九十百千万亿"
 # ahead to the next possible first character instead of trying each position. A lone Chinese
 # numeral is a run of one only when it is 十 or 余/多 follows (一是, 进一步, 百姓 are never figures:
 # one numeral below 十 is no statistic); elsewhere the run must be two or more long.
-NUM_RE = re.compile(
+NUM_RE = recache.compile(
     r"百分之(?P<pcn>[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?)"
     r"|(?P<ar>\d(?<![\d.,A-Za-z].)(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d*(?:\.\d+)?))(?P<mult>千万|百万|万|亿)?"
     rf"|(?P<cn>[{_CN_ALL}]{{2,}}|十|[{_CN_ALL}](?=[余多]))"
@@ -37,13 +37,13 @@ SENTENCE_END = "。！？!?"
 CLAUSE_END = "；;"
 PRE_BOUNDARY = "，,；;。：:！？!?、（("
 LIST_SEP = "、，,和及与或"
-QUOTE_RE = re.compile(r"“[^“”]{0,40}”|‘[^‘’]{0,40}’|\"[^\"]{0,40}\"|《[^《》]{0,80}》|〈[^〈〉]{0,60}〉")
-TOTAL_RE = re.compile(r"共计|累计|合计|总计|总共|一共|全年|年内|本年度|(?<![公中])共(?![同享建治商青产识性通赢担融进存筑生])")
-YEAR_RE = re.compile(r"(?<!\d)(\d{4})年(?!\d)|(?<![\d.])((?:19|20)\d{2})(?=[总共全累])")
-TOPIC_RE = re.compile(r"在([^，。；：]{1,14}?)(?:领域|方面|行业)")
-AMONG_RE = re.compile(r"([\u4e00-\u9fff“”]{2,16}?)中(?![心国央华期旬级层小型等文外间标断止转介共])[，,]?")
-PAREN_RE = re.compile(r"[（(][^（()）]{0,80}[）)]")
-FULL_YEAR_RE = re.compile(r"(?:1[-－—~～至到]12月|1月[-－—~～至到]12月|截[至止]\d{0,4}年?12月)")
+QUOTE_RE = recache.compile(r"“[^“”]{0,40}”|‘[^‘’]{0,40}’|\"[^\"]{0,40}\"|《[^《》]{0,80}》|〈[^〈〉]{0,60}〉")
+TOTAL_RE = recache.compile(r"共计|累计|合计|总计|总共|一共|全年|年内|本年度|(?<![公中])共(?![同享建治商青产识性通赢担融进存筑生])")
+YEAR_RE = recache.compile(r"(?<!\d)(\d{4})年(?!\d)|(?<![\d.])((?:19|20)\d{2})(?=[总共全累])")
+TOPIC_RE = recache.compile(r"在([^，。；：]{1,14}?)(?:领域|方面|行业)")
+AMONG_RE = recache.compile(r"([\u4e00-\u9fff“”]{2,16}?)中(?![心国央华期旬级层小型等文外间标断止转介共])[，,]?")
+PAREN_RE = recache.compile(r"[（(][^（()）]{0,80}[）)]")
+FULL_YEAR_RE = recache.compile(r"(?:1[-－—~～至到]12月|1月[-－—~～至到]12月|截[至止]\d{0,4}年?12月)")
 
 
 @dataclass(slots=True)
@@ -219,6 +219,9 @@ class MetricFacts:
 
 @dataclass(slots=True)
 class _Raw:
+    """A figure as the scanner reads it, before its label and relations: its span (``start`` with the
+    approximation words, ``num_start``/``num_end`` the number itself), value, unit and bounds."""
+
     start: int
     num_start: int
     num_end: int

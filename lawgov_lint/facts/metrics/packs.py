@@ -8,61 +8,78 @@ extra packs never reach another's) and looked up once per report: see :func:`met
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
+from ... import recache
 from ...packs import Packs
 from ...structure import Report
 
 
-@dataclass(slots=True)
 class _Conf:
-    units: list[tuple[str, str, float]]  # (unit, kind, factor), longest first
-    money: dict[str, float]
-    approx_before: list[str]
-    approx_middle: list[str]
-    approx_after: list[str]
-    fixed: list[str]
-    scopes: list[str]
-    partial: list[re.Pattern[str]]
-    growth: re.Pattern[str] | None
-    rate_suffixes: list[str]
-    not_rates: list[str]
-    fillers: list[str]
-    copulas: list[str]
-    stage_verbs: list[str]
-    agents: list[str]
-    rest_words: list[str]
-    partitions: list[dict]
-    tables: dict
-    raw: dict
-    # indexes of the lists above, same order within a key (built by _index): a scan asks only the
-    # words that can match where it stands instead of all of them
-    unit_at: dict[str, list[tuple[str, str, float]]] = field(default_factory=dict)  # first char → units
-    unit_kind: dict[str, tuple[str, float]] = field(default_factory=dict)  # unit → (kind, factor), first wins
-    middle_at: dict[str, list[str]] = field(default_factory=dict)  # first char → approx_middle
-    after_at: dict[str, list[str]] = field(default_factory=dict)  # first char → approx_after
-    before_end: dict[str, list[str]] = field(default_factory=dict)  # last char → approx_before
-    fillers_at: dict[str, list[str]] = field(default_factory=dict)  # first char → fillers
-    fillers_end: dict[str, list[str]] = field(default_factory=dict)  # last char → fillers
-    copulas_end: dict[str, list[str]] = field(default_factory=dict)  # last char → copulas
-    scopes_at: dict[str, list[str]] = field(default_factory=dict)  # first char → scopes
-    # the partial periods look nowhere right of their match ($, \b, lookahead): one that matches in
-    # the start of a sentence matches in the whole sentence, so a sentence without one is searched once
-    partial_leftward: bool = False
-    # literal strings one of which every partial period contains (None: unknown): a sentence with none
-    # of them has no partial period, found without trying the patterns
-    partial_needs: re.Pattern[str] | None = None
-    # the same for each pattern of ``partial``: strings its every match contains (None: unknown)
-    partial_each: list[tuple[str, ...] | None] = field(default_factory=list)
-    # any fixed expression / scope word at all (None: none, or an empty word): a paragraph without one
-    # is not searched word by word
-    fixed_any: re.Pattern[str] | None = None
-    scopes_any: re.Pattern[str] | None = None
-    stage_any: re.Pattern[str] | None = None  # any stage verb
-    not_rates_t: tuple[str, ...] = ()  # not_rates and rate_suffixes as tuples, for str.endswith
-    rate_suffixes_t: tuple[str, ...] = ()
-    verbless: list[str] = field(default_factory=list)  # stage verbs, then carry-over words (longest first)
-    next_leads: tuple[str, ...] = ()  # breakdowns.next_sentence_leads, longest first
+    """The metrics pack compiled for reading figures: the word lists, then lookup indexes of them that
+    :func:`_index` fills. One per :class:`Packs` (a plain class: a 38-field dataclass costs ~1.2 ms to
+    define on every cold run, for a value that is built once and never compared or printed)."""
+
+    __slots__ = (
+        "units", "money", "approx_before", "approx_middle", "approx_after", "fixed", "scopes", "partial", "growth",
+        "rate_suffixes", "not_rates", "fillers", "copulas", "stage_verbs", "agents", "rest_words", "partitions",
+        "tables", "raw",
+        "unit_at", "unit_kind", "middle_at", "after_at", "before_end", "fillers_at", "fillers_end", "copulas_end",
+        "scopes_at", "partial_leftward", "partial_needs", "partial_each", "fixed_any", "scopes_any", "stage_any",
+        "not_rates_t", "rate_suffixes_t", "verbless", "next_leads",
+    )
+
+    def __init__(self, *, units: list[tuple[str, str, float]], money: dict[str, float], approx_before: list[str],
+                 approx_middle: list[str], approx_after: list[str], fixed: list[str], scopes: list[str],
+                 partial: list[re.Pattern[str]], growth: re.Pattern[str] | None, rate_suffixes: list[str],
+                 not_rates: list[str], fillers: list[str], copulas: list[str], stage_verbs: list[str],
+                 agents: list[str], rest_words: list[str], partitions: list[dict], tables: dict, raw: dict) -> None:
+        self.units = units  # (unit, kind, factor), longest first
+        self.money = money
+        self.approx_before = approx_before
+        self.approx_middle = approx_middle
+        self.approx_after = approx_after
+        self.fixed = fixed
+        self.scopes = scopes
+        self.partial = partial
+        self.growth = growth
+        self.rate_suffixes = rate_suffixes
+        self.not_rates = not_rates
+        self.fillers = fillers
+        self.copulas = copulas
+        self.stage_verbs = stage_verbs
+        self.agents = agents
+        self.rest_words = rest_words
+        self.partitions = partitions
+        self.tables = tables
+        self.raw = raw
+        # indexes of the lists above, same order within a key (built by _index): a scan asks only the
+        # words that can match where it stands instead of all of them
+        self.unit_at: dict[str, list[tuple[str, str, float]]] = {}  # first char → units
+        self.unit_kind: dict[str, tuple[str, float]] = {}  # unit → (kind, factor), first wins
+        self.middle_at: dict[str, list[str]] = {}  # first char → approx_middle
+        self.after_at: dict[str, list[str]] = {}  # first char → approx_after
+        self.before_end: dict[str, list[str]] = {}  # last char → approx_before
+        self.fillers_at: dict[str, list[str]] = {}  # first char → fillers
+        self.fillers_end: dict[str, list[str]] = {}  # last char → fillers
+        self.copulas_end: dict[str, list[str]] = {}  # last char → copulas
+        self.scopes_at: dict[str, list[str]] = {}  # first char → scopes
+        # the partial periods look nowhere right of their match ($, \b, lookahead): one that matches in
+        # the start of a sentence matches in the whole sentence, so a sentence without one is searched once
+        self.partial_leftward = False
+        # literal strings one of which every partial period contains (None: unknown): a sentence with none
+        # of them has no partial period, found without trying the patterns
+        self.partial_needs: re.Pattern[str] | None = None
+        # the same for each pattern of ``partial``: strings its every match contains (None: unknown)
+        self.partial_each: list[tuple[str, ...] | None] = []
+        # any fixed expression / scope word at all (None: none, or an empty word): a paragraph without one
+        # is not searched word by word
+        self.fixed_any: re.Pattern[str] | None = None
+        self.scopes_any: re.Pattern[str] | None = None
+        self.stage_any: re.Pattern[str] | None = None  # any stage verb
+        self.not_rates_t: tuple[str, ...] = ()  # not_rates and rate_suffixes as tuples, for str.endswith
+        self.rate_suffixes_t: tuple[str, ...] = ()
+        self.verbless: list[str] = []  # stage verbs, then carry-over words (longest first)
+        self.next_leads: tuple[str, ...] = ()  # breakdowns.next_sentence_leads, longest first
 
 
 def _desc(words) -> list[str]:
@@ -157,7 +174,7 @@ def _needs_any(each: list[tuple[str, ...] | None]) -> re.Pattern[str] | None:
     if not each or any(need is None for need in each):
         return None
     words = {need[0] for need in each}
-    return re.compile("|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))))
+    return recache.compile("|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))))
 
 
 def _index(conf: "_Conf") -> None:
@@ -177,11 +194,11 @@ def _index(conf: "_Conf") -> None:
     conf.partial_leftward = bool(conf.partial) and not any(
         k in p.pattern for p in conf.partial for k in ("$", "\\b", "\\B", "\\Z", "(?=", "(?!"))
     if conf.fixed and all(conf.fixed):
-        conf.fixed_any = re.compile("|".join(re.escape(w) for w in conf.fixed))
+        conf.fixed_any = recache.compile("|".join(re.escape(w) for w in conf.fixed))
     if conf.scopes and all(conf.scopes):
-        conf.scopes_any = re.compile("|".join(re.escape(w) for w in conf.scopes))
+        conf.scopes_any = recache.compile("|".join(re.escape(w) for w in conf.scopes))
     if conf.stage_verbs and all(conf.stage_verbs):
-        conf.stage_any = re.compile("|".join(re.escape(w) for w in conf.stage_verbs))
+        conf.stage_any = recache.compile("|".join(re.escape(w) for w in conf.stage_verbs))
     conf.not_rates_t = tuple(conf.not_rates)
     conf.verbless = conf.stage_verbs + _desc(conf.raw.get("relation_words", {}).get("carry_over", []))
     conf.next_leads = tuple(_desc(conf.raw.get("breakdowns", {}).get("next_sentence_leads", [])))
@@ -228,7 +245,7 @@ def _compile(packs: Packs) -> _Conf:
     partial = []
     for p in partial_src:
         try:
-            partial.append(re.compile(p))
+            partial.append(recache.compile(p))
         except re.error:
             continue
     growth_words = _desc(q.get("growth", []))
@@ -236,7 +253,7 @@ def _compile(packs: Packs) -> _Conf:
     growth = None
     if growth_words:
         alts = "|".join(re.escape(w) if w not in ("增加",) else r"(?<!新)增加" for w in growth_words)
-        growth = re.compile(rf"(?:{alts})" + (rf"(?![{level}])" if level else ""))
+        growth = recache.compile(rf"(?:{alts})" + (rf"(?![{level}])" if level else ""))
     rel = m.get("relation_words", {})
     conf = _Conf(
         units=units,

@@ -5,10 +5,10 @@ other year, topic, scope, growth, plan section, 分别 pairing.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from decimal import Decimal, InvalidOperation
 
+from ... import recache
 from ...numerals import cn_value
 from ...structure import Report
 from .model import (_Raw, FULL_YEAR_RE, INF, LIST_SEP, Metric, NUM_RE, PAREN_RE, PRE_BOUNDARY, QUOTE_RE, TOPIC_RE,
@@ -184,11 +184,11 @@ def _word_at(text: str, pos: int, index: dict[str, list]):
     return None
 
 
-_LAST_YEAR_RE = re.compile(r"去年|上年|上一年度|上年度|同期")
-_CLAUSE_BREAK_RE = re.compile(r"[，,；;。！？!?]")  # where cstart_of stops
-_FOUR_DIGITS_RE = re.compile(r"\d{4}")  # what every year YEAR_RE reads has
-_RESPECTIVELY_RE = re.compile(r"分别")
-_ITEM_SEP_RE = re.compile(r"、|以及|和|及|与|，|,")
+_LAST_YEAR_RE = recache.compile(r"去年|上年|上一年度|上年度|同期")
+_CLAUSE_BREAK_RE = recache.compile(r"[，,；;。！？!?]")  # where cstart_of stops
+_FOUR_DIGITS_RE = recache.compile(r"\d{4}")  # what every year YEAR_RE reads has
+_RESPECTIVELY_RE = recache.compile(r"分别")
+_ITEM_SEP_RE = recache.compile(r"、|以及|和|及|与|，|,")
 
 
 def _partial_in(text: str, conf: _Conf) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from ... import recache
 from ...structure import Report
 from .model import _Raw, INF, Metric
 from .packs import _Conf
@@ -73,7 +74,7 @@ def _extract_tables(rep: Report, conf: _Conf, out: list[Metric]) -> None:
                 out.append(met)
 
 
-_BARE_CELL = re.compile(r"^\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*$")
+_BARE_CELL = recache.compile(r"^\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*$")
 
 
 def _numeric_cell(text: str, conf: _Conf) -> _Raw | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ... import recache
 from .model import CLAUSE_END, SENTENCE_END
 
 
@@ -57,7 +58,7 @@ def _segments(text: str) -> tuple[list[int], list[int]]:
     return sent, clause
 
 
-_SEG_RE = re.compile(f"([{re.escape(SENTENCE_END)}][”’）)]*)|[{re.escape(CLAUSE_END)}]")
+_SEG_RE = recache.compile(f"([{re.escape(SENTENCE_END)}][”’）)]*)|[{re.escape(CLAUSE_END)}]")
 
 
 def _segment_bounds(text: str) -> tuple[list[int], list[int], dict[int, int]]:
