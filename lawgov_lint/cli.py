@@ -377,11 +377,7 @@ def main(paths, output_format, output_file, select, extend_select, ignore, fail_
     shown = [_at_or_above_fail_on(r) for r in results] if quiet else results
     summary = totals(shown, options0)  # counts of what is shown (--quiet drops findings below --fail-on)
     with contextlib.ExitStack() as stack:
-        try:
-            out = stack.enter_context(_open_output(output_file)) if output_file else sys.stdout
-        except OutputError as e:
-            _fail(f"--output-file: {e}")
-        color = use_color(out, bool(output_file)) and output_format == "text"
+        out, color = _output(stack, output_file, output_format)
         if statistics:
             from .reporters.concise import report_statistics, report_statistics_json
 
@@ -445,11 +441,7 @@ def _stream_run(tasks: list, jobs: int, timeout: float | None, output_format: st
     options0 = tasks[0][1]
     shown_records, full_records = [], []
     with contextlib.ExitStack() as stack:
-        try:
-            out = stack.enter_context(_open_output(output_file)) if output_file else sys.stdout
-        except OutputError as e:
-            _fail(f"--output-file: {e}")
-        color = use_color(out, bool(output_file)) and output_format == "text"
+        out, color = _output(stack, output_file, output_format)
         writer = stream_reporter(output_format, options0, out, color, quiet)
         # the progress bar shares the terminal with the findings only when they go to a file
         with _progress(len(tasks) if output_file or not _is_tty(sys.stdout) else 0) as advance:
@@ -478,6 +470,18 @@ def _at_or_above_fail_on(r):
 
     threshold = SEVERITY_RANK[r.options.fail_on if r.options else "error"]
     return dataclasses.replace(r, findings=[f for f in r.findings if SEVERITY_RANK[f.severity] >= threshold])
+
+
+def _output(stack: contextlib.ExitStack, output_file: str | None, output_format: str):
+    """``(stream, colour?)`` for the run's output: ``--output-file`` (written atomically, closed by
+    ``stack``) or standard output; an output file that cannot be opened is a usage error."""
+    from .outputs import OutputError
+
+    try:
+        out = stack.enter_context(_open_output(output_file)) if output_file else sys.stdout
+    except OutputError as e:
+        _fail(f"--output-file: {e}")
+    return out, use_color(out, bool(output_file)) and output_format == "text"
 
 
 def _open_output(path: str):

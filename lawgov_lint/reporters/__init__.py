@@ -34,6 +34,13 @@ class StreamReporter(Protocol):
     def end(self, records: Any, summary: dict[str, Any]) -> None: ...
 
 
+def write_all(writer: StreamReporter, results: list[FileResult], summary: dict[str, Any]) -> None:
+    """Every result through a streaming ``writer``, then its end: a whole-run reporter of a streaming format."""
+    for r in results:
+        writer.file(r)
+    writer.end(results, summary)
+
+
 def stream_reporter(name: str, options: Options, stream: IO[str], color: bool, quiet: bool = False) -> StreamReporter:
     """The streaming writer of a built-in format of :data:`STREAMING_FORMATS` (KeyError otherwise);
     writing every result through it, then ``end``, gives the same bytes as the format's reporter."""

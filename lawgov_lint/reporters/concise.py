@@ -39,10 +39,9 @@ class ConciseStream:
 
 
 def report_concise(results: list[FileResult], options: Options, summary: dict[str, Any], stream: IO[str], color: bool) -> None:
-    out = ConciseStream(options, stream, color)
-    for r in results:
-        out.file(r)
-    out.end(results, summary)
+    from . import write_all
+
+    write_all(ConciseStream(options, stream, color), results, summary)
 
 
 def concise_line(f: Finding, lang: str = "en") -> str:

@@ -45,7 +45,6 @@ class GithubStream:
 
 
 def report_github(results: list[FileResult], options: Options, summary: dict[str, Any], stream: IO[str], color: bool) -> None:
-    out = GithubStream(options, stream, color)
-    for r in results:
-        out.file(r)
-    out.end(results, summary)
+    from . import write_all
+
+    write_all(GithubStream(options, stream, color), results, summary)

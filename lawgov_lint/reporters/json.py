@@ -81,7 +81,6 @@ class JsonStream:
 
 
 def report_json(results: list[FileResult], options: Options, summary: dict[str, Any], stream: IO[str], color: bool) -> None:
-    out = JsonStream(options, stream, color)
-    for r in results:
-        out.file(r)
-    out.end(results, summary)
+    from . import write_all
+
+    write_all(JsonStream(options, stream, color), results, summary)

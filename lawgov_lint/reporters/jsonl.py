@@ -26,7 +26,6 @@ class JsonlStream:
 
 
 def report_jsonl(results: list[FileResult], options: Options, summary: dict[str, Any], stream: IO[str], color: bool) -> None:
-    out = JsonlStream(options, stream, color)
-    for r in results:
-        out.file(r)
-    out.end(results, summary)
+    from . import write_all
+
+    write_all(JsonlStream(options, stream, color), results, summary)
