@@ -37,11 +37,17 @@ class _StyleInfo:
 
 @dataclass(slots=True)
 class StyleTable:
-    """Paragraph styles by id, with inherited heading level and alignment."""
+    """Paragraph styles by id, with inherited heading level and alignment.
+
+    A document defines some fifty paragraph styles and its paragraphs use a few: ``styles`` holds those
+    read so far, ``unread`` the ``w:style`` element (and the name, read up front) of the others, read the
+    first time a paragraph's style or its ``w:basedOn`` chain needs them.
+    """
 
     styles: dict[str, _StyleInfo] = field(default_factory=dict)
     default_id: str | None = None
     numbering_styles: dict[str, str] = field(default_factory=dict)  # numbering style id → its w:numId
+    unread: dict[str, tuple] = field(default_factory=dict, repr=False, compare=False)  # id → (w:style, name)
     # what resolve() and numbering() gave for each style id asked (a document's paragraphs share few styles)
     _resolved: dict = field(default_factory=dict, repr=False, compare=False)
     _numbered: dict = field(default_factory=dict, repr=False, compare=False)
@@ -59,29 +65,22 @@ class StyleTable:
         from docx.styles import BabelFish
 
         ui_name = BabelFish.ui_style_names.get
-        styles = table.styles
+        unread = table.unread
         for el in root.iterchildren(_STYLE):
             get = el.get
             kind = get(_TYPE)
-            if kind not in _KNOWN_TYPES:
-                _python_docx_style(el)  # python-docx refuses a style of no or an unknown type: so does the read
+            if kind != "paragraph":
+                if kind not in _KNOWN_TYPES:
+                    _python_docx_style(el)  # python-docx refuses a style of no or an unknown type: so does the read
+                if kind == "numbering" and (sid := get(_STYLE_ID)) is not None:
+                    num_id = ppr_props(first(el, _PPR))[1]
+                    if num_id is not None:
+                        table.numbering_styles[sid] = num_id
+                continue
             sid = get(_STYLE_ID)
-            if sid is None or kind not in ("paragraph", "numbering"):
+            if sid is None:
                 continue
-            ppr = name_el = based = None
-            for child in el:  # the first of each, as python-docx (and lxml's find) read them
-                tag = child.tag
-                if tag == _PPR:
-                    ppr = ppr if ppr is not None else child
-                elif tag == _NAME:
-                    name_el = name_el if name_el is not None else child
-                elif tag == _BASED_ON:
-                    based = based if based is not None else child
-            _, num_id, ilvl, outline, jc = ppr_props(ppr)
-            if kind == "numbering":
-                if num_id is not None:
-                    table.numbering_styles[sid] = num_id
-                continue
+            name_el = first(el, _NAME)
             if name_el is None:
                 name = None
             else:
@@ -89,7 +88,19 @@ class StyleTable:
                 if name is None:
                     name = _python_docx_style(el).name  # raises as python-docx does for a w:name without w:val
                 name = ui_name(name, name)
-            styles[sid] = _StyleInfo(
+            unread[sid] = (el, name)
+            if get(_DEFAULT) in ("1", "true", "on"):
+                table.default_id = sid
+        return table
+
+    def _info(self, sid: str | None) -> _StyleInfo | None:
+        """Paragraph style ``sid``, read from its element the first time; None when there is none."""
+        info = self.styles.get(sid)
+        if info is None and sid in self.unread:
+            el, name = self.unread.pop(sid)
+            based = first(el, _BASED_ON)
+            _, num_id, ilvl, outline, jc = ppr_props(first(el, _PPR))
+            info = self.styles[sid] = _StyleInfo(
                 name=name,
                 based_on=based.get(_VAL) if based is not None else None,
                 outline=outline,
@@ -97,15 +108,15 @@ class StyleTable:
                 num_id=num_id,
                 ilvl=ilvl,
             )
-            if get(_DEFAULT) in ("1", "true", "on"):
-                table.default_id = sid
-        return table
+        return info
 
     def _chain(self, sid: str | None):
         seen: set[str] = set()
-        while sid is not None and sid in self.styles and sid not in seen:
+        while sid is not None and sid not in seen:
+            info = self._info(sid)
+            if info is None:
+                break
             seen.add(sid)
-            info = self.styles[sid]
             yield info
             sid = info.based_on
 
@@ -118,11 +129,11 @@ class StyleTable:
             return found
 
     def _resolve(self, sid: str | None) -> tuple[str | None, int | None, str | None]:
-        if sid not in self.styles:
+        if sid not in self.styles and sid not in self.unread:
             sid = self.default_id
         if sid is None:
             return None, None, None
-        name = self.styles[sid].name
+        name = self._info(sid).name
         level: int | None = None
         level_known = False
         jc: str | None = None
@@ -150,7 +161,7 @@ class StyleTable:
             return found
 
     def _numbering(self, sid: str | None) -> tuple[str | None, int | None, str | None]:
-        if sid not in self.styles:
+        if sid not in self.styles and sid not in self.unread:
             sid = self.default_id
         num_id: str | None = None
         owner: str | None = None
@@ -300,13 +311,13 @@ class Numbering:
         except Exception:  # no (or an unreadable) numbering part: nothing is auto-numbered
             return cls({}, styles)
         abstracts = {}
-        for el in root.findall(W + "abstractNum"):
+        for el in root.iterchildren(W + "abstractNum"):
             levels = {}
-            for lvl in el.findall(W + "lvl"):
+            for lvl in el.iterchildren(W + "lvl"):
                 levels[_int(lvl.get(W + "ilvl"), 0)] = _level(lvl)
-            link = el.find(W + "numStyleLink")
+            link = first(el, W + "numStyleLink")
             abstracts[el.get(W + "abstractNumId")] = (levels, link.get(W + "val") if link is not None else None)
-        nums = {el.get(W + "numId"): el for el in root.findall(W + "num")}
+        nums = {el.get(W + "numId"): el for el in root.iterchildren(W + "num")}
         lists: dict[str, _List] = {}
         for num_id, el in nums.items():
             abstract_id = _abstract_of(el)
@@ -322,12 +333,12 @@ class Numbering:
                 continue
             levels = dict(abstracts[abstract_id][0])
             key = "a" + abstract_id
-            for override in el.findall(W + "lvlOverride"):
+            for override in el.iterchildren(W + "lvlOverride"):
                 ilvl = _int(override.get(W + "ilvl"), 0)
-                lvl = override.find(W + "lvl")
+                lvl = first(override, W + "lvl")
                 if lvl is not None:
                     levels[ilvl] = _level(lvl, levels.get(ilvl))
-                start = override.find(W + "startOverride")
+                start = first(override, W + "startOverride")
                 if start is not None:
                     base = levels.get(ilvl, _Level())
                     levels[ilvl] = _Level(_int(start.get(W + "val"), 1), base.fmt, base.text, base.restart,
@@ -383,7 +394,7 @@ _COUNTER = re.compile(r"%([1-9])")
 
 
 def _abstract_of(num) -> str | None:
-    el = num.find(W + "abstractNumId")
+    el = first(num, W + "abstractNumId")
     return el.get(W + "val") if el is not None else None
 
 
