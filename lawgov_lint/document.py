@@ -218,6 +218,11 @@ def locate(doc: Document, block: Block, start: int, end: int) -> Location:
     if not (0 <= start <= end <= len(block.text)):
         raise ValueError(f"range {start}:{end} outside block {block.index} of length {len(block.text)}")
     seg = block.segment_at(start)
+    if doc.format not in ("txt", "md"):  # lines are blocks, columns code points of the block
+        page_line = seg.page_line if seg.page is not None else None
+        last = start if end <= start else end - 1
+        return Location(block.index, block.index, start + 1, block.index, last + 1 + (end > start), seg.page,
+                        page_line, block.table, block.row, block.col, start, end - start)
     line, column = _line_col(block, start, doc.format, seg)
     last = max(start, end - 1)
     end_line, end_col = _line_col(block, last, doc.format, seg if last == start else None)

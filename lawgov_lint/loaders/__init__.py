@@ -218,9 +218,11 @@ def load(path: str | Path, data: bytes | None = None, display_name: str | None =
         raise LoadError("an RTF file: save it as .docx")
     if kind == "text" and suffix in UNSUPPORTED:
         raise LoadError(f"unsupported format {suffix}: {UNSUPPORTED[suffix]}")
+    package = None
     if kind == "zip":
         try:
-            fmt = _zip_kind(check_zip(data, limits))
+            package = check_zip(data, limits)
+            fmt = _zip_kind(package)
         except LoadError:
             if suffix in UNSUPPORTED:
                 raise LoadError(f"unsupported format {suffix}: {UNSUPPORTED[suffix]}") from None
@@ -244,7 +246,7 @@ def load(path: str | Path, data: bytes | None = None, display_name: str | None =
     if fmt == "docx":
         from .docx import load_docx
 
-        doc = load_docx(name, data)
+        doc = load_docx(name, data, package)
     elif fmt == "pdf":
         from .pdf import load_pdf
 

@@ -32,12 +32,14 @@ from .styles import Numbering, StyleTable
 from .walker import Walker
 
 
-def load_docx(name: str, data: bytes) -> Document:
+def load_docx(name: str, data: bytes, package: zipfile.ZipFile | None = None) -> Document:
     """Load a .docx file's body, headers and footers.
 
     Args:
         name: the path to record in ``Document.path``.
         data: the file's bytes.
+        package: the ZIP already opened on ``data`` (by :func:`~lawgov_lint.loaders.check_zip`), whose
+            member list the checks below read instead of opening it again; python-docx reads ``data``.
 
     Returns:
         A Document of format "docx": one block per non-empty paragraph and per
@@ -53,7 +55,7 @@ def load_docx(name: str, data: bytes) -> Document:
         LoadError: a legacy .doc/.wps (OLE2) or password-protected file, a
             damaged file or one that is not a Word document.
     """
-    docx_doc = _open(data)
+    docx_doc = _open(data, package)
     styles = StyleTable.from_document(docx_doc)
     walker = Walker(styles, Numbering.from_document(docx_doc, styles))
     body = docx_doc.element.body
@@ -109,19 +111,22 @@ def _suppressions(docx_doc, walker: Walker, notes: list[str]) -> list[Suppressio
 
 # --------------------------------------------------------------------------- opening
 
-def _open(data: bytes):
-    """The python-docx Document for ``data``, or a LoadError saying why not."""
+def _open(data: bytes, zf: zipfile.ZipFile | None = None):
+    """The python-docx Document for ``data`` (``zf``: the ZIP opened on it, if any), or a LoadError
+    saying why not."""
     if data[:4] == OLE2_MAGIC:
         if "EncryptedPackage".encode("utf-16-le") in data:
             raise LoadError("password-protected .docx: remove the password in Word "
                             "(File → Info → Protect Document) and save it again")
         raise LoadError("a legacy Word/WPS (.doc/.wps) file renamed to .docx: open it and save it as .docx")
-    if not zipfile.is_zipfile(io.BytesIO(data)):
+    if zf is None and not zipfile.is_zipfile(io.BytesIO(data)):
         raise LoadError("damaged or not a .docx file (not a ZIP package): re-save it from Word as .docx")
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            names = set(zf.namelist())
-            rels = zf.read("_rels/.rels") if "_rels/.rels" in names else b""
+        if zf is None:
+            with zipfile.ZipFile(io.BytesIO(data)) as opened:
+                names, rels = _names_and_rels(opened)
+        else:
+            names, rels = _names_and_rels(zf)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as e:
         raise LoadError(f"damaged or not a .docx file (bad ZIP: {_short(e)}): re-save it from Word as .docx") from None
     if "word/document.xml" not in names:
@@ -151,6 +156,11 @@ def _open(data: bytes):
     except Exception as e:  # BadZipFile, PackageNotFoundError, lxml XMLSyntaxError, …
         raise LoadError(f"damaged or not a .docx file ({_short(e)}): re-save it from Word as .docx") from None
     return result
+
+
+def _names_and_rels(zf: zipfile.ZipFile) -> tuple[set[str], bytes]:
+    names = set(zf.namelist())
+    return names, zf.read("_rels/.rels") if "_rels/.rels" in names else b""
 
 
 def _short(e: BaseException) -> str:

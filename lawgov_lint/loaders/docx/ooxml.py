@@ -21,6 +21,13 @@ def _children(el, tag: str):
             yield from _children(child, tag)
 
 
+def first(el, tag: str):
+    """The first child of ``el`` with ``tag``, or None: ``el.find(tag)`` without lxml's path parser."""
+    for child in el.iterchildren(tag):
+        return child
+    return None
+
+
 def _int(value: str | None, default: int) -> int:
     try:
         return int(value) if value is not None else default

@@ -7,10 +7,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .ooxml import W, _int, _on
+from .ooxml import W, _int, _on, first
 
 _HEADING_NAME = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
 _TITLE_NAMES = {"title", "标题"}
+_STYLE, _TYPE, _STYLE_ID, _DEFAULT = W + "style", W + "type", W + "styleId", W + "default"
+_PPR, _NAME, _BASED_ON, _VAL = W + "pPr", W + "name", W + "basedOn", W + "val"
+_KNOWN_TYPES = ("paragraph", "character", "table", "numbering")  # python-docx's WD_STYLE_TYPE
+
+
+def _python_docx_style(el):
+    """python-docx's style object for ``el`` (what it raises for a style it cannot read)."""
+    from docx.styles.style import StyleFactory
+
+    return StyleFactory(el)
 
 
 # --------------------------------------------------------------------------- styles
@@ -27,59 +37,103 @@ class _StyleInfo:
 
 @dataclass(slots=True)
 class StyleTable:
-    """Paragraph styles by id, with inherited heading level and alignment."""
+    """Paragraph styles by id, with inherited heading level and alignment.
+
+    A document defines some fifty paragraph styles and its paragraphs use a few: ``styles`` holds those
+    read so far, ``unread`` the ``w:style`` element (and the name, read up front) of the others, read the
+    first time a paragraph's style or its ``w:basedOn`` chain needs them.
+    """
 
     styles: dict[str, _StyleInfo] = field(default_factory=dict)
     default_id: str | None = None
     numbering_styles: dict[str, str] = field(default_factory=dict)  # numbering style id → its w:numId
+    unread: dict[str, tuple] = field(default_factory=dict, repr=False, compare=False)  # id → (w:style, name)
+    # what resolve() and numbering() gave for each style id asked (a document's paragraphs share few styles)
+    _resolved: dict = field(default_factory=dict, repr=False, compare=False)
+    _numbered: dict = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def from_document(cls, docx_doc) -> "StyleTable":
+        """The styles part python-docx found for ``docx_doc`` (its default styles when the package has
+        none), read from the parsed ``w:styles`` element; names as python-docx gives them (its
+        :class:`~docx.styles.BabelFish` UI names: ``Heading 1`` for ``heading 1``)."""
         table = cls()
         try:
-            styles = docx_doc.styles
+            root = docx_doc.styles.element
         except Exception:  # no or damaged styles part: styles are only hints
             return table
-        for style in styles:
-            el = style.element
-            kind = el.get(W + "type")
-            sid = el.get(W + "styleId")
-            if sid is None or kind not in (None, "paragraph", "numbering"):
+        from docx.styles import BabelFish
+
+        ui_name = BabelFish.ui_style_names.get
+        unread = table.unread
+        for el in root.iterchildren(_STYLE):
+            get = el.get
+            kind = get(_TYPE)
+            if kind != "paragraph":
+                if kind not in _KNOWN_TYPES:
+                    _python_docx_style(el)  # python-docx refuses a style of no or an unknown type: so does the read
+                if kind == "numbering" and (sid := get(_STYLE_ID)) is not None:
+                    num_id = ppr_props(first(el, _PPR))[1]
+                    if num_id is not None:
+                        table.numbering_styles[sid] = num_id
                 continue
-            ppr = el.find(W + "pPr")
-            num_id, ilvl = _num_pr(ppr)
-            if kind == "numbering":
-                if num_id is not None:
-                    table.numbering_styles[sid] = num_id
+            sid = get(_STYLE_ID)
+            if sid is None:
                 continue
-            based = el.find(W + "basedOn")
-            table.styles[sid] = _StyleInfo(
-                name=style.name,
-                based_on=based.get(W + "val") if based is not None else None,
-                outline=_outline(ppr),
-                jc=_jc(ppr),
-                num_id=num_id,
-                ilvl=ilvl,
-            )
-            if el.get(W + "default") in ("1", "true", "on"):
+            name_el = first(el, _NAME)
+            if name_el is None:
+                name = None
+            else:
+                name = name_el.get(_VAL)
+                if name is None:
+                    name = _python_docx_style(el).name  # raises as python-docx does for a w:name without w:val
+                name = ui_name(name, name)
+            unread[sid] = (el, name)
+            if get(_DEFAULT) in ("1", "true", "on"):
                 table.default_id = sid
         return table
 
+    def _info(self, sid: str | None) -> _StyleInfo | None:
+        """Paragraph style ``sid``, read from its element the first time; None when there is none."""
+        info = self.styles.get(sid)
+        if info is None and sid in self.unread:
+            el, name = self.unread.pop(sid)
+            based = first(el, _BASED_ON)
+            _, num_id, ilvl, outline, jc = ppr_props(first(el, _PPR))
+            info = self.styles[sid] = _StyleInfo(
+                name=name,
+                based_on=based.get(_VAL) if based is not None else None,
+                outline=outline,
+                jc=jc,
+                num_id=num_id,
+                ilvl=ilvl,
+            )
+        return info
+
     def _chain(self, sid: str | None):
         seen: set[str] = set()
-        while sid is not None and sid in self.styles and sid not in seen:
+        while sid is not None and sid not in seen:
+            info = self._info(sid)
+            if info is None:
+                break
             seen.add(sid)
-            info = self.styles[sid]
             yield info
             sid = info.based_on
 
     def resolve(self, sid: str | None) -> tuple[str | None, int | None, str | None]:
         """(style name, heading level, alignment) of paragraph style ``sid``."""
-        if sid not in self.styles:
+        try:
+            return self._resolved[sid]
+        except KeyError:
+            found = self._resolved[sid] = self._resolve(sid)
+            return found
+
+    def _resolve(self, sid: str | None) -> tuple[str | None, int | None, str | None]:
+        if sid not in self.styles and sid not in self.unread:
             sid = self.default_id
         if sid is None:
             return None, None, None
-        name = self.styles[sid].name
+        name = self._info(sid).name
         level: int | None = None
         level_known = False
         jc: str | None = None
@@ -100,7 +154,14 @@ class StyleTable:
 
     def numbering(self, sid: str | None) -> tuple[str | None, int | None, str | None]:
         """(numId, ilvl, id of the style giving the numId) inherited by paragraph style ``sid``."""
-        if sid not in self.styles:
+        try:
+            return self._numbered[sid]
+        except KeyError:
+            found = self._numbered[sid] = self._numbering(sid)
+            return found
+
+    def _numbering(self, sid: str | None) -> tuple[str | None, int | None, str | None]:
+        if sid not in self.styles and sid not in self.unread:
             sid = self.default_id
         num_id: str | None = None
         owner: str | None = None
@@ -115,43 +176,62 @@ class StyleTable:
         return num_id, ilvl, owner
 
 
+_P_STYLE, _NUM_PR, _OUTLINE, _JC = W + "pStyle", W + "numPr", W + "outlineLvl", W + "jc"
+_NUM_ID, _ILVL = W + "numId", W + "ilvl"
+_NO_PPR = (None, None, None, None, None)
+
+
+def ppr_props(ppr) -> tuple[str | None, str | None, int | None, int | None, str | None]:
+    """What a ``w:pPr`` says, read in one pass over its children (the first of each kind counts):
+    (style id ``w:pStyle/@w:val``, ``w:numPr`` numId and ilvl, ``w:outlineLvl`` 0-based, ``w:jc``),
+    each None when absent."""
+    if ppr is None:
+        return _NO_PPR
+    sid = num_id = ilvl = outline = jc = None
+    seen = 0  # bits: 1 pStyle, 2 numPr, 4 outlineLvl, 8 jc
+    for child in ppr:
+        tag = child.tag
+        if tag == _P_STYLE:
+            if not seen & 1:
+                seen |= 1
+                sid = child.get(_VAL)
+        elif tag == _NUM_PR:
+            if not seen & 2:
+                seen |= 2
+                el = first(child, _NUM_ID)
+                num_id = el.get(_VAL) if el is not None else None
+                el = first(child, _ILVL)
+                ilvl = _int(el.get(_VAL), 0) if el is not None else None
+        elif tag == _OUTLINE:
+            if not seen & 4:
+                seen |= 4
+                try:
+                    outline = int(child.get(_VAL))
+                except (TypeError, ValueError):
+                    outline = None
+        elif tag == _JC:
+            if not seen & 8:
+                seen |= 8
+                jc = child.get(_VAL)
+    return sid, num_id, ilvl, outline, jc
+
+
 def _num_pr(ppr) -> tuple[str | None, int | None]:
     """(w:numId, w:ilvl) of a w:pPr's w:numPr, each None when absent."""
-    if ppr is None:
-        return None, None
-    num_pr = ppr.find(W + "numPr")
-    if num_pr is None:
-        return None, None
-    el = num_pr.find(W + "numId")
-    num_id = el.get(W + "val") if el is not None else None
-    el = num_pr.find(W + "ilvl")
-    ilvl = _int(el.get(W + "val"), 0) if el is not None else None
-    return num_id, ilvl
+    return ppr_props(ppr)[1:3]
 
 
 def _style_id(ppr) -> str | None:
     """The paragraph style id a ``w:pPr`` names (``w:pStyle/@w:val``), if any."""
-    ps = ppr.find(W + "pStyle") if ppr is not None else None
-    return ps.get(W + "val") if ps is not None else None
+    return ppr_props(ppr)[0]
 
 
 def _outline(ppr) -> int | None:
-    if ppr is None:
-        return None
-    el = ppr.find(W + "outlineLvl")
-    if el is None:
-        return None
-    try:
-        return int(el.get(W + "val"))
-    except (TypeError, ValueError):
-        return None
+    return ppr_props(ppr)[3]
 
 
 def _jc(ppr) -> str | None:
-    if ppr is None:
-        return None
-    el = ppr.find(W + "jc")
-    return el.get(W + "val") if el is not None else None
+    return ppr_props(ppr)[4]
 
 
 def _align(jc: str | None) -> str | None:
@@ -231,13 +311,13 @@ class Numbering:
         except Exception:  # no (or an unreadable) numbering part: nothing is auto-numbered
             return cls({}, styles)
         abstracts = {}
-        for el in root.findall(W + "abstractNum"):
+        for el in root.iterchildren(W + "abstractNum"):
             levels = {}
-            for lvl in el.findall(W + "lvl"):
+            for lvl in el.iterchildren(W + "lvl"):
                 levels[_int(lvl.get(W + "ilvl"), 0)] = _level(lvl)
-            link = el.find(W + "numStyleLink")
+            link = first(el, W + "numStyleLink")
             abstracts[el.get(W + "abstractNumId")] = (levels, link.get(W + "val") if link is not None else None)
-        nums = {el.get(W + "numId"): el for el in root.findall(W + "num")}
+        nums = {el.get(W + "numId"): el for el in root.iterchildren(W + "num")}
         lists: dict[str, _List] = {}
         for num_id, el in nums.items():
             abstract_id = _abstract_of(el)
@@ -253,12 +333,12 @@ class Numbering:
                 continue
             levels = dict(abstracts[abstract_id][0])
             key = "a" + abstract_id
-            for override in el.findall(W + "lvlOverride"):
+            for override in el.iterchildren(W + "lvlOverride"):
                 ilvl = _int(override.get(W + "ilvl"), 0)
-                lvl = override.find(W + "lvl")
+                lvl = first(override, W + "lvl")
                 if lvl is not None:
                     levels[ilvl] = _level(lvl, levels.get(ilvl))
-                start = override.find(W + "startOverride")
+                start = first(override, W + "startOverride")
                 if start is not None:
                     base = levels.get(ilvl, _Level())
                     levels[ilvl] = _Level(_int(start.get(W + "val"), 1), base.fmt, base.text, base.restart,
@@ -270,6 +350,10 @@ class Numbering:
     def label(self, ppr, style_id: str | None) -> str | None:
         """The label Word draws before a paragraph with properties ``ppr``, or None."""
         num_id, ilvl = _num_pr(ppr)
+        return self.label_of(num_id, ilvl, style_id)
+
+    def label_of(self, num_id: str | None, ilvl: int | None, style_id: str | None) -> str | None:
+        """:meth:`label` for a paragraph whose ``w:numPr`` gives ``num_id`` and ``ilvl`` (None: absent)."""
         owner = None
         style_num, style_ilvl, style_owner = self.styles.numbering(style_id)
         if num_id is None:
@@ -302,12 +386,15 @@ class Numbering:
             value = counters[k] if counters[k] is not None else ref.start
             return _format_number(value, "decimal" if level.legal and ref.fmt != "none" else ref.fmt)
 
-        text = re.sub(r"%([1-9])", number, level.text)
+        text = _COUNTER.sub(number, level.text)
         return text if text.strip() else None
 
 
+_COUNTER = re.compile(r"%([1-9])")
+
+
 def _abstract_of(num) -> str | None:
-    el = num.find(W + "abstractNumId")
+    el = first(num, W + "abstractNumId")
     return el.get(W + "val") if el is not None else None
 
 

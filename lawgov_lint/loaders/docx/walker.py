@@ -4,12 +4,20 @@ on the way (the block each ``w:commentRangeStart`` / ``w:commentReference`` fall
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from ...document import Block, Segment
-from .ooxml import M_T, MC_FALLBACK, W, _children, _int, _on, field_char
-from .styles import Numbering, StyleTable, _align, _jc, _outline, _style_id
+from .ooxml import M_T, MC_FALLBACK, W, _children, _int, _on, field_char, first
+from .styles import Numbering, StyleTable, _align, ppr_props
 
 _COMMENT_START = W + "commentRangeStart"
 _COMMENT_REFERENCE = W + "commentReference"
+_P, _R, _T, _PPR, _RPR, _TBL = W + "p", W + "r", W + "t", W + "pPr", W + "rPr", W + "tbl"
+_TXBX, _VANISH, _INS, _DEL = W + "txbxContent", W + "vanish", W + "ins", W + "del"
+_FLD_CHAR, _RUBY, _RUBY_BASE, _RENDERED = W + "fldChar", W + "ruby", W + "rubyBase", W + "lastRenderedPageBreak"
+_GRAPHICS = (W + "drawing", W + "pict", W + "object")
+_TABS = (W + "tab", W + "ptab")
+_BR, _CR, _NB_HYPHEN, _SYM, _TYPE, _VAL = W + "br", W + "cr", W + "noBreakHyphen", W + "sym", W + "type", W + "val"
 _PAGE_BREAK = "\x0c"  # placeholder for w:br w:type="page"/"column" while a paragraph is read
 _RENDERED_BREAK = "\x00"  # placeholder for w:lastRenderedPageBreak (XML text never holds NUL)
 
@@ -97,14 +105,15 @@ class Walker:
     # -- paragraphs
     def _paragraph(self, p) -> None:
         text, boxes = self.paragraph_text(p)
-        ppr = p.find(W + "pPr")
+        ppr = first(p, _PPR)
+        props = ppr_props(ppr)
         mark_deleted = False
         if ppr is not None:
-            rpr = ppr.find(W + "rPr")
+            rpr = first(ppr, _RPR)
             if rpr is not None:
-                if rpr.find(W + "ins") is not None:
+                if first(rpr, _INS) is not None:
                     self.tracked_changes = True
-                if rpr.find(W + "del") is not None:
+                if first(rpr, _DEL) is not None:
                     self.tracked_changes = mark_deleted = True
         shift = len(self._carry)
         segments = [Segment(0, page=self._carry_page)] if shift else []
@@ -116,31 +125,31 @@ class Walker:
             self._carry = text
             self._carry_page = segments[0].page
         else:
-            label = self._label(p)
+            label = self._label(p, props)
             if text.strip():
-                style, level, align = self._para_props(p)
+                style, level, align = self._para_props(p, props)
                 self._emit(Block(index=0, text=text, segments=segments, style=style,
                                  heading_level=level, align=align, label=label))
         for box in boxes:  # text boxes anchored in this paragraph follow it
             self.walk_body(box)
 
-    def _para_props(self, p) -> tuple[str | None, int | None, str | None]:
-        ppr = p.find(W + "pPr")
-        name, level, jc = self.styles.resolve(_style_id(ppr))
-        direct_outline = _outline(ppr)
+    def _para_props(self, p, props: tuple | None = None) -> tuple[str | None, int | None, str | None]:
+        """(style name, heading level, alignment) of paragraph ``p``; ``props``: its
+        :func:`~.styles.ppr_props`, when already read."""
+        sid, _num_id, _ilvl, direct_outline, direct_jc = props or ppr_props(first(p, _PPR))
+        name, level, jc = self.styles.resolve(sid)
         if direct_outline is not None:
             level = direct_outline + 1 if direct_outline < 9 else None
-        direct_jc = _jc(ppr)
         if direct_jc is not None:
             jc = direct_jc
         return name, level, _align(jc)
 
-    def _label(self, p) -> str | None:
+    def _label(self, p, props: tuple | None = None) -> str | None:
         """The automatic-numbering label of paragraph ``p`` (advancing the list counters)."""
         if self.numbering is None:
             return None
-        ppr = p.find(W + "pPr")
-        return self.numbering.label(ppr, _style_id(ppr))
+        sid, num_id, ilvl, _outline, _jc = props or ppr_props(first(p, _PPR))
+        return self.numbering.label_of(num_id, ilvl, sid)
 
     def paragraph_text(self, p) -> tuple[str, list]:
         """The visible text of paragraph ``p`` and the text boxes anchored in it."""
@@ -157,20 +166,24 @@ class Walker:
         text = clean.strip(_PAGE_BREAK).replace(_PAGE_BREAK, "\n")
         pages = [(0, self.page)]
         if clean is not raw or self.seen is not None:
-            index = [0] * (len(raw) + 1)  # raw offset -> offset in text
-            k = 0
-            for i, ch in enumerate(raw):
-                index[i] = min(max(k - lead, 0), len(text))
-                if ch == _RENDERED_BREAK:
-                    self.page += 1
-                    self.rendered_breaks += 1
-                    at = index[i]
-                    pages = [(o, pg) for o, pg in pages if o != at] + [(at, self.page)]
-                else:
-                    k += 1
-            index[len(raw)] = min(max(k - lead, 0), len(text))
+            size = len(text)
+            breaks = []  # raw offsets of the rendered page breaks
+            if clean is not raw:
+                i = raw.find(_RENDERED_BREAK)
+                while i >= 0:
+                    breaks.append(i)
+                    i = raw.find(_RENDERED_BREAK, i + 1)
+            for j, i in enumerate(breaks):
+                # raw offset i is text offset i - j (the breaks before it are not text) - lead
+                self.page += 1
+                self.rendered_breaks += 1
+                at = min(max(i - j - lead, 0), size)
+                pages = [(o, pg) for o, pg in pages if o != at] + [(at, self.page)]
             if self.seen is not None:
-                spans = [(r, index[a], index[b]) for r, a, b in self._run_spans]
+                def index(i: int) -> int:  # raw offset -> offset in text
+                    return min(max(i - bisect_left(breaks, i) - lead, 0), size)
+
+                spans = [(r, index(a), index(b)) for r, a, b in self._run_spans]
                 self.seen.append((p, text, spans))
                 self._run_spans = self._para_out = None
         self.paragraph_pages = pages
@@ -179,17 +192,16 @@ class Walker:
     def _inline(self, el, out: list[str], boxes: list, fields: list[bool]) -> None:
         for child in el:
             tag = child.tag
-            if not isinstance(tag, str):  # comments, processing instructions
-                continue
-            if tag == W + "r":
+            if tag == _R:
                 self._run(child, out, boxes, fields)
-            elif tag == _COMMENT_START:
-                self._anchor(child)
+            elif tag in _NO_TEXT:
+                if tag == _COMMENT_START:
+                    self._anchor(child)
+            elif not isinstance(tag, str):  # comments, processing instructions
+                continue
             elif tag in _DELETED:
                 self.tracked_changes = True
-            elif tag in _NO_TEXT:
-                continue
-            elif tag == W + "txbxContent":
+            elif tag == _TXBX:
                 boxes.append(child)
             elif tag == MC_FALLBACK:
                 continue  # the mc:Choice branch holds the same content
@@ -210,48 +222,43 @@ class Walker:
             self._read_run(r, out, boxes, fields)
 
     def _read_run(self, r, out: list[str], boxes: list, fields: list[bool]) -> None:
-        rpr = r.find(W + "rPr")
-        hidden = rpr is not None and _on(rpr.find(W + "vanish"))
+        rpr = first(r, _RPR)
+        hidden = rpr is not None and _on(first(rpr, _VANISH))
         for child in r:
             tag = child.tag
-            if not isinstance(tag, str):  # an XML comment or processing instruction
+            if tag == _T:
+                if not hidden and all(fields):
+                    out.append(child.text or "")
+            elif tag == _RPR:
                 continue
-            if field_char(child, fields):
+            elif not isinstance(tag, str):  # an XML comment or processing instruction
                 continue
-            if tag == W + "rPr":
-                continue
-            if tag == _COMMENT_REFERENCE:
+            elif tag == _FLD_CHAR:
+                field_char(child, fields)
+            elif tag == _COMMENT_REFERENCE:
                 self._anchor(child)
-                continue
-            if tag == W + "ruby":  # phonetic guide: keep the base text, not the annotation
-                base = child.find(W + "rubyBase")
+            elif tag == _RUBY:  # phonetic guide: keep the base text, not the annotation
+                base = first(child, _RUBY_BASE)
                 if base is not None:
                     self._inline(base, out, boxes, fields)
-                continue
-            if tag in (W + "drawing", W + "pict", W + "object") or tag.endswith("}AlternateContent"):
+            elif tag in _GRAPHICS or tag.endswith("}AlternateContent"):
                 self._inline(child, [], boxes, [])  # only collect text boxes
-                continue
-            if tag == W + "lastRenderedPageBreak":
+            elif tag == _RENDERED:
                 out.append(_RENDERED_BREAK)  # layout, not text: turned into a page number
+            elif hidden or not all(fields):
                 continue
-            if hidden or not all(fields):
-                continue
-            if tag == W + "t":
-                out.append(child.text or "")
-            elif tag in (W + "tab", W + "ptab"):
+            elif tag in _TABS:
                 out.append("\t")
-            elif tag == W + "br" and child.get(W + "type") in ("page", "column"):
-                out.append(_PAGE_BREAK)
-            elif tag in (W + "br", W + "cr"):
+            elif tag == _BR:
+                out.append(_PAGE_BREAK if child.get(_TYPE) in ("page", "column") else "\n")
+            elif tag == _CR:
                 out.append("\n")
-            elif tag == W + "noBreakHyphen":
+            elif tag == _NB_HYPHEN:
                 out.append("-")
-            elif tag == W + "sym":
+            elif tag == _SYM:
                 ch = _sym_char(child.get(W + "char"))
                 if ch:
                     out.append(ch)
-            elif tag in (W + "delText", W + "instrText", W + "delInstrText"):
-                continue
 
     # -- tables
     def _table(self, tbl) -> None:
@@ -259,21 +266,21 @@ class Walker:
         tno = self.table_count
         for rno, tr in enumerate(_children(tbl, W + "tr"), start=1):
             grid_col = 1
-            trpr = tr.find(W + "trPr")
+            trpr = first(tr, W + "trPr")
             if trpr is not None:
-                gb = trpr.find(W + "gridBefore")
+                gb = first(trpr, W + "gridBefore")
                 grid_col += _int(gb.get(W + "val") if gb is not None else None, 0)
             for tc in _children(tr, W + "tc"):
-                tcpr = tc.find(W + "tcPr")
+                tcpr = first(tc, W + "tcPr")
                 span = 1
                 skip = False
                 if tcpr is not None:
-                    gs = tcpr.find(W + "gridSpan")
+                    gs = first(tcpr, W + "gridSpan")
                     span = max(1, _int(gs.get(W + "val") if gs is not None else None, 1))
-                    vm = tcpr.find(W + "vMerge")
+                    vm = first(tcpr, W + "vMerge")
                     if vm is not None and vm.get(W + "val") in (None, "continue"):
                         skip = True  # continuation of a vertically merged cell
-                    hm = tcpr.find(W + "hMerge")
+                    hm = first(tcpr, W + "hMerge")
                     if hm is not None and hm.get(W + "val") in (None, "continue"):
                         skip = True  # legacy horizontal merge continuation
                 col = grid_col
@@ -324,9 +331,9 @@ class Walker:
         are noted on the way."""
         for child in container:
             tag = child.tag
-            if tag == W + "p":
+            if tag == _P:
                 yield "p", child
-            elif tag == W + "tbl":
+            elif tag == _TBL:
                 yield "tbl", child
             elif tag in _DELETED:
                 self.tracked_changes = True
@@ -358,9 +365,9 @@ class Walker:
         for tr in _children(tbl, W + "tr"):
             cells = []
             for tc in _children(tr, W + "tc"):
-                tcpr = tc.find(W + "tcPr")
+                tcpr = first(tc, W + "tcPr")
                 if tcpr is not None:
-                    vm = tcpr.find(W + "vMerge")
+                    vm = first(tcpr, W + "vMerge")
                     if vm is not None and vm.get(W + "val") in (None, "continue"):
                         continue
                 cells.append(self._flatten(tc).replace("\n", " "))
