@@ -12,9 +12,10 @@ the run's language ``Options.lang``: :func:`ui` gives the lookup.
 
 from __future__ import annotations
 
-from typing import IO, Any, Callable, Mapping, Protocol
+from typing import IO, Any, Callable, Mapping
 
 from ..engine import FileResult, Options
+from .stream import StreamReporter, write_all  # noqa: F401 - re-exported
 
 Reporter = Callable[[list[FileResult], Options, dict[str, Any], IO[str], bool], None]
 
@@ -22,23 +23,6 @@ BUILTIN_FORMATS = ("text", "concise", "json", "jsonl", "sarif", "github", "junit
 # The formats written a file at a time, as results come (memory flat with the batch; json's summary
 # follows its files); sarif and junit are written at the end.
 STREAMING_FORMATS = ("text", "concise", "json", "jsonl", "github")
-
-
-class StreamReporter(Protocol):
-    """A format written a file at a time: ``file(result)`` as each result comes (in input order),
-    then ``end(records, summary)`` with every file's :class:`~lawgov_lint.summary.FileRecord` and
-    the run summary."""
-
-    def file(self, result: FileResult) -> None: ...
-
-    def end(self, records: Any, summary: dict[str, Any]) -> None: ...
-
-
-def write_all(writer: StreamReporter, results: list[FileResult], summary: dict[str, Any]) -> None:
-    """Every result through a streaming ``writer``, then its end: a whole-run reporter of a streaming format."""
-    for r in results:
-        writer.file(r)
-    writer.end(results, summary)
 
 
 def stream_reporter(name: str, options: Options, stream: IO[str], color: bool, quiet: bool = False) -> StreamReporter:

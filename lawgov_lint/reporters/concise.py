@@ -39,7 +39,7 @@ class ConciseStream:
 
 
 def report_concise(results: list[FileResult], options: Options, summary: dict[str, Any], stream: IO[str], color: bool) -> None:
-    from . import write_all
+    from .stream import write_all
 
     write_all(ConciseStream(options, stream, color), results, summary)
 

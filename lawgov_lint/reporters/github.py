@@ -45,6 +45,6 @@ class GithubStream:
 
 
 def report_github(results: list[FileResult], options: Options, summary: dict[str, Any], stream: IO[str], color: bool) -> None:
-    from . import write_all
+    from .stream import write_all
 
     write_all(GithubStream(options, stream, color), results, summary)

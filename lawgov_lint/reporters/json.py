@@ -81,6 +81,6 @@ class JsonStream:
 
 
 def report_json(results: list[FileResult], options: Options, summary: dict[str, Any], stream: IO[str], color: bool) -> None:
-    from . import write_all
+    from .stream import write_all
 
     write_all(JsonStream(options, stream, color), results, summary)

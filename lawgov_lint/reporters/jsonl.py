@@ -26,6 +26,6 @@ class JsonlStream:
 
 
 def report_jsonl(results: list[FileResult], options: Options, summary: dict[str, Any], stream: IO[str], color: bool) -> None:
-    from . import write_all
+    from .stream import write_all
 
     write_all(JsonlStream(options, stream, color), results, summary)

@@ -226,6 +226,6 @@ class TextStream:
 def report_text(results: list[FileResult], options: Options, summary: dict[str, Any], stream: IO[str], color: bool,
                 quiet: bool = False) -> None:
     """Print each file's findings, then (unless ``quiet``) the summary and the compliance table."""
-    from . import write_all
+    from .stream import write_all
 
     write_all(TextStream(options, stream, color, quiet), results, summary)
