@@ -35,7 +35,7 @@ def read_cache(name: str):
 
     try:
         with open(os.path.join(user_cache_dir(), name), "rb") as f:
-            return marshal.load(f)
+            return marshal.loads(f.read())  # marshal.load(f) reads a file item by item: ~4× slower
     except Exception:  # noqa: BLE001 - a missing, truncated or foreign file is no cache
         return None
 

@@ -131,7 +131,7 @@ def _cached_packs(stamp: tuple) -> dict[str, Any] | None:
 
     try:
         with open(_packs_cache_path(stamp), "rb") as f:
-            data = marshal.load(f)
+            data = marshal.loads(f.read())  # whole: marshal.load(f) reads item by item
     except Exception:  # noqa: BLE001 - a missing, truncated or foreign cache file is read again from TOML
         return None
     if isinstance(data, tuple) and len(data) == 2 and data[0] == stamp and isinstance(data[1], dict):

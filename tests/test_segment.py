@@ -118,3 +118,28 @@ def test_one_run_a_file_after_a_folder_with_extra_words(tmp_path, select):
     if select in ("T", "T001", "ALL"):
         # the pack's word reaches a.txt, whose folder asks for it, and only a.txt
         assert '"T001"' in alone and '"T001"' not in both["a.txt"]
+
+
+def test_the_prefix_dictionary_read_from_our_cache_is_jiebas(tmp_path, monkeypatch):
+    """The second tokenizer reads the prefix dictionary from our marshal copy, not jieba's cache: the
+    same words, frequencies and total as jieba's own initialize gives."""
+    import os
+
+    from lawgov_lint import segment
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    segment._tokenizer.cache_clear()
+    try:
+        first = segment.tokenizer()
+        copies = [n for n in os.listdir(tmp_path / "lawgov-lint") if n.startswith("jieba-pfdict-")]
+        assert len(copies) == 1
+        segment._tokenizer.cache_clear()
+        calls = []
+        monkeypatch.setattr(type(first), "initialize", lambda self, *a: calls.append(1))
+        second = segment.tokenizer()
+        assert calls == [] and second.initialized and second is not first
+        assert second.FREQ == first.FREQ and second.total == first.total
+        assert segment.tokens("推进法治政府建设第一责任人职责") == [("推进", 0, 2), ("法治政府建设", 2, 8),
+                                                            ("第一责任人职责", 8, 15)]
+    finally:
+        segment._tokenizer.cache_clear()
