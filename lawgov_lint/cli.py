@@ -438,19 +438,32 @@ def _stream_run(tasks: list, jobs: int, timeout: float | None, output_format: st
     from .runner import run_tasks
     from .summary import file_record, totals
 
+    from . import runner
+
     options0 = tasks[0][1]
     shown_records, full_records = [], []
     with contextlib.ExitStack() as stack:
         out, color = _output(stack, output_file, output_format)
         writer = stream_reporter(output_format, options0, out, color, quiet)
+        chunked = hasattr(writer, "chunk")
+
+        def post(r):
+            """What the output keeps of a result: (its text or the shown result, its records); made
+            where the file was linted (in a --jobs worker, which forks with this function)."""
+            shown = _at_or_above_fail_on(r) if quiet else r
+            rec = file_record(shown, options0)
+            return (writer.chunk(shown) if chunked else shown), rec, (file_record(r, options0) if quiet else rec)
+
+        runner._WARM["post"] = post
+        stack.callback(runner._WARM.pop, "post", None)
         # the progress bar shares the terminal with the findings only when they go to a file
         with _progress(len(tasks) if output_file or not _is_tty(sys.stdout) else 0) as advance:
-            for r in run_tasks(tasks, jobs, timeout, advance):
-                shown = _at_or_above_fail_on(r) if quiet else r
-                writer.file(shown)
-                rec = file_record(shown, options0)
+            for done in run_tasks(tasks, jobs, timeout, advance):
+                # a result comes back as it is where the workers do not fork with post (spawn, --timeout)
+                text, rec, full = post(done) if hasattr(done, "findings") else done
+                writer.put(text) if chunked else writer.file(text)
                 shown_records.append(rec)
-                full_records.append(file_record(r, options0) if quiet else rec)
+                full_records.append(full)
                 out.flush()
         writer.end(shown_records, totals(shown_records, options0))
         out.flush()

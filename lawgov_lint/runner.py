@@ -48,8 +48,12 @@ def warm_worker(plugins: bool, slim: bool = False, keep_document: bool = True, r
                  keep_document=keep_document)
 
 
-def lint_task(task: Task) -> FileResult:
-    """Lint one task with this process's registry and packs (equal to the parent's: both are values)."""
+def lint_task(task: Task) -> Any:
+    """Lint one task with this process's registry and packs (equal to the parent's: both are values).
+
+    Returns the FileResult, or what the run's ``post`` function (``_WARM["post"]``, set by the caller
+    before the pool forks) makes of it: a streaming output's text and summary records, so that a worker
+    does that work beside the lint and sends back a few strings instead of the result."""
     from .engine import lint_path
 
     path, options, data, name, plugins = task
@@ -64,7 +68,8 @@ def lint_task(task: Task) -> FileResult:
     result = lint_path(path, options, pack_sets[key], data=data, display_name=name, registry=_WARM["registry"])
     if _WARM.get("slim"):
         slim_result(result, keep_document=bool(_WARM.get("keep_document", True)))
-    return result
+    post = _WARM.get("post")
+    return post(result) if post is not None else result
 
 
 def run_tasks(tasks: list[Task], jobs: int, timeout: float | None = None,
@@ -80,7 +85,8 @@ def run_tasks(tasks: list[Task], jobs: int, timeout: float | None = None,
     registry = _WARM.get("registry")
     if timeout is not None:
         for r in run_with_timeout(tasks, lint_task, jobs, timeout):
-            r.registry = registry
+            if isinstance(r, FileResult):
+                r.registry = registry
             advance()
             yield r
         return
@@ -122,7 +128,8 @@ def run_tasks(tasks: list[Task], jobs: int, timeout: float | None = None,
                 advance()
             r = futures.pop(emitted).result()
             emitted += 1
-            r.registry = registry
+            if isinstance(r, FileResult):
+                r.registry = registry
             yield r
 
 

@@ -115,18 +115,18 @@ def test_a_streaming_run_writes_each_file_before_linting_the_next(tmp_path, monk
     real_lint = engine.lint_path
     from lawgov_lint.reporters.concise import ConciseStream
 
-    real_file = ConciseStream.file
+    real_put = ConciseStream.put
 
     def lint(path, *a, **k):
         events.append(("lint", path.rsplit("/", 1)[-1]))
         return real_lint(path, *a, **k)
 
-    def write(self, r):
-        events.append(("write", r.path.rsplit("/", 1)[-1]))
-        return real_file(self, r)
+    def write(self, chunk):
+        events.append(("write", chunk.split(":", 1)[0].rsplit("/", 1)[-1]))
+        return real_put(self, chunk)
 
     monkeypatch.setattr(engine, "lint_path", lint)
-    monkeypatch.setattr(ConciseStream, "file", write)
+    monkeypatch.setattr(ConciseStream, "put", write)
     r = CliRunner().invoke(main, [*AS_OF, "--output-format", "concise", str(tmp_path)], catch_exceptions=False)
     assert r.exit_code == 1, r.output
     assert events == [(k, f"{n}.txt") for n in "abc" for k in ("lint", "write")]
@@ -146,3 +146,31 @@ def test_streaming_and_whole_run_outputs_agree_with_quiet_and_summary(tmp_path):
 
     rows = list(csv.DictReader((tmp_path / "a.csv").read_text(encoding="utf-8-sig").splitlines()))
     assert len(rows) == 2 and all(int(r["infos"]) > 0 for r in rows)  # the 汇总表 counts every finding
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "concise", "github"])
+def test_workers_send_back_each_files_text_and_records_the_same_bytes(tmp_path, fmt, monkeypatch):
+    """With --jobs the workers make each file's text and summary records (post) and send those back:
+    the output, the 汇总表 and the exit code are those of --jobs 1."""
+    for n in ("anting-2023.txt", "miaohang-2023.docx", "waigang-2022.txt"):
+        shutil.copy(FIXTURES / n, tmp_path / n)
+    (tmp_path / "broken.docx").write_bytes(b"not a zip")
+    sent = []
+    real = runner.lint_task
+
+    def spy(task):
+        out = real(task)
+        sent.append(type(out).__name__)
+        return out
+
+    monkeypatch.setattr(runner, "lint_task", spy)  # runs in the parent with --jobs 1 only
+    args = [*AS_OF, "--output-format", fmt, "--quiet", "--fail-on", "warning"]
+    one = CliRunner().invoke(main, [*args, "--summary", str(tmp_path / "one.csv"), str(tmp_path)],
+                             catch_exceptions=False)
+    assert sent == ["tuple"] * 4  # (text, record, full record), never the result
+    monkeypatch.undo()
+    two = CliRunner().invoke(main, [*args, "--jobs", "2", "--summary", str(tmp_path / "two.csv"), str(tmp_path)],
+                             catch_exceptions=False)
+    assert one.exit_code == two.exit_code == 2  # broken.docx is unreadable
+    assert one.stdout == two.stdout and "broken.docx" in one.stdout
+    assert (tmp_path / "one.csv").read_bytes() == (tmp_path / "two.csv").read_bytes()

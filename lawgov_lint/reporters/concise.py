@@ -26,12 +26,17 @@ class ConciseStream:
     def __init__(self, options: Options, stream: IO[str], color: bool = False) -> None:
         self.options, self.stream, self.t = options, stream, ui(options.lang)
 
-    def file(self, r: FileResult) -> None:
+    def chunk(self, r: FileResult) -> str:
+        """One result's lines."""
         if r.error:
-            self.stream.write(f"{r.path}: {self.t('ui.error')} {r.error}\n")
-            return
-        for f in r.findings:
-            self.stream.write(concise_line(f, self.options.lang) + "\n")
+            return f"{r.path}: {self.t('ui.error')} {r.error}\n"
+        return "".join(concise_line(f, self.options.lang) + "\n" for f in r.findings)
+
+    def put(self, chunk: str) -> None:
+        self.stream.write(chunk)
+
+    def file(self, r: FileResult) -> None:
+        self.put(self.chunk(r))
 
     def end(self, records: Any, summary: dict[str, Any]) -> None:
         n = summary["errors"] + summary["warnings"] + summary["infos"]

@@ -28,17 +28,25 @@ class GithubStream:
     def __init__(self, options: Options, stream: IO[str], color: bool = False) -> None:
         self.stream, self.t = stream, ui(options.lang)
 
-    def file(self, r: FileResult) -> None:
-        t, stream = self.t, self.stream
+    def chunk(self, r: FileResult) -> str:
+        """One result's workflow commands."""
+        t = self.t
         if r.error:
-            stream.write(f"::error file={_prop(r.path)},title={_prop(t('ui.unreadable.title'))}::{_msg(r.error)}\n")
-            return
+            return f"::error file={_prop(r.path)},title={_prop(t('ui.unreadable.title'))}::{_msg(r.error)}\n"
+        lines = []
         for f in r.findings:
             loc = f.location
             props = (f"file={_prop(f.path)},line={loc.line},col={loc.column},endLine={loc.end_line},"
                      f"endColumn={loc.end_column},title={_prop(f'{f.code} {f.name}')}")
             text = f.message + (t("ui.where.list", places=t("ui.suggestion.label") + f.suggestion) if f.suggestion else "")
-            stream.write(f"::{LEVEL[f.severity]} {props}::{_msg(f'{f.code} {text}')}\n")
+            lines.append(f"::{LEVEL[f.severity]} {props}::{_msg(f'{f.code} {text}')}\n")
+        return "".join(lines)
+
+    def put(self, chunk: str) -> None:
+        self.stream.write(chunk)
+
+    def file(self, r: FileResult) -> None:
+        self.put(self.chunk(r))
 
     def end(self, records: Any, summary: dict[str, Any]) -> None:
         pass

@@ -66,10 +66,18 @@ class JsonStream:
         text = json.dumps(obj, ensure_ascii=False, indent=2)
         return text.replace("\n", "\n" + "  " * depth)
 
-    def file(self, r: FileResult) -> None:
+    def chunk(self, r: FileResult) -> str:
+        """The text of one FILE object (the same wherever it stands): made where the file was linted."""
+        return self._nested(file_object(r), 2)
+
+    def put(self, chunk: str) -> None:
+        """Write a :meth:`chunk` in its place in the document."""
         head = self._head() + '"files": [\n    ' if self.n == 0 else ",\n    "
-        self.stream.write(head + self._nested(file_object(r), 2))
+        self.stream.write(head + chunk)
         self.n += 1
+
+    def file(self, r: FileResult) -> None:
+        self.put(self.chunk(r))
 
     def _head(self) -> str:
         top = {"version": 1, "tool": {"name": "lawgov-lint", "version": __version__}}

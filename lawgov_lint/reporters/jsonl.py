@@ -14,12 +14,17 @@ class JsonlStream:
     def __init__(self, options: Options, stream: IO[str], color: bool = False) -> None:
         self.stream = stream
 
-    def file(self, r: FileResult) -> None:
+    def chunk(self, r: FileResult) -> str:
+        """One result's lines."""
         if r.error:
-            self.stream.write(json.dumps({"path": r.path, "error": r.error}, ensure_ascii=False) + "\n")
-            return
-        for f in r.findings:
-            self.stream.write(json.dumps({"path": r.path, **f.as_dict()}, ensure_ascii=False) + "\n")
+            return json.dumps({"path": r.path, "error": r.error}, ensure_ascii=False) + "\n"
+        return "".join(json.dumps({"path": r.path, **f.as_dict()}, ensure_ascii=False) + "\n" for f in r.findings)
+
+    def put(self, chunk: str) -> None:
+        self.stream.write(chunk)
+
+    def file(self, r: FileResult) -> None:
+        self.put(self.chunk(r))
 
     def end(self, records: Any, summary: dict[str, Any]) -> None:
         pass

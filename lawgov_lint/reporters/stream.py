@@ -17,6 +17,16 @@ class StreamReporter(Protocol):
     def end(self, records: Any, summary: dict[str, Any]) -> None: ...
 
 
+class ChunkWriter(StreamReporter, Protocol):
+    """A streaming format whose text for one file does not depend on where it stands: ``chunk(result)``
+    makes it (in a ``--jobs`` worker, next to the result), ``put(chunk)`` writes it in order, and
+    ``file(result)`` is ``put(chunk(result))``."""
+
+    def chunk(self, result: FileResult) -> str: ...
+
+    def put(self, chunk: str) -> None: ...
+
+
 def write_all(writer: StreamReporter, results: list[FileResult], summary: dict[str, Any]) -> None:
     """Every result through a streaming ``writer``, then its end: a whole-run reporter of a streaming format."""
     for r in results:
