@@ -127,3 +127,13 @@ def test_random_patterns_match_only_where_their_runs_are():
         for t in texts:
             if p.search(t):
                 assert all(w in t for w in runs), (src, t, runs)
+
+
+def test_residual_takes_equal_length_words_out_in_a_fixed_order():
+    """Of two words of one length that overlap in a label, the one first in code-point order goes: the
+    same under every string-hash seed (a set's order used to decide)."""
+    from lawgov_lint.facts.relations import _residual, _residual_words
+
+    assert _residual_words(["调解", "案件", "调解案"], ["件数"]) == ["调解案", "件数", "案件", "调解"]
+    assert _residual("调解案件数", ["案件", "调解"], []) == "数"
+    assert _residual("办结案件", ["结案", "办结"], []) == "案件"  # 办结 < 结案: 办结 goes first, 结案 is no more

@@ -245,8 +245,9 @@ def _residual(label: str, remove: list[str], generic: list[str]) -> str:
 
 
 def _residual_words(remove: list[str], generic: list[str]) -> list[str]:
-    """The words :func:`_residual` takes out, in the order it takes them out (longest first)."""
-    return [w for w in sorted(set(remove) | set(generic), key=len, reverse=True) if w]
+    """The words :func:`_residual` takes out, in the order it takes them out (longest first, then in
+    code-point order: not the set's, which changes with the interpreter's string hashing)."""
+    return [w for w in sorted(set(remove) | set(generic), key=lambda w: (-len(w), w)) if w]
 
 
 def _key_words(rep: Report) -> list[str]:
