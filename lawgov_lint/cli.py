@@ -435,6 +435,7 @@ def _stream_run(tasks: list, jobs: int, timeout: float | None, output_format: st
     file's summary record, end the output, write ``--summary``, and exit with the run's code."""
     from .outputs import OutputError
     from .reporters import stream_reporter
+    from .reporters.stream import ChunkStream
     from .runner import run_tasks
     from .summary import file_record, totals
 
@@ -445,7 +446,7 @@ def _stream_run(tasks: list, jobs: int, timeout: float | None, output_format: st
     with contextlib.ExitStack() as stack:
         out, color = _output(stack, output_file, output_format)
         writer = stream_reporter(output_format, options0, out, color, quiet)
-        chunked = hasattr(writer, "chunk")
+        chunked = isinstance(writer, ChunkStream)
 
         def post(r):
             """What the output keeps of a result: (its text or the shown result, its records); made

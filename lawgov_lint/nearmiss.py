@@ -11,8 +11,9 @@ finder), so that one run's extra ``[dictionary] words`` never reach another's.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, TypeVar
+from typing import Any, Callable, Iterable
 
 from .i18n import Msg, msg
 from .segment import is_word, tokens
@@ -20,23 +21,6 @@ from .segment import pinyin_readings as readings
 from .spans import is_han
 
 
-_T = TypeVar("_T")
-
-
-def per_packs(packs: Any, key: str, build: Callable[[], _T]) -> _T:
-    """``build()``, computed once per ``packs`` object and kept with it, in its ``memo``
-    (:class:`lawgov_lint.packs.Packs`): for what is derived from the run's packs alone (finders,
-    look-alike maps, folded titles), so that a lint does not rebuild it and one run's extra packs
-    never reach another's. ``key`` names the value (``"module.what"``); packs without a ``memo``
-    (None, a plain dict) are not cached."""
-    store = getattr(packs, "memo", None)
-    if store is None:
-        return build()
-    try:
-        return store[key]
-    except KeyError:
-        value = store[key] = build()
-        return value
 
 
 def sound_alike(a: str, b: str) -> bool:
@@ -244,7 +228,7 @@ class NearMissFinder:
         windows can hold none of their last (head) or first (tail) characters, nor their forms with
         an end replaced or swapped, is passed over whole."""
         n = len(text)
-        out: dict[int, set[tuple[int, int]]] = {}
+        out: dict[int, set[tuple[int, int]]] = defaultdict(set)
         automaton = self._anchors()
         if automaton is None:
             return out
@@ -268,11 +252,7 @@ class NearMissFinder:
                     if b < n and text[b] == last:
                         found.append((pos, b + 1))
                     if found:
-                        ws = out.get(idx)
-                        if ws is None:
-                            out[idx] = set(found)
-                        else:
-                            ws.update(found)
+                        out[idx].update(found)
             for k, m, firsts, rests, users in tails:  # the windows end at e, with the term's last character
                 e = pos + k
                 a = e - m
@@ -291,11 +271,7 @@ class NearMissFinder:
                     if a >= 1 and text[a - 1] == first:
                         found.append((a - 1, e))
                     if found:
-                        ws = out.get(idx)
-                        if ws is None:
-                            out[idx] = set(found)
-                        else:
-                            ws.update(found)
+                        out[idx].update(found)
         return out
 
     def find(self, text: str, evidence: Callable[[str], bool] = lambda t: True,
@@ -363,4 +339,4 @@ class NearMissFinder:
 
 
 
-__all__ = ["NearMiss", "NearMissFinder", "classify", "sound_alike", "look_alikes", "aligned", "per_packs"]
+__all__ = ["NearMiss", "NearMissFinder", "classify", "sound_alike", "look_alikes", "aligned"]

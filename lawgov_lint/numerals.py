@@ -26,22 +26,14 @@ def small_numeral_table() -> dict[str, int]:
     cn2an's import costs ~0.1 s (it compiles its patterns at import), which is most
     of a cold run, while reports only ever use small numbers in headings and dates.
     The table is produced by cn2an itself (``an2cn``, checked back with ``cn2an``)
-    once, and kept as JSON in the user cache directory; later runs read it.
+    once, and kept in the user cache directory; later runs read it.
     """
-    import json
-    import os
-    import tempfile
+    from .installed import dist_version, read_cache, write_cache
 
-    from .installed import dist_version, user_cache_dir
-
-    path = os.path.join(user_cache_dir(), f"cn2an-{dist_version('cn2an')}-{SMALL_NUMBERS}.json")
-    try:
-        with open(path, encoding="utf-8") as f:
-            table = json.load(f)
-        if isinstance(table, dict) and len(table) >= SMALL_NUMBERS:
-            return table
-    except (OSError, ValueError):
-        pass
+    name = f"cn2an-{dist_version('cn2an')}-{SMALL_NUMBERS}.marshal"
+    table = read_cache(name)
+    if isinstance(table, dict) and len(table) >= SMALL_NUMBERS:
+        return table
     import cn2an
 
     table = {}
@@ -49,14 +41,7 @@ def small_numeral_table() -> dict[str, int]:
         text = cn2an.an2cn(n, "low")
         if int(cn2an.cn2an(text, "strict")) == n:
             table[text] = n
-    try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(table, f, ensure_ascii=False)
-        os.replace(tmp, path)
-    except OSError:
-        pass
+    write_cache(name, table)
     return table
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, TypeVar
 
 from .document import LoadError
 
@@ -116,50 +116,36 @@ def _file_reader(path: str):
     return read_text
 
 
-def _packs_cache_path(stamp: tuple) -> Path:
+def _packs_cache_name(stamp: tuple) -> str:
     import zlib
 
-    from .installed import user_cache_dir
-
-    return Path(user_cache_dir()) / f"packs-{zlib.crc32(repr(stamp).encode()):08x}.marshal"
+    return f"packs-{zlib.crc32(repr(stamp).encode()):08x}.marshal"
 
 
 def _cached_packs(stamp: tuple) -> dict[str, Any] | None:
     """The cached packs of these pack files: the file holds ``(stamp, packs)``, and a stamp that is not
     this one (another install or version whose name collided) is a miss."""
-    import marshal
+    from .installed import read_cache
 
-    try:
-        with open(_packs_cache_path(stamp), "rb") as f:
-            data = marshal.loads(f.read())  # whole: marshal.load(f) reads item by item
-    except Exception:  # noqa: BLE001 - a missing, truncated or foreign cache file is read again from TOML
-        return None
+    data = read_cache(_packs_cache_name(stamp))
     if isinstance(data, tuple) and len(data) == 2 and data[0] == stamp and isinstance(data[1], dict):
         return data[1]
     return None
 
 
 def _store_packs(stamp: tuple, packs: dict[str, Any]) -> None:
-    """Write the cache atomically; drop caches of other pack versions unused for a week (several
-    installs may share the cache directory, so a fresh one is left alone)."""
-    import marshal
-    import os
-    import tempfile
+    """Write the cache (:func:`lawgov_lint.installed.write_cache`: atomically, nothing when a value
+    cannot be written, e.g. a TOML date); drop caches of other pack versions unused for a week
+    (several installs may share the cache directory, so a fresh one is left alone)."""
     import time
 
-    path = _packs_cache_path(stamp)
+    from .installed import user_cache_dir, write_cache
+
+    name = _packs_cache_name(stamp)
+    write_cache(name, (stamp, packs))
     try:
-        blob = marshal.dumps((stamp, packs))
-    except ValueError:  # a value marshal cannot write (a TOML date): no cache, the TOML is read each run
-        return
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as f:
-            f.write(blob)
-        os.replace(tmp, path)
-        for old in path.parent.glob("packs-*"):
-            if old != path and old.suffix in (".marshal", ".pickle") and time.time() - old.stat().st_mtime > 7 * 86400:
+        for old in Path(user_cache_dir()).glob("packs-*"):
+            if old.name != name and old.suffix in (".marshal", ".pickle") and time.time() - old.stat().st_mtime > 7 * 86400:
                 old.unlink(missing_ok=True)
     except OSError:
         pass
@@ -228,6 +214,24 @@ def _validate_deadlines(deadlines: dict[str, Any], label: str) -> None:
                 dt.date(2001, int(d["month"]), int(d["day"]))
             except (KeyError, TypeError, ValueError):
                 raise PackError(f"{label}: [deadlines.{group}.{name}] must have a valid month and day (got {d!r})") from None
+
+
+_T = TypeVar("_T")
+
+
+def per_packs(packs: Any, key: str, build: Callable[[], _T]) -> _T:
+    """``build()``, computed once per ``packs`` value and kept in its :attr:`Packs.memo`: for what is
+    derived from the run's packs alone (finders, automata, compiled patterns, prepared synonyms), so
+    that a lint does not rebuild it and one run's extra packs never reach another's. ``key`` names the
+    value (``"module.what"``); packs without a ``memo`` (None, a plain dict) are not cached."""
+    store = getattr(packs, "memo", None)
+    if store is None:
+        return build()
+    try:
+        return store[key]
+    except KeyError:
+        value = store[key] = build()
+        return value
 
 
 class Packs:

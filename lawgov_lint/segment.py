@@ -15,7 +15,6 @@ run's packs), so that one run's words never change another's segmentation.
 
 from __future__ import annotations
 
-import marshal
 import os
 import sys
 import threading
@@ -180,8 +179,9 @@ class _ReadingTable:
             offsets.append(offsets[-1] + len(part))
         return cls(array("I", cps).tobytes(), offsets.tobytes(), b"".join(parts))
 
-    def dumps(self) -> bytes:
-        return marshal.dumps((self.cps.tobytes(), self.offsets.tobytes(), self.blob))
+    def parts(self) -> tuple[bytes, bytes, bytes]:
+        """What the cache file keeps (``_ReadingTable(*parts)`` builds the table again)."""
+        return self.cps.tobytes(), self.offsets.tobytes(), self.blob
 
     def get(self, cp: int) -> str | None:
         from bisect import bisect_left
@@ -199,32 +199,19 @@ def _reading_table() -> _ReadingTable:
     pypinyin's own import costs ~0.15 s (its phrase dictionary), so the table is
     converted once and kept as a marshal file in the user cache directory.
     """
-    from .installed import dist_version, user_cache_dir
+    from .installed import dist_version, read_cache, write_cache
 
-    path = os.path.join(user_cache_dir(), f"pinyin-{dist_version('pypinyin')}.arrays.marshal")
-    try:
-        with open(path, "rb") as f:
-            parts = marshal.load(f)
-        if isinstance(parts, tuple) and len(parts) == 3 and all(isinstance(p, bytes) for p in parts):
-            return _ReadingTable(*parts)
-    except (OSError, EOFError, ValueError, TypeError):
-        pass
+    name = f"pinyin-{dist_version('pypinyin')}.arrays.marshal"
+    parts = read_cache(name)
+    if isinstance(parts, tuple) and len(parts) == 3 and all(isinstance(p, bytes) for p in parts):
+        return _ReadingTable(*parts)
     try:
         from pypinyin.pinyin_dict import pinyin_dict
     except ImportError:  # pragma: no cover - pypinyin is a declared dependency
         return _ReadingTable()
     table = _ReadingTable.of({cp: ",".join(dict.fromkeys(_toneless(r) for r in readings.split(",")))
                               for cp, readings in pinyin_dict.items()})
-    import tempfile
-
-    try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), suffix=".tmp")
-        with os.fdopen(fd, "wb") as f:
-            f.write(table.dumps())
-        os.replace(tmp, path)
-    except OSError:
-        pass
+    write_cache(name, table.parts())
     return table
 
 

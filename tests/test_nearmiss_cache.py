@@ -18,7 +18,8 @@ from helpers import lint_text, report
 from lawgov_lint.checks.titles import laws_in_force
 from lawgov_lint.engine import Options, lint_document
 from lawgov_lint.loaders.text import load_text
-from lawgov_lint.nearmiss import NearMiss, NearMissFinder, aligned, classify, per_packs
+from lawgov_lint.nearmiss import NearMiss, NearMissFinder, aligned, classify
+from lawgov_lint.packs import per_packs
 from lawgov_lint.packs import load_packs
 from lawgov_lint.spans import is_han
 

@@ -14,7 +14,7 @@ from typing import Iterator
 from .. import recache
 from ..findings import Fix
 from ..i18n import Msg, msg
-from ..nearmiss import per_packs
+from ..packs import per_packs
 from ..spans import inside, protected_spans
 from . import Hit, body_blocks, check, rule
 

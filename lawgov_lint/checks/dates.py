@@ -15,6 +15,7 @@ import re
 from typing import Iterator
 
 from .. import recache
+from ..packs import per_packs
 from ..i18n import Msg, msg
 from ..lexers.screen import screen
 from ..lexers.dates import DATE_RE, INCOMPLETE_DATE_RE, YEAR_MONTH_RE, find_dates, years_in
@@ -179,13 +180,13 @@ def _end_month(period: str) -> int | None:
 def _partial_patterns(packs) -> tuple[list[tuple[re.Pattern[str], re.Pattern[str] | None]], re.Pattern[str]]:
     """D004's partial-period patterns, each with its :func:`~lawgov_lint.lexers.screen.screen`, and
     its figure pattern; compiled once per Packs value."""
-    found = packs.memo.get("D004")
-    if found is None:
+    def build():
         conf = packs["report"]["dates"]
         units = "|".join(re.escape(u) for u in sorted(conf.get("figure_units", ["件", "%"]), key=len, reverse=True))
-        found = packs.memo["D004"] = ([(recache.compile(p), screen(p)) for p in conf["partial_periods"]],
-                                      recache.compile(rf"\d[\d,.]*\s*(?:{units})"))
-    return found
+        return ([(recache.compile(p), screen(p)) for p in conf["partial_periods"]],
+                recache.compile(rf"\d[\d,.]*\s*(?:{units})"))
+
+    return per_packs(packs, "D004", build)
 
 
 @check("D004")

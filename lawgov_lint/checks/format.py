@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from .. import recache
+from ..packs import per_packs
 from ..numerals import to_cn
 from ..lexers.dates import find_dates
 from ..lexers.machine import in_spans, machine_spans
@@ -557,10 +558,9 @@ def _compile(pattern: str) -> re.Pattern[str]:
 def measure_alternation(packs) -> str:
     """The measure words and units of measure_words.toml as one regex alternation, longest first
     (the list is checked when the packs load); built once per Packs value."""
-    if "measure_alternation" not in packs.memo:
-        words = packs["measure_words"].get("words", [])
-        packs.memo["measure_alternation"] = "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
-    return packs.memo["measure_alternation"]
+    words = packs["measure_words"].get("words", [])
+    return per_packs(packs, "measure_alternation",
+                     lambda: "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))))
 
 
 def _measure_pattern(pattern: str | None, packs) -> re.Pattern[str] | None:
@@ -577,16 +577,16 @@ def _placeholder_patterns(packs) -> tuple[list[tuple[re.Pattern[str], re.Pattern
     """F004's patterns (the [placeholders] runs, then single and empty), each with its
     :func:`~lawgov_lint.lexers.screen.screen`, the measure-word pattern and the single one;
     compiled once per Packs value."""
-    found = packs.memo.get("F004")
-    if found is None:
+    def build():
         conf = packs["format"].get("placeholders", {})
         pats = [recache.compile(p) for p in conf.get("runs", [])]
         measure = _measure_pattern("{measure}", packs)
         single = _measure_pattern(conf.get("single"), packs)
         empty = _measure_pattern(conf.get("empty"), packs)
         pats += [p for p in (single, empty) if p is not None]
-        found = packs.memo["F004"] = ([(p, screen(p.pattern, p.flags)) for p in pats], measure, single)
-    return found
+        return [(p, screen(p.pattern, p.flags)) for p in pats], measure, single
+
+    return per_packs(packs, "F004", build)
 
 
 @check("F004")

@@ -19,7 +19,8 @@ from rapidfuzz.distance import Levenshtein
 from .. import recache
 from ..findings import Fix
 from ..i18n import msg
-from ..nearmiss import NearMissFinder, classify, look_alikes, per_packs, sound_alike
+from ..nearmiss import NearMissFinder, classify, look_alikes, sound_alike
+from ..packs import per_packs
 from ..spans import inside, is_han, protected_spans
 from . import Hit, body_blocks, check, rule
 from .confusions import confusion_spans, source_text

@@ -19,7 +19,8 @@ from rapidfuzz.distance import Levenshtein
 from .. import recache
 from ..findings import Fix
 from ..i18n import Msg, msg
-from ..nearmiss import NearMiss, NearMissFinder, look_alikes, per_packs, sound_alike
+from ..nearmiss import NearMiss, NearMissFinder, look_alikes, sound_alike
+from ..packs import per_packs
 from ..spans import inside, title_spans
 from . import Hit, body_blocks, check, rule
 from .confusions import confusion_spans, source_text

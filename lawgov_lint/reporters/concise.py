@@ -16,31 +16,23 @@ from collections import Counter
 from typing import IO, Any
 
 from ..engine import FileResult, Options
+from .stream import ChunkStream
 from ..findings import Finding
 from ..catalogue import ui
 
 
-class ConciseStream:
+class ConciseStream(ChunkStream):
     """The concise output a file at a time: :meth:`file` writes one result's lines, :meth:`end` the count."""
-
-    def __init__(self, options: Options, stream: IO[str], color: bool = False) -> None:
-        self.options, self.stream, self.t = options, stream, ui(options.lang)
 
     def chunk(self, r: FileResult) -> str:
         """One result's lines."""
         if r.error:
-            return f"{r.path}: {self.t('ui.error')} {r.error}\n"
+            return f"{r.path}: {ui(self.options.lang)('ui.error')} {r.error}\n"
         return "".join(concise_line(f, self.options.lang) + "\n" for f in r.findings)
-
-    def put(self, chunk: str) -> None:
-        self.stream.write(chunk)
-
-    def file(self, r: FileResult) -> None:
-        self.put(self.chunk(r))
 
     def end(self, records: Any, summary: dict[str, Any]) -> None:
         n = summary["errors"] + summary["warnings"] + summary["infos"]
-        self.stream.write(self.t("ui.found", n=n, files=summary["files"]) + "\n")
+        self.stream.write(ui(self.options.lang)("ui.found", n=n, files=summary["files"]) + "\n")
 
 
 def report_concise(results: list[FileResult], options: Options, summary: dict[str, Any], stream: IO[str], color: bool) -> None:

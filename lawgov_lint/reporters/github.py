@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import IO, Any
 
 from ..engine import FileResult, Options
+from .stream import ChunkStream
 from ..catalogue import ui
 
 LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
@@ -22,15 +23,12 @@ def _msg(s: str) -> str:
     return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
-class GithubStream:
+class GithubStream(ChunkStream):
     """The workflow commands a file at a time (:meth:`file`); nothing at the end."""
-
-    def __init__(self, options: Options, stream: IO[str], color: bool = False) -> None:
-        self.stream, self.t = stream, ui(options.lang)
 
     def chunk(self, r: FileResult) -> str:
         """One result's workflow commands."""
-        t = self.t
+        t = ui(self.options.lang)
         if r.error:
             return f"::error file={_prop(r.path)},title={_prop(t('ui.unreadable.title'))}::{_msg(r.error)}\n"
         lines = []
@@ -41,15 +39,6 @@ class GithubStream:
             text = f.message + (t("ui.where.list", places=t("ui.suggestion.label") + f.suggestion) if f.suggestion else "")
             lines.append(f"::{LEVEL[f.severity]} {props}::{_msg(f'{f.code} {text}')}\n")
         return "".join(lines)
-
-    def put(self, chunk: str) -> None:
-        self.stream.write(chunk)
-
-    def file(self, r: FileResult) -> None:
-        self.put(self.chunk(r))
-
-    def end(self, records: Any, summary: dict[str, Any]) -> None:
-        pass
 
 
 def report_github(results: list[FileResult], options: Options, summary: dict[str, Any], stream: IO[str], color: bool) -> None:

@@ -7,6 +7,7 @@ from typing import IO, Any
 
 from .. import __version__
 from ..engine import FileResult, Options
+from .stream import ChunkStream
 
 
 def file_object(result: FileResult) -> dict[str, Any]:
@@ -50,13 +51,13 @@ def build(results: list[FileResult], summary: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-class JsonStream:
+class JsonStream(ChunkStream):
     """The JSON document written a file at a time: the head at the first :meth:`file` (or at
     :meth:`end` for a run without files), each FILE object as it comes, the summary at :meth:`end`
     — the bytes of ``json.dump(build(...), indent=2)``, without holding the run's results."""
 
     def __init__(self, options: Options, stream: IO[str], color: bool = False) -> None:
-        self.stream = stream
+        super().__init__(options, stream, color)
         self.n = 0
 
     @staticmethod
@@ -75,9 +76,6 @@ class JsonStream:
         head = self._head() + '"files": [\n    ' if self.n == 0 else ",\n    "
         self.stream.write(head + chunk)
         self.n += 1
-
-    def file(self, r: FileResult) -> None:
-        self.put(self.chunk(r))
 
     def _head(self) -> str:
         top = {"version": 1, "tool": {"name": "lawgov-lint", "version": __version__}}

@@ -6,28 +6,17 @@ import json
 from typing import IO, Any
 
 from ..engine import FileResult, Options
+from .stream import ChunkStream
 
 
-class JsonlStream:
+class JsonlStream(ChunkStream):
     """The jsonl output a file at a time (:meth:`file`); nothing at the end."""
-
-    def __init__(self, options: Options, stream: IO[str], color: bool = False) -> None:
-        self.stream = stream
 
     def chunk(self, r: FileResult) -> str:
         """One result's lines."""
         if r.error:
             return json.dumps({"path": r.path, "error": r.error}, ensure_ascii=False) + "\n"
         return "".join(json.dumps({"path": r.path, **f.as_dict()}, ensure_ascii=False) + "\n" for f in r.findings)
-
-    def put(self, chunk: str) -> None:
-        self.stream.write(chunk)
-
-    def file(self, r: FileResult) -> None:
-        self.put(self.chunk(r))
-
-    def end(self, records: Any, summary: dict[str, Any]) -> None:
-        pass
 
 
 def report_jsonl(results: list[FileResult], options: Options, summary: dict[str, Any], stream: IO[str], color: bool) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from typing import IO, Any, Protocol
 
 from ..engine import FileResult
 
@@ -17,14 +17,26 @@ class StreamReporter(Protocol):
     def end(self, records: Any, summary: dict[str, Any]) -> None: ...
 
 
-class ChunkWriter(StreamReporter, Protocol):
-    """A streaming format whose text for one file does not depend on where it stands: ``chunk(result)``
-    makes it (in a ``--jobs`` worker, next to the result), ``put(chunk)`` writes it in order, and
-    ``file(result)`` is ``put(chunk(result))``."""
+class ChunkStream:
+    """A streaming format whose text for one file does not depend on where it stands: :meth:`chunk`
+    makes it (in a ``--jobs`` worker, next to the result), :meth:`put` writes it in order, and
+    :meth:`file` is ``put(chunk(result))``. Subclasses give :meth:`chunk`, and :meth:`put` or
+    :meth:`end` where the format has more than its files' text."""
 
-    def chunk(self, result: FileResult) -> str: ...
+    def __init__(self, options: Any, stream: IO[str], color: bool = False) -> None:
+        self.options, self.stream = options, stream
 
-    def put(self, chunk: str) -> None: ...
+    def chunk(self, result: FileResult) -> str:
+        raise NotImplementedError
+
+    def put(self, chunk: str) -> None:
+        self.stream.write(chunk)
+
+    def file(self, result: FileResult) -> None:
+        self.put(self.chunk(result))
+
+    def end(self, records: Any, summary: dict[str, Any]) -> None:
+        """Nothing after the files (the default)."""
 
 
 def write_all(writer: StreamReporter, results: list[FileResult], summary: dict[str, Any]) -> None:

@@ -9,7 +9,7 @@ from rapidfuzz import fuzz
 from .. import recache
 from ..lexers.dates import years_in
 from ..lexers.markers import find_marker
-from ..packs import Packs
+from ..packs import Packs, per_packs
 from .report import Heading, Report, RunIn, Section
 from .year import _PLAN_WORDS
 
@@ -31,16 +31,16 @@ def _synonyms(packs: Packs) -> tuple[float, list[_Content]]:
     """The synonym threshold and, per content, its synonyms, those of four characters or more
     (each with its set of characters, whether one repeats, its length) and its keywords; built
     once per Packs value."""
-    found = packs.memo.get("sections.synonyms")
-    if found is None:
+    def build() -> tuple[float, list[_Content]]:
         conf = packs["sections"]
         contents = []
         for key, c in conf["contents"].items():
             syns = tuple(c["synonyms"])
             fuzzy = [(syn, frozenset(syn), len(set(syn)) < len(syn), len(syn)) for syn in syns if len(syn) >= 4]
             contents.append((int(key), syns, fuzzy, tuple(c.get("keywords", []))))
-        found = packs.memo["sections.synonyms"] = (conf.get("thresholds", {}).get("synonym", 88), contents)
-    return found
+        return conf.get("thresholds", {}).get("synonym", 88), contents
+
+    return per_packs(packs, "sections.synonyms", build)
 
 
 def _content_scores(body: str, packs: Packs) -> dict[int, float]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ... import recache
-from ...packs import Packs
+from ...packs import Packs, per_packs
 from ...structure import Report
 
 
@@ -212,12 +212,7 @@ def _conf(rep: Report) -> _Conf:
     if conf is not None:
         return conf
     packs = rep.packs
-    memo = getattr(packs, "memo", None)
-    conf = memo.get("metrics.conf") if memo is not None else None
-    if conf is None:
-        conf = _compile(packs)
-        if memo is not None:
-            memo["metrics.conf"] = conf
+    conf = per_packs(packs, "metrics.conf", lambda: _compile(packs))
     rep.cache["metrics.conf"] = conf
     return conf
 
